@@ -1,0 +1,375 @@
+//! The build pipeline, as a flat list of stages: config → load → front
+//! matter → site model → markdown → page plan → render → write. `prepare`
+//! runs every stage that only reads (for `build` and `check`).
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::config::{Config, normalise_base_url};
+use crate::error::{Diagnostic, Error, Result};
+use crate::frontmatter;
+use crate::load;
+use crate::markdown;
+use crate::pages::{self, Page};
+use crate::render::{self, Renderer};
+use crate::site::{self, Parsed, Site};
+use crate::theme::{StaticSource, Theme};
+use crate::write::Staging;
+
+/// What the command line asks of a build.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub root: PathBuf,
+    /// Default: `<root>/output`.
+    pub output: Option<PathBuf>,
+    pub drafts: bool,
+    pub future: bool,
+    pub base_url: Option<String>,
+    /// Set by `watch`: the live-reload endpoint pages should listen to.
+    pub live_reload: Option<String>,
+}
+
+impl Options {
+    pub fn output_dir(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("output"))
+    }
+}
+
+/// What a build did, for the one-line summary.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    pub articles: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub drafts: Vec<PathBuf>,
+    pub scheduled: Vec<PathBuf>,
+    pub elapsed: Duration,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "published {} articles: {} pages and {} files in {:.2} s",
+            self.articles,
+            self.pages,
+            self.files,
+            self.elapsed.as_secs_f64()
+        )?;
+        if !self.drafts.is_empty() || !self.scheduled.is_empty() {
+            write!(
+                f,
+                " (skipped {} drafts, {} scheduled)",
+                self.drafts.len(),
+                self.scheduled.len()
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// A site read, checked and planned, ready to be written.
+pub struct Prepared {
+    pub site: Site,
+    pub theme: Theme,
+    pub tera: tera::Tera,
+    pub plan: Vec<Page>,
+    pub summary: Summary,
+}
+
+/// Every stage that only reads: all errors of all stages are gathered.
+pub fn prepare(opts: &Options) -> Result<Prepared> {
+    let start = Instant::now();
+    let mut config = Config::load(&opts.root)?;
+    if let Some(b) = &opts.base_url {
+        config.base_url = normalise_base_url(b);
+    }
+    let content = opts.root.join("content");
+    let tree = load::scan(&opts.root, &content)?;
+    let (parsed, mut errors) = read_articles(&opts.root, &content, &tree.articles);
+    let mut summary = Summary::default();
+    let now = chrono::Utc::now();
+    let parsed: Vec<Parsed> = parsed
+        .into_iter()
+        .filter(|p| {
+            if p.front.draft && !opts.drafts {
+                summary.drafts.push(p.display.clone());
+                false
+            } else if p.front.date > now && !opts.future {
+                summary.scheduled.push(p.display.clone());
+                false
+            } else {
+                true
+            }
+        })
+        .collect();
+    let theme = Theme::load(&opts.root, &config.theme)?;
+    let tera = render::compile(&theme)
+        .map_err(|e| errors.extend(diagnostics(e)))
+        .ok();
+    let site = site::assemble(config, parsed, tree.assets)
+        .map_err(|e| errors.extend(e))
+        .ok();
+    let (Some(tera), Some(mut site), true) = (tera, site, errors.is_empty()) else {
+        errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        return Err(Error::Content(errors));
+    };
+    render_markdown(&mut site);
+    let plan = pages::plan(&site);
+    check_collisions(&site, &plan, &theme)?;
+    summary.articles = site.articles.len();
+    summary.pages = plan.len();
+    summary.files = site.assets.len() + theme.statics.len();
+    summary.elapsed = start.elapsed();
+    Ok(Prepared {
+        site,
+        theme,
+        tera,
+        plan,
+        summary,
+    })
+}
+
+/// Build the site into its output folder, replacing it only on success.
+pub fn build(opts: &Options) -> Result<Summary> {
+    let start = Instant::now();
+    guard_output(opts)?;
+    let Prepared {
+        site,
+        theme,
+        tera,
+        plan,
+        mut summary,
+    } = prepare(opts)?;
+    let staging = Staging::begin(&opts.output_dir())?;
+    let renderer = Renderer::new(tera, &site, opts.live_reload.as_deref());
+    let failures: Vec<(String, String)> = plan
+        .par_iter()
+        .filter_map(|page| match renderer.render(page) {
+            Ok(bytes) => staging
+                .write(&page.file, &bytes)
+                .err()
+                .map(|e| (page.file.clone(), e.to_string())),
+            Err(e) => Some((page.file.clone(), e)),
+        })
+        .collect();
+    if !failures.is_empty() {
+        return Err(Error::Content(render_failures(failures)));
+    }
+    for (rel, src) in &theme.statics {
+        match src {
+            StaticSource::Disk(p) => staging.copy(p, rel)?,
+            StaticSource::Embedded(bytes) => staging.write(rel, bytes)?,
+        }
+    }
+    let content = opts.root.join("content");
+    site.assets
+        .par_iter()
+        .try_for_each(|a| staging.copy(&content.join(a), &site_path(a)))?;
+    staging.commit()?;
+    summary.elapsed = start.elapsed();
+    Ok(summary)
+}
+
+fn diagnostics(e: Error) -> Vec<Diagnostic> {
+    match e {
+        Error::Content(d) => d,
+        other => vec![Diagnostic::new("", other.to_string())],
+    }
+}
+
+/// One message per distinct template failure, naming a page that hit it.
+fn render_failures(mut failures: Vec<(String, String)>) -> Vec<Diagnostic> {
+    failures.sort();
+    let mut seen = HashSet::new();
+    failures.into_iter().filter(|(_, e)| seen.insert(e.clone())).take(20).map(|(file, e)| {
+        Diagnostic::new("templates", format!("rendering {file} failed: {e}"))
+            .hint("fix the template named in the message; the values a template can use are listed in the README")
+    }).collect()
+}
+
+/// Read and parse every article in parallel; results keep the scan order.
+fn read_articles(root: &Path, content: &Path, files: &[PathBuf]) -> (Vec<Parsed>, Vec<Diagnostic>) {
+    let results: Vec<Result<Parsed, Vec<Diagnostic>>> = files
+        .par_iter()
+        .map(|rel| {
+            let path = content.join(rel);
+            let display = load::display_path(root, &path);
+            let text = load::read_text(&path, &display).map_err(|d| vec![d])?;
+            let split = frontmatter::split(&display, &text).map_err(|d| vec![d])?;
+            let front = frontmatter::parse(&display, &split)?;
+            Ok(Parsed {
+                source: rel.clone(),
+                yaml: split.yaml.to_string(),
+                body: split.body.to_string(),
+                body_line: split.body_line,
+                front,
+                display,
+            })
+        })
+        .collect();
+    let mut parsed = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(p) => parsed.push(p),
+            Err(e) => errors.extend(e),
+        }
+    }
+    (parsed, errors)
+}
+
+/// The site path of a file under `content/`: `a/ảnh 1.png` → `a/ảnh 1.png`
+/// with `/` separators.
+pub fn site_path(rel: &Path) -> String {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The URL of a file an article refers to (relative to its own folder).
+pub fn asset_url(site: &Site, source: &Path, reference: &str) -> String {
+    if !markdown::is_local(reference) {
+        return reference.to_string();
+    }
+    let dir = source.parent().unwrap_or(Path::new(""));
+    match site::join_relative(dir, &percent_decode(reference)) {
+        Some(p) => site.url(&encode_path(&site_path(&p))),
+        None => reference.to_string(),
+    }
+}
+
+fn render_markdown(site: &mut Site) {
+    let by_source: HashMap<PathBuf, String> = site
+        .articles
+        .iter()
+        .map(|a| (a.source.clone(), site.url(&a.path)))
+        .collect();
+    let assets: HashSet<&PathBuf> = site.assets.iter().collect();
+    let base_path = site.base_path.clone();
+    let unsafe_html = site.config.unsafe_html;
+    let rendered: Vec<markdown::Rendered> = site
+        .articles
+        .par_iter()
+        .map(|a| {
+            let dir = a.source.parent().unwrap_or(Path::new(""));
+            let resolve = |dest: &str| -> Option<String> {
+                let (path, fragment) = match dest.find(['#', '?']) {
+                    Some(i) => (&dest[..i], &dest[i..]),
+                    None => (dest, ""),
+                };
+                let target = site::join_relative(dir, &percent_decode(path))?;
+                if let Some(url) = by_source.get(&target) {
+                    return Some(format!("{url}{fragment}"));
+                }
+                assets
+                    .contains(&target)
+                    .then(|| format!("{base_path}{}{fragment}", encode_path(&site_path(&target))))
+            };
+            markdown::render(&a.body, &resolve, unsafe_html)
+        })
+        .collect();
+    for (a, r) in site.articles.iter_mut().zip(rendered) {
+        a.html = r.html;
+        if a.summary.is_empty() {
+            a.summary = crate::text::truncate_words(&r.first_paragraph, 240);
+        }
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    crate::text::nfc(&String::from_utf8_lossy(&out)).into_owned()
+}
+
+fn encode_path(p: &str) -> String {
+    p.replace('%', "%25").replace(' ', "%20")
+}
+
+/// Two things published to one file is an error naming both.
+fn check_collisions(site: &Site, plan: &[Page], theme: &Theme) -> Result<()> {
+    let mut owners: HashMap<String, String> = HashMap::with_capacity(plan.len());
+    for page in plan {
+        let owner = match page.kind {
+            pages::Kind::Article(i) => site.articles[i].display.display().to_string(),
+            _ => format!("bantin's page /{}", page.path),
+        };
+        owners.insert(page.file.clone(), owner);
+    }
+    let mut errors = Vec::new();
+    for a in &site.assets {
+        let rel = site_path(a);
+        let other = owners.get(&rel).cloned().or_else(|| {
+            theme
+                .statics
+                .contains_key(&rel)
+                .then(|| format!("the theme's static file {rel}"))
+        });
+        if let Some(other) = other {
+            errors.push(
+                Diagnostic::new(
+                    Path::new("content").join(a),
+                    format!("this file and {other} would both publish to /{rel}"),
+                )
+                .hint("rename or move the file"),
+            );
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Content(errors))
+    }
+}
+
+/// Never let a build replace the site's own sources.
+fn guard_output(opts: &Options) -> Result<()> {
+    let abs = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
+        let mut out = PathBuf::new();
+        for c in p.components() {
+            match c {
+                std::path::Component::ParentDir => {
+                    out.pop();
+                }
+                std::path::Component::CurDir => {}
+                other => out.push(other),
+            }
+        }
+        out
+    };
+    let root = abs(&opts.root);
+    let out = abs(&opts.output_dir());
+    let protected = ["content", "themes", "templates", "static", "site.yaml"].map(|d| root.join(d));
+    if root.starts_with(&out) || protected.iter().any(|p| out.starts_with(p)) {
+        return Err(Error::Usage(format!(
+            "the output folder {} would replace the site's own files; choose a folder outside content/, themes/, templates/ and static/, e.g. --output output",
+            out.display()
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,174 @@
+//! `site.yaml`: the site's title, base URL, page size, HTML policy, theme
+//! and the categories' menu order, display names and slugs.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::{Diagnostic, Error, Result};
+use crate::yaml;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default = "default_base_url")]
+    pub base_url: String,
+    #[serde(default = "default_per_page")]
+    pub per_page: usize,
+    #[serde(default)]
+    pub unsafe_html: bool,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// Shown in the header beside the ward's name, e.g. the emblem.
+    #[serde(default)]
+    pub logo: Option<String>,
+    /// The organisation line above the title, e.g. `ĐẢNG BỘ - CHÍNH QUYỀN - …`.
+    #[serde(default)]
+    pub tagline: String,
+    /// Footer lines: address, phone, responsible editor.
+    #[serde(default)]
+    pub footer: Vec<String>,
+    #[serde(default)]
+    pub categories: Vec<CategoryConfig>,
+    /// Free values for themes.
+    #[serde(default)]
+    pub extra: serde_json::Value,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryConfig {
+    /// The category as editors write it in front matter.
+    pub name: String,
+    /// The name shown in menus and headings; `name` if absent.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The URL segment; made from `name` if absent.
+    #[serde(default)]
+    pub slug: Option<String>,
+}
+
+fn default_base_url() -> String {
+    "/".into()
+}
+fn default_per_page() -> usize {
+    10
+}
+fn default_theme() -> String {
+    "default".into()
+}
+
+impl Config {
+    /// Read `site.yaml` under `root`. `display` is the path shown in errors.
+    pub fn load(root: &Path) -> Result<Config> {
+        let path = root.join("site.yaml");
+        let display = Path::new("site.yaml");
+        let raw = std::fs::read(&path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                Error::one(Diagnostic::new(display, format!("no site.yaml in {}", root.display()))
+                    .hint("run bantin in the site folder, or give it with --root DIR; a site needs a site.yaml with at least `title: \"Bản tin phường …\"`"))
+            } else {
+                Error::io(&path, e)
+            }
+        })?;
+        let text = String::from_utf8(raw).map_err(|_| {
+            Error::one(
+                Diagnostic::new(display, "site.yaml is not UTF-8 text")
+                    .hint("save it as UTF-8 in your editor"),
+            )
+        })?;
+        let text = crate::text::nfc(text.trim_start_matches('\u{feff}')).replace("\r\n", "\n");
+        let mut config: Config = yaml::from_str(&text).map_err(|e| {
+            let mut d = Diagnostic::new(display, format!("site.yaml is not valid: {}", e.message));
+            if let Some(line) = e.line {
+                d = d.at(line, e.column);
+            }
+            Error::one(d.hint("the fields are title, description, base_url, per_page, unsafe_html, theme, logo, tagline, footer, categories (name, title, slug) and extra"))
+        })?;
+        if config.per_page == 0 {
+            let line = yaml::top_level_key_line(&text, "per_page").unwrap_or(1);
+            return Err(Error::one(
+                Diagnostic::new(display, "per_page must be at least 1")
+                    .at(line, Some(1))
+                    .hint("write e.g. `per_page: 10`"),
+            ));
+        }
+        if config.theme.contains(['/', '\\'])
+            || config.theme.contains("..")
+            || config.theme.is_empty()
+        {
+            let line = yaml::top_level_key_line(&text, "theme").unwrap_or(1);
+            return Err(Error::one(
+                Diagnostic::new(
+                    display,
+                    format!("theme `{}` is not a theme name", config.theme),
+                )
+                .at(line, Some(1))
+                .hint("write the name of a folder under themes/, e.g. `theme: default`"),
+            ));
+        }
+        config.base_url = normalise_base_url(&config.base_url);
+        Ok(config)
+    }
+
+    /// The path part of the base URL, always starting and ending with `/`:
+    /// `https://x.vn/ban-tin/` → `/ban-tin/`.
+    pub fn base_path(&self) -> String {
+        let rest = match self.base_url.split_once("://") {
+            Some((_, rest)) => rest.find('/').map_or("/", |i| &rest[i..]),
+            None => self.base_url.as_str(),
+        };
+        let trimmed = rest.trim_matches('/');
+        if trimmed.is_empty() {
+            "/".into()
+        } else {
+            format!("/{trimmed}/")
+        }
+    }
+
+    /// An absolute URL for a site path (without leading `/`).
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+}
+
+/// Make the base URL end with exactly one `/`.
+pub fn normalise_base_url(url: &str) -> String {
+    let url = url.trim();
+    format!("{}/", url.trim_end_matches('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cfg(base: &str) -> Config {
+        let mut c: Config = yaml::from_str("title: T\n").unwrap();
+        c.base_url = normalise_base_url(base);
+        c
+    }
+
+    #[test]
+    fn base_paths() {
+        assert_eq!(cfg("https://x.vn").base_path(), "/");
+        assert_eq!(cfg("https://x.vn/ban-tin").base_path(), "/ban-tin/");
+        assert_eq!(cfg("https://x.vn/a/b/").base_path(), "/a/b/");
+        assert_eq!(cfg("/").base_path(), "/");
+        assert_eq!(cfg("/sub").base_path(), "/sub/");
+        assert_eq!(
+            cfg("https://x.vn/ban-tin").permalink("rss.xml"),
+            "https://x.vn/ban-tin/rss.xml"
+        );
+    }
+
+    #[test]
+    fn defaults() {
+        let c = cfg("/");
+        assert_eq!(c.per_page, 10);
+        assert!(!c.unsafe_html);
+        assert_eq!(c.theme, "default");
+    }
+}

@@ -1,0 +1,459 @@
+//! Front matter: splits an article into its `---` YAML block and Markdown
+//! body, and turns the block into a checked `FrontMatter`, every error
+//! positioned by its line in the file.
+
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::date;
+use crate::error::Diagnostic;
+use crate::yaml::{self, Yaml};
+
+/// The fields an article may set. See SPEC "An article".
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrontMatter {
+    pub title: String,
+    pub date: DateTime<FixedOffset>,
+    pub category: String,
+    pub author: Option<String>,
+    pub views: Option<u64>,
+    pub summary: Option<String>,
+    pub tags: Vec<String>,
+    pub image: Option<String>,
+    pub slug: Option<String>,
+    pub draft: bool,
+    pub featured: bool,
+    /// Free fields for themes, under `extra:`.
+    pub extra: serde_json::Value,
+}
+
+const FIELDS: &[&str] = &[
+    "title", "date", "category", "author", "views", "summary", "tags", "image", "slug", "draft",
+    "featured", "extra",
+];
+
+/// An article's text cut in two.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Split<'a> {
+    pub yaml: &'a str,
+    /// The line in the file of the first YAML line.
+    pub yaml_line: usize,
+    pub body: &'a str,
+    /// The line in the file of the first body line.
+    pub body_line: usize,
+}
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end() == "---"
+}
+
+/// Cut the text (already without BOM, with LF line ends) at its `---` lines.
+pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+    let first = text.lines().next().unwrap_or("");
+    if !is_fence(first) {
+        let found = if text.trim().is_empty() {
+            "the file is empty".to_string()
+        } else {
+            format!(
+                "it starts with `{}`",
+                first.chars().take(40).collect::<String>()
+            )
+        };
+        return Err(Diagnostic::new(file, format!("the article has no front matter: {found}"))
+            .at(1, Some(1))
+            .hint("start the file with a line `---`, then `title:`, `date:` and `category:` lines, then another `---` line, then the article text"));
+    }
+    let yaml_start = first.len() + 1;
+    let mut offset = yaml_start.min(text.len());
+    for (line_no, line) in (2..).zip(text[offset..].split_inclusive('\n')) {
+        if is_fence(line.trim_end_matches('\n')) {
+            let body_start = offset + line.len();
+            return Ok(Split {
+                yaml: &text[yaml_start.min(offset)..offset],
+                yaml_line: 2,
+                body: &text[body_start.min(text.len())..],
+                body_line: line_no + 1,
+            });
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::new(file, "the front matter opened on line 1 is never closed")
+        .at(1, Some(1))
+        .hint("add a line with only `---` after the last field (`category: …`), before the article text"))
+}
+
+/// Parse and check the front-matter block of `split`.
+pub fn parse(file: &Path, split: &Split<'_>) -> Result<FrontMatter, Vec<Diagnostic>> {
+    let shift = split.yaml_line - 1;
+    let value = yaml::parse(split.yaml).map_err(|e| {
+        let mut d = Diagnostic::new(file, format!("the front matter is not valid YAML: {}", e.message));
+        if let Some(line) = e.line {
+            d = d.at(line + shift, e.column);
+        }
+        vec![d.hint("write each field as `name: value` on its own line; put a value that contains `: ` or starts with a quote or bracket inside double quotes, e.g. title: \"Hội nghị: tổng kết\"")]
+    })?;
+    let map = match value {
+        Yaml::Map(m) => m,
+        Yaml::Null => Vec::new(),
+        other => {
+            return Err(vec![
+                Diagnostic::new(
+                    file,
+                    format!("the front matter is {}, not a list of fields", other.kind()),
+                )
+                .at(split.yaml_line, Some(1))
+                .hint("write each field as `name: value` on its own line"),
+            ]);
+        }
+    };
+    Fields {
+        file,
+        split,
+        shift,
+        map: &map,
+        errors: Vec::new(),
+    }
+    .check()
+}
+
+struct Fields<'a> {
+    file: &'a Path,
+    split: &'a Split<'a>,
+    shift: usize,
+    map: &'a [(String, Yaml)],
+    errors: Vec<Diagnostic>,
+}
+
+impl Fields<'_> {
+    fn get(&self, key: &str) -> Option<&Yaml> {
+        self.map
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+            .filter(|v| **v != Yaml::Null)
+    }
+
+    fn error(&mut self, key: &str, message: String, hint: &str) {
+        let line = yaml::top_level_key_line(self.split.yaml, key)
+            .map_or(self.split.yaml_line - 1, |l| l + self.shift);
+        self.errors.push(
+            Diagnostic::new(self.file, message)
+                .at(line, Some(1))
+                .hint(hint),
+        );
+    }
+
+    fn text(&mut self, key: &str) -> Option<String> {
+        match self.get(key)? {
+            Yaml::Str(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+            Yaml::Int(i) => Some(i.to_string()),
+            Yaml::Float(f) => Some(f.to_string()),
+            Yaml::Bool(b) => Some(b.to_string()),
+            other => {
+                let kind = other.kind();
+                self.error(
+                    key,
+                    format!("`{key}` must be text, not {kind}"),
+                    &format!("write `{key}: \"…\"` on one line"),
+                );
+                None
+            }
+        }
+    }
+
+    fn flag(&mut self, key: &str) -> bool {
+        match self.get(key) {
+            None => false,
+            Some(Yaml::Bool(b)) => *b,
+            Some(other) => {
+                let kind = other.kind();
+                self.error(
+                    key,
+                    format!("`{key}` must be true or false, not {kind}"),
+                    &format!("write `{key}: true` or remove the line"),
+                );
+                false
+            }
+        }
+    }
+
+    fn check(mut self) -> Result<FrontMatter, Vec<Diagnostic>> {
+        for (key, _) in self.map {
+            if !FIELDS.contains(&key.as_str()) {
+                let hint = match closest(key) {
+                    Some(f) => {
+                        format!("did you mean `{f}`? Free fields for themes go under `extra:`")
+                    }
+                    None => format!(
+                        "the fields are: {}; free fields for themes go under `extra:`",
+                        FIELDS.join(", ")
+                    ),
+                };
+                self.error(key, format!("unknown field `{key}`"), &hint);
+            }
+        }
+        let title = self.text("title");
+        if title.is_none() && self.get("title").is_none() {
+            self.missing("title", "title: \"Hội nghị giao ban quý I năm 2020\"");
+        }
+        let category = self.text("category");
+        if category.is_none() && self.get("category").is_none() {
+            self.missing("category", "category: CÔNG TÁC ĐẢNG");
+        }
+        let date = match self.text("date") {
+            Some(raw) => match date::parse(&raw) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    self.error(
+                        "date",
+                        e,
+                        &format!("write the date in one of these forms: {}", date::FORMS),
+                    );
+                    None
+                }
+            },
+            None => {
+                if self.get("date").is_none() {
+                    self.missing("date", "date: 19/02/2020 07:02");
+                }
+                None
+            }
+        };
+        let views = self.views();
+        let tags = self.tags();
+        let slug = self.text("slug");
+        if let Some(s) = &slug
+            && (s.contains(['/', '\\']) || s.contains("..") || crate::text::slugify(s).is_empty())
+        {
+            self.error("slug", format!("the slug `{s}` is not allowed: a slug may not contain `/`, `\\` or `..`, and needs letters or digits"),
+                "use lower-case words joined by hyphens, e.g. `slug: giao-ban-quy-i-2020`, or remove the line to make the slug from the title");
+        }
+        let fm = FrontMatter {
+            author: self.text("author"),
+            summary: self.text("summary"),
+            image: self.text("image"),
+            draft: self.flag("draft"),
+            featured: self.flag("featured"),
+            extra: self
+                .get("extra")
+                .map_or(serde_json::Value::Null, Yaml::to_json),
+            views,
+            tags,
+            slug,
+            title: title.unwrap_or_default(),
+            category: category.unwrap_or_default(),
+            date: date.unwrap_or_default(),
+        };
+        if self.errors.is_empty() {
+            Ok(fm)
+        } else {
+            Err(self.errors)
+        }
+    }
+
+    fn missing(&mut self, key: &str, example: &str) {
+        let line = self.split.yaml_line - 1;
+        self.errors.push(
+            Diagnostic::new(self.file, format!("the front matter has no `{key}`"))
+                .at(line, Some(1))
+                .hint(format!(
+                    "add a line like `{example}` between the two `---` lines"
+                )),
+        );
+    }
+
+    fn views(&mut self) -> Option<u64> {
+        let bad = |s: &mut Self, what: String| {
+            s.error(
+                "views",
+                format!("`views` must be a whole number of views, not {what}"),
+                "write e.g. `views: 1204` or remove the line",
+            );
+            None
+        };
+        match self.get("views")? {
+            Yaml::Int(i) if *i >= 0 => Some(*i as u64),
+            // `1.204` is how a Vietnamese portal groups thousands.
+            Yaml::Str(s)
+                if !s.is_empty()
+                    && s.split('.')
+                        .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit())) =>
+            {
+                s.replace('.', "").parse().ok()
+            }
+            Yaml::Float(f) => {
+                let text = format!("{f}");
+                match text.split_once('.') {
+                    Some((_, frac)) if frac.len() == 3 || frac.is_empty() => bad(
+                        self,
+                        format!("`{text}` (write thousands without a dot, or quote it: \"1.204\")"),
+                    ),
+                    _ => bad(self, format!("`{text}`")),
+                }
+            }
+            other => {
+                let what = match other {
+                    Yaml::Str(s) => format!("`{s}`"),
+                    Yaml::Int(i) => format!("`{i}`"),
+                    o => o.kind().to_string(),
+                };
+                bad(self, what)
+            }
+        }
+    }
+
+    fn tags(&mut self) -> Vec<String> {
+        let clean = |s: &str| crate::text::squash_spaces(s);
+        match self.get("tags") {
+            None => Vec::new(),
+            Some(Yaml::Str(s)) => s.split(',').map(clean).filter(|t| !t.is_empty()).collect(),
+            Some(Yaml::List(items)) => {
+                let mut out = Vec::new();
+                for item in items.clone() {
+                    match item {
+                        Yaml::Str(s) => out.push(clean(&s)),
+                        Yaml::Int(i) => out.push(i.to_string()),
+                        other => {
+                            let kind = other.kind();
+                            self.error(
+                                "tags",
+                                format!("each tag must be text, not {kind}"),
+                                "write `tags: [dân vận, quy chế dân chủ]`",
+                            );
+                        }
+                    }
+                }
+                out.retain(|t| !t.is_empty());
+                out
+            }
+            Some(other) => {
+                let kind = other.kind();
+                self.error(
+                    "tags",
+                    format!("`tags` must be a list, not {kind}"),
+                    "write `tags: [dân vận, quy chế dân chủ]`",
+                );
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// The known field closest to a misspelt one, if any is close.
+fn closest(key: &str) -> Option<&'static str> {
+    let key = key.to_lowercase();
+    FIELDS
+        .iter()
+        .copied()
+        .map(|f| (edit_distance(&key, f), f))
+        .filter(|(d, f)| *d <= 2.max(f.len() / 4))
+        .min()
+        .map(|(_, f)| f)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p() -> &'static Path {
+        Path::new("content/a.md")
+    }
+
+    #[test]
+    fn split_finds_block_and_body_lines() {
+        let s = split(p(), "---\ntitle: x\ndate: 2020-01-01\n---\nBody\n").unwrap();
+        assert_eq!(s.yaml, "title: x\ndate: 2020-01-01\n");
+        assert_eq!(s.yaml_line, 2);
+        assert_eq!(s.body, "Body\n");
+        assert_eq!(s.body_line, 5);
+    }
+
+    #[test]
+    fn split_accepts_empty_block_and_no_body() {
+        let s = split(p(), "---\n---").unwrap();
+        assert_eq!(s.yaml, "");
+        assert_eq!(s.body, "");
+    }
+
+    #[test]
+    fn split_reports_missing_fences() {
+        let e = split(p(), "---\ntitle: x\nBody\n").unwrap_err();
+        assert!(e.message.contains("never closed"));
+        assert_eq!(e.line, Some(1));
+        let e = split(p(), "title: x\n").unwrap_err();
+        assert!(e.message.contains("no front matter"));
+    }
+
+    fn fm(text: &str) -> Result<FrontMatter, Vec<Diagnostic>> {
+        let s = split(p(), text).unwrap();
+        parse(p(), &s)
+    }
+
+    #[test]
+    fn full_front_matter_parses() {
+        let f = fm("---\ntitle: \"Tin <b>đậm</b>\"\ndate: 19/02/2020 07:02\ncategory: CÔNG TÁC ĐẢNG\nviews: \"12.345\"\ntags: [dân vận, \" quy chế \"]\nfeatured: true\nextra: {a: 1}\n---\n").unwrap();
+        assert_eq!(f.title, "Tin <b>đậm</b>");
+        assert_eq!(f.views, Some(12345));
+        assert_eq!(f.tags, ["dân vận", "quy chế"]);
+        assert!(f.featured && !f.draft);
+        assert_eq!(f.extra["a"], 1);
+        assert_eq!(f.date.to_rfc3339(), "2020-02-19T07:02:00+07:00");
+    }
+
+    #[test]
+    fn errors_are_positioned_in_the_file_and_all_reported() {
+        let errs =
+            fm("---\ntitle: x\ncategory: A\ndate: 30/02/2020\nviews: nhiều\n---\n").unwrap_err();
+        assert_eq!(errs.len(), 2);
+        assert_eq!(errs[0].line, Some(4));
+        assert!(errs[0].message.contains("not a real date"));
+        assert_eq!(errs[1].line, Some(5));
+    }
+
+    #[test]
+    fn yaml_errors_count_lines_in_the_file() {
+        let errs =
+            fm("---\ntitle: x\ncategory: Hội nghị: họp\ndate: 2020-01-01\n---\n").unwrap_err();
+        assert_eq!(errs[0].line, Some(3), "{}", errs[0]);
+    }
+
+    #[test]
+    fn missing_and_unknown_fields_are_named() {
+        let errs = fm("---\ncatgory: A\ndate: 2020-01-01\n---\n").unwrap_err();
+        let text: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        assert!(
+            text.iter()
+                .any(|t| t.contains("unknown field `catgory`")
+                    && t.contains("did you mean `category`")),
+            "{text:?}"
+        );
+        assert!(text.iter().any(|t| t.contains("no `title`")), "{text:?}");
+    }
+
+    #[test]
+    fn slugs_that_leave_the_folder_are_refused() {
+        for bad in ["../x", "a/b", "..", "!!"] {
+            let errs = fm(&format!(
+                "---\ntitle: x\ncategory: A\ndate: 2020-01-01\nslug: \"{bad}\"\n---\n"
+            ))
+            .unwrap_err();
+            assert!(errs[0].message.contains("slug"), "{bad}");
+            assert_eq!(errs[0].line, Some(5));
+        }
+    }
+}

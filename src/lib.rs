@@ -1,0 +1,24 @@
+//! bantin: a static-site generator for the news bulletin of a Vietnamese
+//! ward. The library does all the work; `main.rs` only parses arguments.
+//!
+//! Pipeline (see [`build::build`]): [`config`] → [`load`] → [`frontmatter`] →
+//! [`site`] → [`markdown`] → [`pages`] → [`render`] → [`write`].
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod build;
+pub mod config;
+pub mod date;
+pub mod error;
+pub mod frontmatter;
+pub mod load;
+pub mod markdown;
+pub mod pages;
+pub mod render;
+pub mod site;
+pub mod text;
+pub mod theme;
+pub mod write;
+pub mod yaml;
+
+pub use build::{Options, Summary, build, prepare};
+pub use error::{Diagnostic, Error, Result};

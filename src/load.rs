@@ -1,0 +1,210 @@
+//! Loading: finds the articles and their attached files under `content/`
+//! (skipping editor junk), reads each article as checked UTF-8 text and
+//! normalises it (no BOM, LF line ends, NFC), refusing legacy mojibake.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::error::{Diagnostic, Error, Result};
+
+/// What `content/` holds, as paths relative to it.
+#[derive(Debug, Default)]
+pub struct ContentTree {
+    pub articles: Vec<PathBuf>,
+    pub assets: Vec<PathBuf>,
+}
+
+/// Files an editor leaves behind that are never content.
+pub fn is_junk(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swo")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.ends_with(".bak")
+        || name.ends_with(".crdownload")
+        || name.ends_with(".part")
+        || name == "4913"
+        || name.eq_ignore_ascii_case("thumbs.db")
+        || name.eq_ignore_ascii_case("desktop.ini")
+}
+
+/// Walk `content/`, sorted so the build is the same on every machine.
+pub fn scan(root: &Path, content: &Path) -> Result<ContentTree> {
+    let mut tree = ContentTree::default();
+    if !content.is_dir() {
+        return Ok(tree);
+    }
+    let canonical_root = root.canonicalize().map_err(|e| Error::io(root, e))?;
+    let mut errors = Vec::new();
+    let walker = WalkDir::new(content)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_junk(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(content).to_path_buf();
+            Error::io(&path, e.into())
+        })?;
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let path = entry.path();
+        let rel = path.strip_prefix(content).unwrap_or(path).to_path_buf();
+        if entry.path_is_symlink() {
+            match path.canonicalize() {
+                Ok(target) if target.starts_with(&canonical_root) && target.is_file() => {}
+                _ => {
+                    errors.push(
+                        Diagnostic::new(
+                            display_path(root, path),
+                            "this link points outside the site folder (or nowhere)",
+                        )
+                        .hint("copy the file into content/ instead of linking to it"),
+                    );
+                    continue;
+                }
+            }
+        }
+        let is_md = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+        if is_md {
+            tree.articles.push(rel);
+        } else {
+            tree.assets.push(rel);
+        }
+    }
+    if errors.is_empty() {
+        Ok(tree)
+    } else {
+        Err(Error::Content(errors))
+    }
+}
+
+/// The path shown in messages: relative to the site root.
+pub fn display_path(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// Read one article: UTF-8 checked, BOM dropped, line ends made LF, NFC.
+pub fn read_text(path: &Path, display: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::new(display, format!("cannot read the file: {e}")))?;
+    let text = decode_utf8(&bytes, display)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    };
+    let text = crate::text::nfc(&text).into_owned();
+    if let Some(d) = detect_mojibake(&text, display) {
+        return Err(d);
+    }
+    Ok(text)
+}
+
+fn decode_utf8<'a>(bytes: &'a [u8], display: &Path) -> Result<&'a str, Diagnostic> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = &bytes[..e.valid_up_to()];
+        let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+        let byte = bytes[e.valid_up_to()];
+        Diagnostic::new(display, format!("the file is not UTF-8 text (byte 0x{byte:02X} cannot start a character); it was probably saved as Windows-1258, TCVN3 or VNI"))
+            .at(line, Some(column))
+            .hint("open it in your editor and save it again with the encoding \"UTF-8\" (Notepad: File → Save As → Encoding: UTF-8), or convert it with `bantin import`")
+    })
+}
+
+/// Latin-1 characters that Vietnamese never uses but that text typed with a
+/// legacy TCVN3 (ABC) font turns into when pasted as Unicode.
+const TCVN3_MARKS: &str = "¸µ¶·¹¨©ª«¬\u{AD}®§¦¥¤£¢¡¼½¾»ºÆÇËÎÏ×ØÛÜÞßäåæçëîïñö÷øûüþÿ";
+/// The same for VNI: diacritics turned into separate Latin-1 letters.
+const VNI_MARKS: &str = "øûïñÑöäåæçëÖÏÄÅÆÇËÛ";
+
+/// Refuse text that is most likely TCVN3 or VNI mojibake: a real Vietnamese
+/// article holds almost none of these characters.
+fn detect_mojibake(text: &str, display: &Path) -> Option<Diagnostic> {
+    let (mut tcvn, mut vni, mut letters) = (0usize, 0usize, 0usize);
+    let mut first: Option<(usize, usize)> = None;
+    for (line_no, line) in text.lines().enumerate() {
+        for (col, c) in line.chars().enumerate() {
+            if c.is_alphabetic() {
+                letters += 1;
+            }
+            let t = TCVN3_MARKS.contains(c);
+            let v = VNI_MARKS.contains(c);
+            tcvn += usize::from(t);
+            vni += usize::from(v);
+            if (t || v) && first.is_none() {
+                first = Some((line_no + 1, col + 1));
+            }
+        }
+    }
+    let marks = tcvn.max(vni);
+    if marks < 8 || marks * 50 < letters {
+        return None;
+    }
+    let (line, column) = first?;
+    let sample: String = text
+        .lines()
+        .nth(line - 1)
+        .unwrap_or("")
+        .chars()
+        .take(60)
+        .collect();
+    let kind = if vni > tcvn { "VNI" } else { "TCVN3 (ABC)" };
+    Some(Diagnostic::new(display, format!("the text looks like {kind} typed with a legacy font and pasted as Unicode: `{sample}`"))
+        .at(line, Some(column))
+        .hint("convert the article with `bantin import FILE`, or retype it with a Unicode keyboard (Unikey: bảng mã Unicode)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn junk_names() {
+        for j in [
+            ".#a.md",
+            "a.md~",
+            ".a.md.swp",
+            ".hidden",
+            "#a.md#",
+            "~$bai.docx",
+            "4913",
+        ] {
+            assert!(is_junk(j), "{j}");
+        }
+        for ok in ["a.md", "anh-hoi-nghi.jpg", "ke-hoach.pdf"] {
+            assert!(!is_junk(ok), "{ok}");
+        }
+    }
+
+    #[test]
+    fn tcvn3_mojibake_is_refused_and_real_text_is_not() {
+        let p = Path::new("content/a.md");
+        let real = "Ban chỉ đạo thực hiện quy chế dân chủ ở cơ sở, khối Dân vận Đảng ủy phường Bồ Đề giao ban quý I năm 2020. © 2020";
+        assert!(detect_mojibake(real, p).is_none());
+        let tcvn = "---\ntitle: x\n---\nC«ng t¸c §¶ng: Ban chØ ®¹o thùc hiÖn quy chÕ d©n chñ ë c¬ së, khèi D©n vËn §¶ng ñy";
+        let d = detect_mojibake(tcvn, p).expect("TCVN3 detected");
+        assert!(d.message.contains("TCVN3"), "{d}");
+        assert_eq!(d.line, Some(4));
+        let vni = "Coâng taùc Ñaûng: Ban chæ ñaïo thöïc hieän quy cheá daân chuû ôû cô sôû, khoái Daân vaän Ñaûng uûy";
+        assert!(detect_mojibake(vni, p).unwrap().message.contains("VNI"));
+    }
+
+    #[test]
+    fn invalid_utf8_names_line_and_column() {
+        let p = Path::new("content/a.md");
+        let bytes = b"---\ntitle: C\xf4ng\n";
+        let d = decode_utf8(bytes, p).unwrap_err();
+        assert_eq!((d.line, d.column), (Some(2), Some(9)));
+    }
+}

@@ -1,0 +1,75 @@
+//! The `bantin` command: parses arguments, hands each command to the
+//! library and maps errors to exit codes (1 content, 2 usage).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "bantin",
+    version,
+    about = "Static-site generator for a Vietnamese ward's news bulletin"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Publish the site into output/ (replaced only when the whole build succeeds)
+    Build(Common),
+}
+
+#[derive(Args)]
+struct Common {
+    /// The site folder (holding site.yaml and content/)
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Where to publish (default: <root>/output)
+    #[arg(long)]
+    output: Option<PathBuf>,
+    /// Publish drafts too
+    #[arg(long)]
+    drafts: bool,
+    /// Publish articles dated in the future too
+    #[arg(long)]
+    future: bool,
+    /// The site's address, e.g. https://phuong.example.vn/ban-tin/ (overrides site.yaml)
+    #[arg(long)]
+    base_url: Option<String>,
+}
+
+impl Common {
+    fn options(&self) -> bantin::Options {
+        bantin::Options {
+            root: self.root.clone(),
+            output: self.output.clone(),
+            drafts: self.drafts,
+            future: self.future,
+            base_url: self.base_url.clone(),
+            live_reload: None,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    let result = match cli.command {
+        Command::Build(c) => bantin::build(&c.options()).map(|s| {
+            println!("bantin: {s}");
+        }),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}

@@ -1,0 +1,294 @@
+//! Markdown to HTML: pulldown-cmark with tables, footnotes, strikethrough,
+//! smart punctuation and heading ids; local links rewritten to published
+//! URLs; raw HTML sanitised unless the site allows it; the plain-text summary.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+
+/// What rendering an article body yields.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Rendered {
+    pub html: String,
+    /// The first paragraph as plain text.
+    pub first_paragraph: String,
+    /// Relative links and images that resolve to nothing published, with
+    /// their 0-based line in the body.
+    pub unresolved: Vec<(String, usize)>,
+}
+
+/// Turns a relative link target into a published URL, or `None` when it
+/// names nothing bantin publishes.
+pub trait Resolve {
+    fn resolve(&self, dest: &str) -> Option<String>;
+}
+
+impl<F: Fn(&str) -> Option<String>> Resolve for F {
+    fn resolve(&self, dest: &str) -> Option<String> {
+        self(dest)
+    }
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Is `dest` a link to a file of the site (not a URL with a scheme, an
+/// absolute path or an anchor)?
+pub fn is_local(dest: &str) -> bool {
+    !(dest.is_empty()
+        || dest.starts_with('#')
+        || dest.starts_with('/')
+        || dest.starts_with("//")
+        || has_scheme(dest))
+}
+
+fn has_scheme(dest: &str) -> bool {
+    match dest.find(':') {
+        Some(i) => {
+            let scheme = &dest[..i];
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && !dest[..i].contains('/')
+        }
+        None => false,
+    }
+}
+
+/// Schemes that run code or smuggle content: never let through.
+fn is_dangerous(dest: &str) -> bool {
+    let lower: String = dest
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(12)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:", "file:"]
+        .iter()
+        .any(|s| lower.starts_with(s))
+}
+
+/// Render `body`. `unsafe_html` keeps raw HTML as written.
+pub fn render(body: &str, resolve: &dyn Resolve, unsafe_html: bool) -> Rendered {
+    let mut out = Rendered::default();
+    let mut events: Vec<Event<'_>> = Vec::with_capacity(body.len() / 8);
+    let mut has_html = false;
+    let mut heading_start: Option<usize> = None;
+    let mut used_ids = HashSet::new();
+    let mut paragraph_depth: Option<usize> = None;
+    let mut first_done = false;
+    let line_of = |offset: usize| body[..offset].bytes().filter(|b| *b == b'\n').count();
+
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let event = match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = rewrite(dest_url, resolve, &mut out, line_of(range.start));
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = rewrite(dest_url, resolve, &mut out, line_of(range.start));
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::Html(h) | Event::InlineHtml(h) if !unsafe_html => {
+                has_html = true;
+                Event::Html(h)
+            }
+            other => other,
+        };
+        match &event {
+            Event::Start(Tag::Heading { .. }) => heading_start = Some(events.len()),
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(start) = heading_start.take() {
+                    set_heading_id(&mut events, start, &mut used_ids);
+                }
+            }
+            Event::Start(Tag::Paragraph) if !first_done && paragraph_depth.is_none() => {
+                paragraph_depth = Some(events.len());
+            }
+            Event::End(TagEnd::Paragraph) if paragraph_depth.is_some() => {
+                paragraph_depth = None;
+                first_done = !out.first_paragraph.trim().is_empty();
+            }
+            Event::Text(t) | Event::Code(t) if paragraph_depth.is_some() => {
+                out.first_paragraph.push_str(t)
+            }
+            Event::SoftBreak | Event::HardBreak if paragraph_depth.is_some() => {
+                out.first_paragraph.push(' ')
+            }
+            _ => {}
+        }
+        events.push(event);
+    }
+    out.first_paragraph = crate::text::squash_spaces(&out.first_paragraph);
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    out.html = if has_html {
+        sanitizer().clean(&html).to_string()
+    } else {
+        html
+    };
+    out
+}
+
+fn rewrite<'a>(
+    dest: CowStr<'a>,
+    resolve: &dyn Resolve,
+    out: &mut Rendered,
+    line: usize,
+) -> CowStr<'a> {
+    if is_dangerous(&dest) {
+        return CowStr::Borrowed("#");
+    }
+    if !is_local(&dest) {
+        return dest;
+    }
+    match resolve.resolve(&dest) {
+        Some(url) => CowStr::from(url),
+        None => {
+            out.unresolved.push((dest.to_string(), line));
+            dest
+        }
+    }
+}
+
+fn set_heading_id(events: &mut [Event<'_>], start: usize, used: &mut HashSet<String>) {
+    let text: String = events[start..]
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    if let Event::Start(Tag::Heading { id, .. }) = &mut events[start] {
+        let base = match id {
+            Some(given) => given.to_string(),
+            None => crate::text::slugify(&text),
+        };
+        let base = if base.is_empty() {
+            "muc".to_string()
+        } else {
+            base
+        };
+        let mut candidate = base.clone();
+        let mut n = 1;
+        while !used.insert(candidate.clone()) {
+            candidate = format!("{base}-{n}");
+            n += 1;
+        }
+        *id = Some(CowStr::from(candidate));
+    }
+}
+
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    CLEANER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_generic_attributes(["id", "class"])
+            .add_tag_attributes("td", ["style"])
+            .add_tag_attributes("th", ["style"])
+            .add_tags(["figure", "figcaption", "mark"]);
+        b
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(s: &str) -> Rendered {
+        render(
+            s,
+            &|d: &str| (d == "anh.png").then(|| "/a/b/anh.png".to_string()),
+            false,
+        )
+    }
+
+    #[test]
+    fn extensions_are_on() {
+        let r =
+            md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~bỏ~~ \"trích\" x[^1]\n\n[^1]: Chú thích.\n");
+        assert!(r.html.contains("<table>"), "{}", r.html);
+        assert!(r.html.contains("<del>bỏ</del>"));
+        assert!(r.html.contains("“trích”"));
+        assert!(r.html.contains("footnote-definition"));
+    }
+
+    #[test]
+    fn headings_get_unique_vietnamese_ids() {
+        let r = md("## Đánh giá chung\n\n## Đánh giá chung\n\n## Kết luận {#ket}\n");
+        assert!(r.html.contains(r#"<h2 id="danh-gia-chung">"#), "{}", r.html);
+        assert!(r.html.contains(r#"<h2 id="danh-gia-chung-1">"#));
+        assert!(r.html.contains(r#"<h2 id="ket">"#));
+    }
+
+    #[test]
+    fn raw_html_is_sanitised_unless_allowed() {
+        let body = "Xin chào <script>alert(1)</script><img src=x onerror=alert(2)> <a href=\"javascript:alert(3)\">x</a> <b>đậm</b>";
+        let r = md(body);
+        assert!(!r.html.contains("<script"), "{}", r.html);
+        assert!(!r.html.contains("onerror"));
+        assert!(!r.html.contains("javascript:"));
+        assert!(r.html.contains("<b>đậm</b>"));
+        let r = render(body, &|_: &str| None, true);
+        assert!(r.html.contains("<script>"));
+    }
+
+    #[test]
+    fn markdown_links_with_dangerous_schemes_are_neutralised() {
+        let r = md("[bấm](javascript:alert(1)) [b](JaVaScRiPt:x) ![x](data:text/html,hi)");
+        assert!(!r.html.to_lowercase().contains("javascript"), "{}", r.html);
+        assert!(!r.html.contains("data:"));
+    }
+
+    #[test]
+    fn local_links_are_resolved_or_reported() {
+        let r = md(
+            "Dòng một\n\n![Ảnh hội nghị](anh.png) [thiếu](khong-co.pdf) [web](https://x.vn) [neo](#a)\n",
+        );
+        assert!(r.html.contains(r#"src="/a/b/anh.png""#), "{}", r.html);
+        assert_eq!(r.unresolved, vec![("khong-co.pdf".to_string(), 2)]);
+    }
+
+    #[test]
+    fn first_paragraph_is_plain_text() {
+        let r = md("## Tiêu đề\n\nChiều ngày **17/02/2020** tại\nphòng họp.\n\nĐoạn hai.\n");
+        assert_eq!(r.first_paragraph, "Chiều ngày 17/02/2020 tại phòng họp.");
+    }
+
+    #[test]
+    fn schemes_are_told_apart_from_paths() {
+        assert!(is_local("anh.png"));
+        assert!(is_local("../chinh-quyen/bai.md#muc"));
+        assert!(!is_local("https://x.vn"));
+        assert!(!is_local("mailto:a@b.vn"));
+        assert!(!is_local("/tuyet-doi/"));
+        assert!(!is_local("#neo"));
+    }
+}

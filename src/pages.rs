@@ -1,0 +1,227 @@
+//! The page plan: every file a site publishes (listing pages split into
+//! numbered pages, articles, archive, feeds, sitemap …), each with its URL,
+//! decided from the site model before anything is rendered.
+
+use std::ops::Range;
+
+use crate::site::Site;
+
+/// Which group of articles a listing shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing {
+    /// All articles (page 1 is the home page).
+    All,
+    Category(usize),
+    Author(usize),
+    Tag(usize),
+    Year(usize),
+    Month(usize, usize),
+}
+
+/// One numbered page of a listing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paged {
+    pub listing: Listing,
+    /// 1-based.
+    pub number: usize,
+    pub total: usize,
+    /// Which of the listing's articles this page shows.
+    pub items: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    Home(Paged),
+    List(Paged),
+    Article(usize),
+    Archive,
+    Authors,
+    Tags,
+    Search,
+    SearchIndex,
+    NotFound,
+    /// The site feed, or a category's.
+    Feed(Option<usize>),
+    Sitemap,
+    Robots,
+}
+
+/// A file to publish: its path in the output and what goes in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// The file, relative to the output folder: `cong-tac-dang/index.html`.
+    pub file: String,
+    /// The site path readers see: `cong-tac-dang/`.
+    pub path: String,
+    pub kind: Kind,
+}
+
+impl Page {
+    fn html(path: String, kind: Kind) -> Page {
+        Page {
+            file: format!("{path}index.html"),
+            path,
+            kind,
+        }
+    }
+
+    fn file(file: &str, kind: Kind) -> Page {
+        Page {
+            file: file.to_string(),
+            path: file.to_string(),
+            kind,
+        }
+    }
+}
+
+/// The site path of a listing's first page.
+pub fn listing_path(site: &Site, listing: Listing) -> String {
+    match listing {
+        Listing::All => String::new(),
+        Listing::Category(c) => format!("{}/", site.categories[c].slug),
+        Listing::Author(a) => format!("tac-gia/{}/", site.authors[a].slug),
+        Listing::Tag(t) => format!("the/{}/", site.tags[t].slug),
+        Listing::Year(y) => format!("luu-tru/{}/", site.years[y].year),
+        Listing::Month(y, m) => format!(
+            "luu-tru/{}/{:02}/",
+            site.years[y].year, site.years[y].months[m].0
+        ),
+    }
+}
+
+/// The site path of page `number` of a listing.
+pub fn paged_path(base: &str, number: usize) -> String {
+    if number <= 1 {
+        base.to_string()
+    } else {
+        format!("{base}trang/{number}/")
+    }
+}
+
+/// The articles of a listing, newest first, as indexes into `site.articles`.
+pub fn listing_articles(site: &Site, listing: Listing) -> &[usize] {
+    match listing {
+        Listing::All => &[],
+        Listing::Category(c) => &site.categories[c].articles,
+        Listing::Author(a) => &site.authors[a].articles,
+        Listing::Tag(t) => &site.tags[t].articles,
+        Listing::Year(y) => &site.years[y].articles,
+        Listing::Month(y, m) => &site.years[y].months[m].1,
+    }
+}
+
+fn listing_len(site: &Site, listing: Listing) -> usize {
+    match listing {
+        Listing::All => site.articles.len(),
+        other => listing_articles(site, other).len(),
+    }
+}
+
+fn paginate(site: &Site, listing: Listing, out: &mut Vec<Page>) {
+    let per = site.config.per_page.max(1);
+    let len = listing_len(site, listing);
+    let total = len.div_ceil(per).max(1);
+    let base = listing_path(site, listing);
+    for number in 1..=total {
+        let items = (number - 1) * per..(number * per).min(len);
+        let paged = Paged {
+            listing,
+            number,
+            total,
+            items,
+        };
+        let kind = if listing == Listing::All && number == 1 {
+            Kind::Home(paged)
+        } else {
+            Kind::List(paged)
+        };
+        out.push(Page::html(paged_path(&base, number), kind));
+    }
+}
+
+/// Every page of the site, in a stable order.
+pub fn plan(site: &Site) -> Vec<Page> {
+    let mut out = Vec::with_capacity(site.articles.len() * 6 / 5 + 64);
+    paginate(site, Listing::All, &mut out);
+    for i in 0..site.articles.len() {
+        out.push(Page::html(site.articles[i].path.clone(), Kind::Article(i)));
+    }
+    for c in 0..site.categories.len() {
+        paginate(site, Listing::Category(c), &mut out);
+        out.push(Page::file(
+            &format!("{}/rss.xml", site.categories[c].slug),
+            Kind::Feed(Some(c)),
+        ));
+    }
+    for a in 0..site.authors.len() {
+        paginate(site, Listing::Author(a), &mut out);
+    }
+    for t in 0..site.tags.len() {
+        paginate(site, Listing::Tag(t), &mut out);
+    }
+    out.push(Page::html("luu-tru/".into(), Kind::Archive));
+    for (y, year) in site.years.iter().enumerate() {
+        paginate(site, Listing::Year(y), &mut out);
+        for m in 0..year.months.len() {
+            paginate(site, Listing::Month(y, m), &mut out);
+        }
+    }
+    out.push(Page::html("tac-gia/".into(), Kind::Authors));
+    out.push(Page::html("the/".into(), Kind::Tags));
+    out.push(Page::html("tim-kiem/".into(), Kind::Search));
+    out.push(Page::file("tim-kiem/index.json", Kind::SearchIndex));
+    out.push(Page::file("404.html", Kind::NotFound));
+    out.push(Page::file("rss.xml", Kind::Feed(None)));
+    out.push(Page::file("sitemap.xml", Kind::Sitemap));
+    out.push(Page::file("robots.txt", Kind::Robots));
+    out
+}
+
+/// Page numbers to show in a pager: first, last and two either side of the
+/// current one; `None` marks a gap (…).
+pub fn pager_numbers(current: usize, total: usize) -> Vec<Option<usize>> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    for n in 1..=total {
+        if n == 1 || n == total || n.abs_diff(current) <= 2 {
+            if n > last + 1 {
+                out.push(None);
+            }
+            out.push(Some(n));
+            last = n;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paged_paths() {
+        assert_eq!(paged_path("", 1), "");
+        assert_eq!(paged_path("", 2), "trang/2/");
+        assert_eq!(paged_path("cong-tac-dang/", 3), "cong-tac-dang/trang/3/");
+    }
+
+    #[test]
+    fn pager_windows() {
+        assert_eq!(pager_numbers(1, 3), vec![Some(1), Some(2), Some(3)]);
+        assert_eq!(
+            pager_numbers(5, 10),
+            vec![
+                Some(1),
+                None,
+                Some(3),
+                Some(4),
+                Some(5),
+                Some(6),
+                Some(7),
+                None,
+                Some(10)
+            ]
+        );
+        assert_eq!(pager_numbers(1, 1), vec![Some(1)]);
+    }
+}

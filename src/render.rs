@@ -1,0 +1,463 @@
+//! Rendering: one Tera instance compiled once per build, and the context of
+//! each page kind (home, article, listing, archive, feeds …) built from the
+//! site model. Article cards are serialised once and shared by every page.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+use tera::{Context, Tera};
+
+use crate::date;
+use crate::error::{Diagnostic, Error, Result};
+use crate::pages::{self, Kind, Listing, Page, Paged};
+use crate::site::Site;
+use crate::text::group_thousands;
+use crate::theme::Theme;
+
+/// How many articles the home page blocks, feeds and "related" lists show.
+const BLOCK: usize = 5;
+const FEED_ITEMS: usize = 20;
+
+pub struct Renderer<'s> {
+    tera: Tera,
+    site: &'s Site,
+    base: Context,
+    /// One card per article, in `site.articles` order.
+    cards: Vec<Value>,
+}
+
+/// Compile the theme's templates, reporting every broken one.
+pub fn compile(theme: &Theme) -> Result<Tera> {
+    let mut tera = Tera::default();
+    let all = theme
+        .templates
+        .iter()
+        .map(|(n, (t, _))| (n.as_str(), t.as_str()));
+    if let Err(whole) = tera.add_raw_templates(all) {
+        // Parse each template alone so that a syntax error names its file.
+        let mut errors: Vec<Diagnostic> = theme
+            .templates
+            .iter()
+            .filter_map(|(name, (text, file))| {
+                let e = Tera::default().add_raw_template(name, text).err()?;
+                matches!(e.kind, tera::ErrorKind::Msg(_))
+                    .then(|| template_error(file, &e))
+                    .filter(|_| chain(&e).contains("-->"))
+            })
+            .collect();
+        if errors.is_empty() {
+            errors.push(
+                Diagnostic::new("templates", chain(&whole))
+                    .hint("check the names used in {% extends %}, {% include %} and {% import %}"),
+            );
+        }
+        return Err(Error::Content(errors));
+    }
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape);
+    Ok(tera)
+}
+
+/// Escape for HTML text and attributes, and for XML. Unlike Tera's default
+/// it leaves `/` alone, so URLs stay readable and pages small.
+fn escape(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn template_error(file: &Path, e: &tera::Error) -> Diagnostic {
+    let text = chain(e);
+    // Tera's parse errors carry "--> L:C" positions.
+    let pos = text.split("--> ").nth(1).and_then(|rest| {
+        let mut it = rest
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty());
+        Some((it.next()?.parse().ok()?, it.next()?.parse().ok()?))
+    });
+    let d = Diagnostic::new(file, format!("the template cannot be read: {text}"));
+    match pos {
+        Some((line, col)) => d.at(line, Some(col)),
+        None => d,
+    }
+    .hint("fix the Tera syntax at that place ({{ value }}, {% if %} … {% endif %}, {% for %} … {% endfor %})")
+}
+
+/// A Tera error with all its causes, on one line each.
+pub fn chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        out.push_str("\n    ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
+}
+
+impl<'s> Renderer<'s> {
+    pub fn new(tera: Tera, site: &'s Site, live_reload: Option<&str>) -> Renderer<'s> {
+        let cfg = &site.config;
+        let mut base = Context::new();
+        base.insert(
+            "site",
+            &json!({
+                "title": cfg.title,
+                "description": cfg.description,
+                "tagline": cfg.tagline,
+                "footer": cfg.footer,
+                "logo": cfg.logo.as_ref().map(|l| site.url(l.trim_start_matches('/'))),
+                "base_url": cfg.base_url,
+                "base_path": site.base_path,
+                "feed_url": site.url("rss.xml"),
+                "search_url": site.url("tim-kiem/"),
+                "archive_url": site.url("luu-tru/"),
+                "extra": cfg.extra,
+            }),
+        );
+        base.insert("assets", &site.url("assets/"));
+        base.insert("menu", &site.categories.iter().map(|c| json!({
+            "name": c.name, "slug": c.slug, "url": site.url(&format!("{}/", c.slug)), "count": c.articles.len(),
+        })).collect::<Vec<_>>());
+        base.insert("live_reload", &live_reload);
+        let cards = {
+            use rayon::prelude::*;
+            (0..site.articles.len())
+                .into_par_iter()
+                .map(|i| card(site, i))
+                .collect()
+        };
+        Renderer {
+            tera,
+            site,
+            base,
+            cards,
+        }
+    }
+
+    fn cards_of(&self, idx: &[usize]) -> Vec<&Value> {
+        idx.iter().map(|i| &self.cards[*i]).collect()
+    }
+
+    /// Render one page to bytes.
+    pub fn render(&self, page: &Page) -> Result<Vec<u8>, String> {
+        let site = self.site;
+        let mut ctx = self.base.clone();
+        ctx.insert(
+            "page",
+            &json!({
+                "path": page.path,
+                "url": site.url(&page.path),
+                "permalink": site.config.permalink(&page.path),
+            }),
+        );
+        let template = match &page.kind {
+            Kind::Home(paged) => {
+                self.home(&mut ctx, paged);
+                "index.html"
+            }
+            Kind::List(paged) => {
+                self.listing(&mut ctx, paged);
+                "list.html"
+            }
+            Kind::Article(i) => {
+                self.article(&mut ctx, *i);
+                "article.html"
+            }
+            Kind::Archive => {
+                ctx.insert("years", &site.years.iter().enumerate().map(|(y, year)| json!({
+                    "year": year.year,
+                    "url": site.url(&pages::listing_path(site, Listing::Year(y))),
+                    "count": year.articles.len(),
+                    "months": year.months.iter().enumerate().map(|(m, (month, items))| json!({
+                        "month": month, "name": format!("Tháng {month:02}/{}", year.year),
+                        "url": site.url(&pages::listing_path(site, Listing::Month(y, m))), "count": items.len(),
+                    })).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>());
+                "archive.html"
+            }
+            Kind::Authors | Kind::Tags => {
+                let (groups, title, make): (_, _, fn(usize) -> Listing) =
+                    if page.kind == Kind::Authors {
+                        (&site.authors, "Tác giả", Listing::Author)
+                    } else {
+                        (&site.tags, "Chủ đề", Listing::Tag)
+                    };
+                ctx.insert("title", title);
+                ctx.insert("groups", &groups.iter().enumerate().map(|(i, g)| json!({
+                    "name": g.name, "url": site.url(&pages::listing_path(site, make(i))), "count": g.articles.len(),
+                })).collect::<Vec<_>>());
+                "groups.html"
+            }
+            Kind::Search => "search.html",
+            Kind::NotFound => "404.html",
+            Kind::Feed(cat) => {
+                let (title, idx, link): (String, Vec<usize>, String) = match cat {
+                    Some(c) => {
+                        let c = &site.categories[*c];
+                        (
+                            format!("{} - {}", c.name, site.config.title),
+                            c.articles.clone(),
+                            format!("{}/", c.slug),
+                        )
+                    }
+                    None => (
+                        site.config.title.clone(),
+                        (0..site.articles.len()).collect(),
+                        String::new(),
+                    ),
+                };
+                ctx.insert(
+                    "feed",
+                    &json!({
+                        "title": title, "link": site.config.permalink(&link),
+                        "self": site.config.permalink(&page.path),
+                        "updated": idx.first().map(|i| site.articles[*i].date.to_rfc2822()),
+                    }),
+                );
+                ctx.insert(
+                    "articles",
+                    &self.cards_of(&idx[..idx.len().min(FEED_ITEMS)]),
+                );
+                "rss.xml"
+            }
+            Kind::Sitemap => {
+                ctx.insert("entries", &sitemap_entries(site));
+                "sitemap.xml"
+            }
+            Kind::Robots => "robots.txt",
+            Kind::SearchIndex => return Ok(self.search_index()),
+        };
+        self.tera
+            .render(template, &ctx)
+            .map(String::into_bytes)
+            .map_err(|e| format!("{template}: {}", chain(&e)))
+    }
+
+    fn home(&self, ctx: &mut Context, paged: &Paged) {
+        let site = self.site;
+        let featured: Vec<usize> = (0..site.articles.len())
+            .filter(|i| site.articles[*i].featured)
+            .take(BLOCK)
+            .collect();
+        ctx.insert("featured", &self.cards_of(&featured));
+        ctx.insert(
+            "articles",
+            &self.cards_of(&(paged.items.clone()).collect::<Vec<_>>()),
+        );
+        ctx.insert("pagination", &self.pagination(paged));
+        ctx.insert(
+            "blocks",
+            &site
+                .categories
+                .iter()
+                .filter(|c| !c.articles.is_empty())
+                .map(|c| {
+                    json!({
+                        "name": c.name, "url": site.url(&format!("{}/", c.slug)),
+                        "articles": self.cards_of(&c.articles[..c.articles.len().min(BLOCK)]),
+                    })
+                })
+                .collect::<Vec<_>>(),
+        );
+        let mut viewed: Vec<usize> = (0..site.articles.len())
+            .filter(|i| site.articles[*i].views.is_some())
+            .collect();
+        viewed.sort_by_key(|i| std::cmp::Reverse(site.articles[*i].views));
+        viewed.truncate(BLOCK);
+        ctx.insert("most_viewed", &self.cards_of(&viewed));
+    }
+
+    fn listing(&self, ctx: &mut Context, paged: &Paged) {
+        let site = self.site;
+        let (kind, title, crumbs, feed) = match paged.listing {
+            Listing::All => ("all", "Tất cả tin bài".to_string(), vec![], None),
+            Listing::Category(c) => (
+                "category",
+                site.categories[c].name.clone(),
+                vec![],
+                Some(site.url(&format!("{}/rss.xml", site.categories[c].slug))),
+            ),
+            Listing::Author(a) => (
+                "author",
+                format!("Tác giả: {}", site.authors[a].name),
+                vec![("Tác giả", "tac-gia/".to_string())],
+                None,
+            ),
+            Listing::Tag(t) => (
+                "tag",
+                format!("Chủ đề: {}", site.tags[t].name),
+                vec![("Chủ đề", "the/".to_string())],
+                None,
+            ),
+            Listing::Year(y) => (
+                "year",
+                format!("Năm {}", site.years[y].year),
+                vec![("Lưu trữ", "luu-tru/".to_string())],
+                None,
+            ),
+            Listing::Month(y, m) => {
+                let year = &site.years[y];
+                (
+                    "month",
+                    format!("Tháng {:02}/{}", year.months[m].0, year.year),
+                    vec![
+                        ("Lưu trữ", "luu-tru/".to_string()),
+                        ("", pages::listing_path(site, Listing::Year(y))),
+                    ],
+                    None,
+                )
+            }
+        };
+        let crumbs: Vec<Value> = crumbs
+            .into_iter()
+            .map(|(name, path)| {
+                let name = if name.is_empty() {
+                    path.trim_end_matches('/')
+                        .rsplit('/')
+                        .next()
+                        .unwrap_or("")
+                        .to_string()
+                } else {
+                    name.to_string()
+                };
+                json!({"name": name, "url": site.url(&path)})
+            })
+            .collect();
+        let idx: Vec<usize> = match paged.listing {
+            Listing::All => paged.items.clone().collect(),
+            other => pages::listing_articles(site, other)[paged.items.clone()].to_vec(),
+        };
+        ctx.insert(
+            "listing",
+            &json!({ "kind": kind, "title": title, "breadcrumbs": crumbs, "feed_url": feed }),
+        );
+        ctx.insert("articles", &self.cards_of(&idx));
+        ctx.insert("pagination", &self.pagination(paged));
+    }
+
+    fn pagination(&self, paged: &Paged) -> Value {
+        let base = pages::listing_path(self.site, paged.listing);
+        let url = |n: usize| self.site.url(&pages::paged_path(&base, n));
+        json!({
+            "current": paged.number,
+            "total": paged.total,
+            "prev": (paged.number > 1).then(|| url(paged.number - 1)),
+            "next": (paged.number < paged.total).then(|| url(paged.number + 1)),
+            "pages": pages::pager_numbers(paged.number, paged.total).into_iter().map(|n| match n {
+                Some(n) => json!({"number": n, "url": url(n), "current": n == paged.number}),
+                None => json!({"gap": true}),
+            }).collect::<Vec<_>>(),
+        })
+    }
+
+    fn article(&self, ctx: &mut Context, i: usize) {
+        let site = self.site;
+        let a = &site.articles[i];
+        let cat = &site.categories[a.category].articles;
+        let pos = cat.iter().position(|x| *x == i).unwrap_or(0);
+        ctx.insert("article", &self.cards[i]);
+        ctx.insert("content", &a.html);
+        ctx.insert("newer", &pos.checked_sub(1).map(|p| &self.cards[cat[p]]));
+        ctx.insert("older", &cat.get(pos + 1).map(|p| &self.cards[*p]));
+        ctx.insert("related", &self.cards_of(&related(site, i)));
+    }
+
+    fn search_index(&self) -> Vec<u8> {
+        let items: Vec<Value> = self
+            .cards
+            .iter()
+            .zip(&self.site.articles)
+            .map(|(c, a)| {
+                json!([
+                    c["title"],
+                    c["url"],
+                    c["date"],
+                    c["category"]["name"],
+                    c["summary"],
+                    a.tags.join(", "),
+                ])
+            })
+            .collect();
+        serde_json::to_vec(&items).unwrap_or_default()
+    }
+}
+
+/// Articles sharing a tag first, then the same category, newest first.
+fn related(site: &Site, i: usize) -> Vec<usize> {
+    let a = &site.articles[i];
+    let mut out: Vec<usize> = Vec::with_capacity(BLOCK);
+    let tag_slugs: Vec<String> = a.tags.iter().map(|t| crate::text::slugify(t)).collect();
+    let by_tag = site
+        .tags
+        .iter()
+        .filter(|g| tag_slugs.contains(&g.slug))
+        .flat_map(|g| g.articles.iter());
+    for &j in by_tag.chain(site.categories[a.category].articles.iter()) {
+        if out.len() == BLOCK {
+            break;
+        }
+        if j != i && !out.contains(&j) {
+            out.push(j);
+        }
+    }
+    out
+}
+
+/// Everything a template may show of an article in a list or on its page.
+fn card(site: &Site, i: usize) -> Value {
+    let a = &site.articles[i];
+    let cat = &site.categories[a.category];
+    let image = a
+        .image
+        .as_ref()
+        .map(|img| crate::build::asset_url(site, &a.source, img));
+    json!({
+        "title": a.title,
+        "url": site.url(&a.path),
+        "permalink": site.config.permalink(&a.path),
+        "date": date::display_day(&a.date),
+        "time": date::display_time(&a.date),
+        "date_iso": a.date.to_rfc3339(),
+        "date_rfc2822": a.date.to_rfc2822(),
+        "views": a.views,
+        "views_display": a.views.map(group_thousands),
+        "author": a.author,
+        "author_url": a.author.as_ref().map(|n| site.url(&format!("tac-gia/{}/", crate::text::slugify(n)))),
+        "category": { "name": cat.name, "url": site.url(&format!("{}/", cat.slug)), "slug": cat.slug },
+        "summary": a.summary,
+        "image": image,
+        "image_permalink": image.as_ref().map(|u| format!("{}{}", site.config.base_url.trim_end_matches('/'), u.strip_prefix(site.base_path.trim_end_matches('/')).unwrap_or(u))),
+        "featured": a.featured,
+        "draft": a.draft,
+        "tags": a.tags.iter().map(|t| json!({"name": t, "url": site.url(&format!("the/{}/", crate::text::slugify(t)))})).collect::<Vec<_>>(),
+        "extra": a.extra,
+    })
+}
+
+fn sitemap_entries(site: &Site) -> Vec<Value> {
+    let mut out = vec![
+        json!({"loc": site.config.permalink(""), "lastmod": site.articles.first().map(|a| a.date.to_rfc3339())}),
+    ];
+    for a in &site.articles {
+        out.push(json!({"loc": site.config.permalink(&a.path), "lastmod": a.date.to_rfc3339()}));
+    }
+    for (c, cat) in site.categories.iter().enumerate() {
+        let lastmod = cat
+            .articles
+            .first()
+            .map(|i| site.articles[*i].date.to_rfc3339());
+        out.push(json!({"loc": site.config.permalink(&pages::listing_path(site, Listing::Category(c))), "lastmod": lastmod}));
+    }
+    out.push(json!({"loc": site.config.permalink("luu-tru/"), "lastmod": null}));
+    out
+}

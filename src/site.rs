@@ -1,0 +1,393 @@
+//! The site model: `Site`, `Article`, `Category` and the groupings readers
+//! browse by (authors, tags, years and months), with every URL decided here
+//! and two articles on one URL refused.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike, FixedOffset};
+
+use crate::config::Config;
+use crate::error::Diagnostic;
+use crate::frontmatter::FrontMatter;
+use crate::text::{match_key, slugify};
+
+/// Path segments the site's own pages use: no category may take them.
+pub const RESERVED: &[&str] = &[
+    "trang", "luu-tru", "tac-gia", "the", "tim-kiem", "assets", "static",
+];
+
+/// An article read from `content/`, before it is placed in the site.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// Relative to `content/`.
+    pub source: PathBuf,
+    /// Relative to the site root, for messages.
+    pub display: PathBuf,
+    pub front: FrontMatter,
+    /// The YAML block, to point errors at a field's line.
+    pub yaml: String,
+    pub body: String,
+    pub body_line: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub source: PathBuf,
+    pub display: PathBuf,
+    pub title: String,
+    pub date: DateTime<FixedOffset>,
+    pub category: usize,
+    pub author: Option<String>,
+    pub views: Option<u64>,
+    /// From front matter; else filled with the first paragraph when rendered.
+    pub summary: String,
+    pub tags: Vec<String>,
+    /// The cover image as written, relative to the article.
+    pub image: Option<String>,
+    pub slug: String,
+    pub draft: bool,
+    pub featured: bool,
+    pub extra: serde_json::Value,
+    /// The site path of the page, e.g. `cong-tac-dang/giao-ban/`.
+    pub path: String,
+    pub body: String,
+    pub body_line: usize,
+    /// The rendered body, filled by the markdown stage.
+    pub html: String,
+}
+
+/// A named group of articles with its own pages: category, author or tag.
+#[derive(Debug, Clone, Default)]
+pub struct Group {
+    pub name: String,
+    pub slug: String,
+    /// Indexes into `Site::articles`, newest first.
+    pub articles: Vec<usize>,
+}
+
+pub type Category = Group;
+
+/// A year of the archive and its months (newest first).
+#[derive(Debug, Clone)]
+pub struct Year {
+    pub year: i32,
+    pub articles: Vec<usize>,
+    pub months: Vec<(u32, Vec<usize>)>,
+}
+
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    pub base_path: String,
+    /// Published articles, newest first.
+    pub articles: Vec<Article>,
+    /// Categories in menu order.
+    pub categories: Vec<Category>,
+    pub authors: Vec<Group>,
+    pub tags: Vec<Group>,
+    pub years: Vec<Year>,
+    /// Files under `content/` that are not articles, relative to it.
+    pub assets: Vec<PathBuf>,
+}
+
+impl Site {
+    /// The URL of a site path, honouring the base URL's sub-path.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_path, path)
+    }
+}
+
+/// Place the parsed articles in a site: categories, slugs, URLs, groups.
+/// Every problem is returned, not only the first.
+pub fn assemble(
+    config: Config,
+    parsed: Vec<Parsed>,
+    assets: Vec<PathBuf>,
+) -> Result<Site, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut categories = configured_categories(&config, &mut errors);
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (i, c) in config.categories.iter().enumerate() {
+        by_key.insert(match_key(&c.name), i);
+        if let Some(t) = &c.title {
+            by_key.entry(match_key(t)).or_insert(i);
+        }
+    }
+    let mut by_slug: HashMap<String, usize> = categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.slug.clone(), i))
+        .collect();
+    let mut spellings: HashMap<usize, BTreeMap<String, usize>> = HashMap::new();
+
+    let mut articles = Vec::with_capacity(parsed.len());
+    let mut taken: HashMap<String, PathBuf> = HashMap::new();
+    for p in parsed {
+        let fm = &p.front;
+        let line_of =
+            |key: &str| crate::yaml::top_level_key_line(&p.yaml, key).map_or(1, |l| l + 1);
+        let cat_slug = slugify(&fm.category);
+        let cat = match by_key
+            .get(&match_key(&fm.category))
+            .or_else(|| by_slug.get(&cat_slug))
+        {
+            Some(&i) => i,
+            None => {
+                if RESERVED.contains(&cat_slug.as_str()) || cat_slug.is_empty() {
+                    errors.push(Diagnostic::new(&p.display, format!("the category `{}` would publish to /{cat_slug}/, which bantin keeps for its own pages", fm.category))
+                        .at(line_of("category"), Some(1))
+                        .hint(format!("choose another category name; these URL names are reserved: {}", RESERVED.join(", "))));
+                    continue;
+                }
+                categories.push(Group {
+                    name: String::new(),
+                    slug: cat_slug.clone(),
+                    articles: Vec::new(),
+                });
+                by_slug.insert(cat_slug, categories.len() - 1);
+                categories.len() - 1
+            }
+        };
+        if cat >= config.categories.len() {
+            *spellings
+                .entry(cat)
+                .or_default()
+                .entry(crate::text::squash_spaces(&fm.category))
+                .or_default() += 1;
+        }
+        let slug = slugify(fm.slug.as_deref().unwrap_or(&fm.title));
+        if slug.is_empty() || slug == "trang" {
+            let field = if fm.slug.is_some() { "slug" } else { "title" };
+            errors.push(
+                Diagnostic::new(
+                    &p.display,
+                    format!("the article's URL name would be `{slug}`, which cannot be used"),
+                )
+                .at(line_of(field), Some(1))
+                .hint("add a line `slug: ten-bai-viet` with letters or digits (not `trang`)"),
+            );
+            continue;
+        }
+        let path = format!("{}/{}/", categories[cat].slug, slug);
+        if let Some(first) = taken.get(&path) {
+            errors.push(
+                Diagnostic::new(
+                    &p.display,
+                    format!(
+                        "this article and {} would both publish to /{path}",
+                        first.display()
+                    ),
+                )
+                .at(
+                    line_of(if fm.slug.is_some() { "slug" } else { "title" }),
+                    Some(1),
+                )
+                .hint("give one of them another title or a `slug:` line of its own"),
+            );
+            continue;
+        }
+        taken.insert(path.clone(), p.display.clone());
+        articles.push(Article {
+            title: fm.title.clone(),
+            date: fm.date,
+            category: cat,
+            author: fm.author.clone(),
+            views: fm.views,
+            summary: fm.summary.clone().unwrap_or_default(),
+            tags: fm.tags.clone(),
+            image: fm.image.clone(),
+            slug,
+            draft: fm.draft,
+            featured: fm.featured,
+            extra: fm.extra.clone(),
+            path,
+            body: p.body,
+            body_line: p.body_line,
+            html: String::new(),
+            source: p.source,
+            display: p.display,
+        });
+    }
+    // Unlisted categories are named as most of their articles spell them.
+    for (i, counts) in spellings {
+        let best = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)));
+        categories[i].name = best.map(|(s, _)| s.clone()).unwrap_or_default();
+    }
+    // Unlisted categories follow the listed ones, by slug; re-point articles.
+    let old_slugs: Vec<String> = categories.iter().map(|c| c.slug.clone()).collect();
+    let listed = config.categories.len();
+    categories[listed..].sort_by(|a, b| a.slug.cmp(&b.slug));
+    let order: HashMap<&str, usize> = categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.slug.as_str(), i))
+        .collect();
+    for a in &mut articles {
+        a.category = order[old_slugs[a.category].as_str()];
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    articles.sort_by(|a, b| {
+        b.date
+            .cmp(&a.date)
+            .then_with(|| a.title.cmp(&b.title))
+            .then_with(|| a.source.cmp(&b.source))
+    });
+    for (i, a) in articles.iter().enumerate() {
+        categories[a.category].articles.push(i);
+    }
+    let authors = group_by(&articles, |a| a.author.iter().cloned().collect());
+    let tags = group_by(&articles, |a| a.tags.clone());
+    let years = archive(&articles);
+    let base_path = config.base_path();
+    Ok(Site {
+        config,
+        base_path,
+        articles,
+        categories,
+        authors,
+        tags,
+        years,
+        assets,
+    })
+}
+
+fn configured_categories(config: &Config, errors: &mut Vec<Diagnostic>) -> Vec<Category> {
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    let mut out = Vec::new();
+    for c in &config.categories {
+        let slug = slugify(c.slug.as_deref().unwrap_or(&c.name));
+        let problem = if slug.is_empty() || RESERVED.contains(&slug.as_str()) {
+            Some(format!(
+                "the category `{}` would publish to /{slug}/, which cannot be used",
+                c.name
+            ))
+        } else {
+            seen.get(&slug).map(|other| {
+                format!(
+                    "the categories `{other}` and `{}` would both publish to /{slug}/",
+                    c.name
+                )
+            })
+        };
+        if let Some(message) = problem {
+            errors.push(
+                Diagnostic::new("site.yaml", message)
+                    .hint("give the category its own `slug:` in site.yaml"),
+            );
+        }
+        seen.insert(slug.clone(), &c.name);
+        out.push(Group {
+            name: c.title.clone().unwrap_or_else(|| c.name.clone()),
+            slug,
+            articles: Vec::new(),
+        });
+    }
+    out
+}
+
+/// Group articles by names (authors, tags) whose slugs agree; each group is
+/// named by its most frequent spelling. Sorted by slug.
+fn group_by(articles: &[Article], names: impl Fn(&Article) -> Vec<String>) -> Vec<Group> {
+    let mut groups: BTreeMap<String, (Vec<usize>, BTreeMap<String, usize>)> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        for name in names(a) {
+            let slug = slugify(&name);
+            if slug.is_empty() {
+                continue;
+            }
+            let g = groups.entry(slug).or_default();
+            if g.0.last() != Some(&i) {
+                g.0.push(i);
+            }
+            *g.1.entry(name).or_default() += 1;
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(slug, (articles, spellings))| {
+            let name = spellings
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(s, _)| s.clone())
+                .unwrap_or_default();
+            Group {
+                name,
+                slug,
+                articles,
+            }
+        })
+        .collect()
+}
+
+fn archive(articles: &[Article]) -> Vec<Year> {
+    let mut years: BTreeMap<i32, BTreeMap<u32, Vec<usize>>> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        let d = a.date.with_timezone(&crate::date::vietnam());
+        years
+            .entry(d.year())
+            .or_default()
+            .entry(d.month())
+            .or_default()
+            .push(i);
+    }
+    years
+        .into_iter()
+        .rev()
+        .map(|(year, months)| {
+            let months: Vec<(u32, Vec<usize>)> = months.into_iter().rev().collect();
+            let articles = months.iter().flat_map(|(_, v)| v.iter().copied()).collect();
+            Year {
+                year,
+                articles,
+                months,
+            }
+        })
+        .collect()
+}
+
+/// Normalise a relative reference against the folder of an article, within
+/// `content/`: `../chinh-quyen/bai.md` from `cong-tac-dang/` →
+/// `chinh-quyen/bai.md`. `None` when it climbs out of `content/`.
+pub fn join_relative(dir: &Path, reference: &str) -> Option<PathBuf> {
+    let mut parts: Vec<String> = dir
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    for seg in reference.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s.to_string()),
+        }
+    }
+    Some(parts.iter().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_references_stay_inside_content() {
+        let d = Path::new("cong-tac-dang");
+        assert_eq!(
+            join_relative(d, "../chinh-quyen/bai.md"),
+            Some(PathBuf::from("chinh-quyen/bai.md"))
+        );
+        assert_eq!(
+            join_relative(d, "./anh.png"),
+            Some(PathBuf::from("cong-tac-dang/anh.png"))
+        );
+        assert_eq!(join_relative(d, "../../etc/passwd"), None);
+        assert_eq!(
+            join_relative(Path::new(""), "a.png"),
+            Some(PathBuf::from("a.png"))
+        );
+    }
+}

@@ -1,0 +1,130 @@
+//! Vietnamese text rules: NFC normalisation, slugs (đ → d), matching keys
+//! for categories, and the number grouping readers expect (`12.345`).
+
+use std::borrow::Cow;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// Normalise to NFC (TCVN 6909), borrowing when the text already is.
+pub fn nfc(s: &str) -> Cow<'_, str> {
+    match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(s),
+        _ => {
+            let n: String = s.nfc().collect();
+            if n == s {
+                Cow::Borrowed(s)
+            } else {
+                Cow::Owned(n)
+            }
+        }
+    }
+}
+
+/// A URL slug: accents dropped, đ/Đ → d, lower case ASCII letters and digits
+/// separated by single hyphens. `CÔNG TÁC ĐẢNG` → `cong-tac-dang`.
+pub fn slugify(s: &str) -> String {
+    let ascii = deunicode::deunicode(&nfc(s));
+    let mut out = String::with_capacity(ascii.len());
+    let mut pending_dash = false;
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending_dash && !out.is_empty() {
+                out.push('-');
+            }
+            pending_dash = false;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            pending_dash = true;
+        }
+    }
+    out
+}
+
+/// The key under which two spellings of one name are the same: NFC, lower
+/// case, inner white space collapsed. `Công tác Đảng` = `CÔNG TÁC ĐẢNG`.
+pub fn match_key(s: &str) -> String {
+    let lower = nfc(s).to_lowercase();
+    lower.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Group digits by thousands with dots, the Vietnamese way: 12345 → `12.345`.
+pub fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Collapse runs of white space to single spaces and trim.
+pub fn squash_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Cut plain text to at most `max` characters at a word boundary, adding `…`.
+pub fn truncate_words(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => &cut[..],
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_drop_accents_and_map_d() {
+        assert_eq!(slugify("CÔNG TÁC ĐẢNG"), "cong-tac-dang");
+        assert_eq!(slugify("Đường Đức Giang"), "duong-duc-giang");
+        assert_eq!(slugify("MẶT TRẬN - ĐOÀN THỂ"), "mat-tran-doan-the");
+        assert_eq!(slugify("  Quý I/2020: giao ban!  "), "quy-i-2020-giao-ban");
+        assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slugify("!!!"), "");
+    }
+
+    #[test]
+    fn slugs_of_nfd_and_nfc_agree() {
+        let nfd: String = "Công tác Đảng".nfd().collect();
+        assert_ne!(nfd, "Công tác Đảng");
+        assert_eq!(slugify(&nfd), "cong-tac-dang");
+    }
+
+    #[test]
+    fn match_keys_ignore_case_and_form() {
+        let nfd: String = "CÔNG TÁC ĐẢNG".nfd().collect();
+        assert_eq!(match_key("Công tác  Đảng"), match_key("CÔNG TÁC ĐẢNG"));
+        assert_eq!(match_key(&nfd), match_key("công tác đảng"));
+        assert_ne!(match_key("Cong tac Dang"), match_key("Công tác Đảng"));
+    }
+
+    #[test]
+    fn nfc_normalises_only_when_needed() {
+        let nfd: String = "Dân vận".nfd().collect();
+        assert!(matches!(nfc("Dân vận"), Cow::Borrowed(_)));
+        assert_eq!(nfc(&nfd), "Dân vận");
+    }
+
+    #[test]
+    fn thousands_are_grouped_with_dots() {
+        assert_eq!(group_thousands(0), "0");
+        assert_eq!(group_thousands(290), "290");
+        assert_eq!(group_thousands(1204), "1.204");
+        assert_eq!(group_thousands(12345), "12.345");
+        assert_eq!(group_thousands(1234567), "1.234.567");
+    }
+
+    #[test]
+    fn truncation_cuts_at_words() {
+        assert_eq!(truncate_words("một hai ba", 20), "một hai ba");
+        assert_eq!(truncate_words("một hai ba bốn năm sáu", 12), "một hai ba…");
+    }
+}

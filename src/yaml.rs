@@ -1,0 +1,157 @@
+//! The one door to the YAML crate: front matter and `site.yaml` are parsed
+//! here and handed on as bantin's own `Yaml` values, with 1-based positions.
+
+use serde::de::DeserializeOwned;
+
+/// A YAML value, without the YAML crate's types.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Yaml {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    List(Vec<Yaml>),
+    Map(Vec<(String, Yaml)>),
+}
+
+impl Yaml {
+    /// What kind of value this is, in words for an error message.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Yaml::Null => "nothing",
+            Yaml::Bool(_) => "true/false",
+            Yaml::Int(_) => "a whole number",
+            Yaml::Float(_) => "a number",
+            Yaml::Str(_) => "text",
+            Yaml::List(_) => "a list",
+            Yaml::Map(_) => "a group of fields",
+        }
+    }
+
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match self {
+            Yaml::Null => J::Null,
+            Yaml::Bool(b) => J::Bool(*b),
+            Yaml::Int(i) => J::from(*i),
+            Yaml::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
+            Yaml::Str(s) => J::String(s.clone()),
+            Yaml::List(l) => J::Array(l.iter().map(Yaml::to_json).collect()),
+            Yaml::Map(m) => J::Object(m.iter().map(|(k, v)| (k.clone(), v.to_json())).collect()),
+        }
+    }
+}
+
+/// A YAML syntax or type error, positioned in the parsed text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YamlError {
+    pub message: String,
+    /// 1-based line and column in the text given to the parser.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+fn convert_error(e: serde_yaml::Error) -> YamlError {
+    let full = e.to_string();
+    // The crate appends " at line L column C"; we report positions ourselves.
+    let message = match full.find(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full,
+    };
+    let loc = e.location();
+    YamlError {
+        message,
+        line: loc.as_ref().map(|l| l.line()),
+        column: loc.as_ref().map(|l| l.column()),
+    }
+}
+
+fn convert(v: serde_yaml::Value) -> Yaml {
+    use serde_yaml::Value as V;
+    match v {
+        V::Null => Yaml::Null,
+        V::Bool(b) => Yaml::Bool(b),
+        V::Number(n) => match n.as_i64() {
+            Some(i) => Yaml::Int(i),
+            None => Yaml::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        V::String(s) => Yaml::Str(s),
+        V::Sequence(s) => Yaml::List(s.into_iter().map(convert).collect()),
+        V::Mapping(m) => Yaml::Map(
+            m.into_iter()
+                .map(|(k, v)| (key_text(k), convert(v)))
+                .collect(),
+        ),
+        V::Tagged(t) => convert(t.value),
+    }
+}
+
+fn key_text(k: serde_yaml::Value) -> String {
+    use serde_yaml::Value as V;
+    match k {
+        V::String(s) => s,
+        V::Bool(b) => b.to_string(),
+        V::Number(n) => n.to_string(),
+        V::Null => String::new(),
+        other => format!("{other:?}"),
+    }
+}
+
+/// Parse YAML text into a value.
+pub fn parse(text: &str) -> Result<Yaml, YamlError> {
+    if text.trim().is_empty() {
+        return Ok(Yaml::Null);
+    }
+    serde_yaml::from_str::<serde_yaml::Value>(text)
+        .map(convert)
+        .map_err(convert_error)
+}
+
+/// Parse YAML text straight into a typed configuration.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    serde_yaml::from_str(text).map_err(convert_error)
+}
+
+/// The 1-based line on which each top-level key is written, so that a field's
+/// value error can point at its line.
+pub fn top_level_key_line(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_keep_order_and_types() {
+        let y = parse("title: \"Tin\"\nviews: 290\ntags: [a, b]\ndraft: true\n").unwrap();
+        let Yaml::Map(m) = y else { panic!("not a map") };
+        let keys: Vec<_> = m.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["title", "views", "tags", "draft"]);
+        assert_eq!(m[1].1, Yaml::Int(290));
+        assert_eq!(m[3].1, Yaml::Bool(true));
+    }
+
+    #[test]
+    fn errors_carry_positions_without_the_crate_suffix() {
+        let e = parse("title: a\ncategory: [x\n").unwrap_err();
+        assert!(e.line.is_some());
+        assert!(!e.message.contains(" at line "), "{}", e.message);
+        let e = parse("title: Ban chỉ đạo: họp\n").unwrap_err();
+        assert_eq!(e.line, Some(1));
+    }
+
+    #[test]
+    fn key_lines_are_found() {
+        let text = "title: x\n# note\ndate: 2020-01-01\n  date: nested\n";
+        assert_eq!(top_level_key_line(text, "date"), Some(3));
+        assert_eq!(top_level_key_line(text, "title"), Some(1));
+        assert_eq!(top_level_key_line(text, "views"), None);
+    }
+}
