@@ -33,9 +33,22 @@ pub struct Config {
     pub footer: Vec<String>,
     #[serde(default)]
     pub categories: Vec<CategoryConfig>,
+    /// Where an article's URL name comes from when it has no `slug:` line:
+    /// its title (the default) or its file name (as Hugo and Zola do).
+    #[serde(default)]
+    pub slugs: SlugSource,
     /// Free values for themes.
     #[serde(default)]
     pub extra: serde_json::Value,
+}
+
+/// `slugs:` in `site.yaml`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SlugSource {
+    #[default]
+    Title,
+    File,
 }
 
 #[derive(Debug, Clone, Deserialize)]

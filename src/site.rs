@@ -156,7 +156,17 @@ pub fn assemble(
                 .entry(crate::text::squash_spaces(&fm.category))
                 .or_default() += 1;
         }
-        let slug = slugify(fm.slug.as_deref().unwrap_or(&fm.title));
+        let stem = || {
+            p.source
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        let slug = match (&fm.slug, config.slugs) {
+            (Some(s), _) => slugify(s),
+            (None, crate::config::SlugSource::Title) => slugify(&fm.title),
+            (None, crate::config::SlugSource::File) => slugify(&crate::text::nfc(&stem())),
+        };
         if slug.is_empty() || slug == "trang" {
             let field = if fm.slug.is_some() { "slug" } else { "title" };
             errors.push(
