@@ -49,6 +49,16 @@ pub struct Summary {
     pub drafts: Vec<PathBuf>,
     pub scheduled: Vec<PathBuf>,
     pub elapsed: Duration,
+    /// Time spent in each stage, in order, for `BANTIN_TIMINGS=1`.
+    pub stages: Vec<(&'static str, Duration)>,
+}
+
+impl Summary {
+    fn lap(&mut self, stage: &'static str, since: &mut Instant) {
+        let now = Instant::now();
+        self.stages.push((stage, now - *since));
+        *since = now;
+    }
 }
 
 impl std::fmt::Display for Summary {
@@ -85,14 +95,17 @@ pub struct Prepared {
 /// Every stage that only reads: all errors of all stages are gathered.
 pub fn prepare(opts: &Options) -> Result<Prepared> {
     let start = Instant::now();
+    let mut lap = start;
     let mut config = Config::load(&opts.root)?;
     if let Some(b) = &opts.base_url {
         config.base_url = normalise_base_url(b);
     }
     let content = opts.root.join("content");
     let tree = load::scan(&opts.root, &content)?;
-    let (parsed, mut errors) = read_articles(&opts.root, &content, &tree.articles);
     let mut summary = Summary::default();
+    summary.lap("scan", &mut lap);
+    let (parsed, mut errors) = read_articles(&opts.root, &content, &tree.articles);
+    summary.lap("read + front matter", &mut lap);
     let now = chrono::Utc::now();
     let parsed: Vec<Parsed> = parsed
         .into_iter()
@@ -112,16 +125,20 @@ pub fn prepare(opts: &Options) -> Result<Prepared> {
     let tera = render::compile(&theme)
         .map_err(|e| errors.extend(diagnostics(e)))
         .ok();
+    summary.lap("templates", &mut lap);
     let site = site::assemble(config, parsed, tree.assets)
         .map_err(|e| errors.extend(e))
         .ok();
+    summary.lap("site model", &mut lap);
     let (Some(tera), Some(mut site), true) = (tera, site, errors.is_empty()) else {
         errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         return Err(Error::Content(errors));
     };
     render_markdown(&mut site);
+    summary.lap("markdown", &mut lap);
     let plan = pages::plan(&site);
     check_collisions(&site, &plan, &theme)?;
+    summary.lap("page plan", &mut lap);
     summary.articles = site.articles.len();
     summary.pages = plan.len();
     summary.files = site.assets.len() + theme.statics.len();
@@ -146,8 +163,10 @@ pub fn build(opts: &Options) -> Result<Summary> {
         plan,
         mut summary,
     } = prepare(opts)?;
+    let mut lap = Instant::now();
     let staging = Staging::begin(&opts.output_dir())?;
     let renderer = Renderer::new(tera, &site, opts.live_reload.as_deref());
+    summary.lap("cards", &mut lap);
     let failures: Vec<(String, String)> = plan
         .par_iter()
         .filter_map(|page| match renderer.render(page) {
@@ -161,6 +180,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
     if !failures.is_empty() {
         return Err(Error::Content(render_failures(failures)));
     }
+    summary.lap("render + write pages", &mut lap);
     for (rel, src) in &theme.statics {
         match src {
             StaticSource::Disk(p) => staging.copy(p, rel)?,
@@ -171,7 +191,12 @@ pub fn build(opts: &Options) -> Result<Summary> {
     site.assets
         .par_iter()
         .try_for_each(|a| staging.copy(&content.join(a), &site_path(a)))?;
+    summary.lap("copy files", &mut lap);
     staging.commit()?;
+    summary.lap("swap output", &mut lap);
+    drop(renderer);
+    drop(site);
+    summary.lap("free", &mut lap);
     summary.elapsed = start.elapsed();
     Ok(summary)
 }

@@ -131,6 +131,14 @@ const VNI_MARKS: &str = "øûïñÑöäåæçëÖÏÄÅÆÇËÛ";
 /// Refuse text that is most likely TCVN3 or VNI mojibake: a real Vietnamese
 /// article holds almost none of these characters.
 fn detect_mojibake(text: &str, display: &Path) -> Option<Diagnostic> {
+    // Every mark is in U+00A0..=U+00FF: a cheap first pass over those only,
+    // so ordinary articles never pay for the full count below.
+    let is_mark = |c: char| {
+        ('\u{A0}'..='\u{FF}').contains(&c) && (TCVN3_MARKS.contains(c) || VNI_MARKS.contains(c))
+    };
+    if text.chars().filter(|c| is_mark(*c)).nth(7).is_none() {
+        return None;
+    }
     let (mut tcvn, mut vni, mut letters) = (0usize, 0usize, 0usize);
     let mut first: Option<(usize, usize)> = None;
     for (line_no, line) in text.lines().enumerate() {

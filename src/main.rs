@@ -63,6 +63,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build(c) => bantin::build(&c.options()).map(|s| {
             println!("bantin: {s}");
+            if std::env::var_os("BANTIN_TIMINGS").is_some() {
+                for (stage, t) in &s.stages {
+                    eprintln!("  {stage:<22} {:>8.1} ms", t.as_secs_f64() * 1e3);
+                }
+            }
         }),
     };
     match result {
