@@ -136,9 +136,7 @@ fn detect_mojibake(text: &str, display: &Path) -> Option<Diagnostic> {
     let is_mark = |c: char| {
         ('\u{A0}'..='\u{FF}').contains(&c) && (TCVN3_MARKS.contains(c) || VNI_MARKS.contains(c))
     };
-    if text.chars().filter(|c| is_mark(*c)).nth(7).is_none() {
-        return None;
-    }
+    text.chars().filter(|c| is_mark(*c)).nth(7)?;
     let (mut tcvn, mut vni, mut letters) = (0usize, 0usize, 0usize);
     let mut first: Option<(usize, usize)> = None;
     for (line_no, line) in text.lines().enumerate() {
