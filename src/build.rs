@@ -165,7 +165,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
     } = prepare(opts)?;
     let mut lap = Instant::now();
     let staging = Staging::begin(&opts.output_dir())?;
-    let renderer = Renderer::new(tera, &site, opts.live_reload.as_deref());
+    let renderer = Renderer::new(tera, &site, opts.live_reload.as_deref(), theme.hash());
     summary.lap("cards", &mut lap);
     let failures: Vec<(String, String)> = plan
         .par_iter()

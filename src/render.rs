@@ -2,8 +2,11 @@
 //! each page kind (home, article, listing, archive, feeds …) built from the
 //! site model. Article cards are serialised once and shared by every page.
 
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
 use std::path::Path;
 
+use serde::Serialize;
 use serde_json::{Value, json};
 use tera::{Context, Tera};
 
@@ -22,8 +25,72 @@ pub struct Renderer<'s> {
     tera: Tera,
     site: &'s Site,
     base: Context,
-    /// One card per article, in `site.articles` order.
+    /// Hash of the base context and of every template.
+    base_hash: u64,
+    /// One card per article, in `site.articles` order, and its hash.
     cards: Vec<Value>,
+    card_hashes: Vec<u64>,
+}
+
+/// Where a page's context goes: into a Tera context to render the page, or
+/// into a hash that tells whether the page changed since the last build.
+/// Both run the same code (`Renderer::fill`), so a page's fingerprint covers
+/// everything its template can see.
+trait Sink {
+    fn put<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T);
+    /// Article cards by index.
+    fn cards(&mut self, key: &'static str, r: &Renderer<'_>, idx: &[usize]);
+    fn card(&mut self, key: &'static str, r: &Renderer<'_>, i: Option<usize>);
+}
+
+impl Sink for Context {
+    fn put<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+        self.insert(key, value);
+    }
+    fn cards(&mut self, key: &'static str, r: &Renderer<'_>, idx: &[usize]) {
+        self.insert(key, &r.cards_of(idx));
+    }
+    fn card(&mut self, key: &'static str, r: &Renderer<'_>, i: Option<usize>) {
+        self.insert(key, &i.map(|i| &r.cards[i]));
+    }
+}
+
+/// A hasher that serde can write JSON into.
+struct HashSink(DefaultHasher);
+
+impl std::io::Write for HashSink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Sink for HashSink {
+    fn put<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+        key.hash(&mut self.0);
+        // Serialising our own values into a hasher cannot fail.
+        let _ = serde_json::to_writer(&mut *self, value);
+    }
+    fn cards(&mut self, key: &'static str, r: &Renderer<'_>, idx: &[usize]) {
+        key.hash(&mut self.0);
+        idx.len().hash(&mut self.0);
+        for i in idx {
+            r.card_hashes[*i].hash(&mut self.0);
+        }
+    }
+    fn card(&mut self, key: &'static str, r: &Renderer<'_>, i: Option<usize>) {
+        key.hash(&mut self.0);
+        i.map(|i| r.card_hashes[i]).hash(&mut self.0);
+    }
+}
+
+fn hash_json<T: Serialize + ?Sized>(value: &T) -> u64 {
+    let mut h = HashSink(DefaultHasher::new());
+    let _ = serde_json::to_writer(&mut h, value);
+    h.0.finish()
 }
 
 /// Compile the theme's templates, reporting every broken one.
@@ -105,7 +172,13 @@ pub fn chain(e: &dyn std::error::Error) -> String {
 }
 
 impl<'s> Renderer<'s> {
-    pub fn new(tera: Tera, site: &'s Site, live_reload: Option<&str>) -> Renderer<'s> {
+    /// `templates` is a hash of the theme's templates (see `Theme::hash`).
+    pub fn new(
+        tera: Tera,
+        site: &'s Site,
+        live_reload: Option<&str>,
+        templates: u64,
+    ) -> Renderer<'s> {
         let cfg = &site.config;
         let mut base = Context::new();
         base.insert(
@@ -129,18 +202,30 @@ impl<'s> Renderer<'s> {
             "name": c.name, "slug": c.slug, "url": site.url(&format!("{}/", c.slug)), "count": c.articles.len(),
         })).collect::<Vec<_>>());
         base.insert("live_reload", &live_reload);
-        let cards = {
+        let (cards, card_hashes) = {
             use rayon::prelude::*;
             (0..site.articles.len())
                 .into_par_iter()
-                .map(|i| card(site, i))
-                .collect()
+                .map(|i| {
+                    let c = card(site, i);
+                    let h = hash_json(&c);
+                    (c, h)
+                })
+                .unzip()
+        };
+        let base_hash = {
+            let mut h = DefaultHasher::new();
+            templates.hash(&mut h);
+            hash_json(&base.clone().into_json()).hash(&mut h);
+            h.finish()
         };
         Renderer {
             tera,
             site,
             base,
+            base_hash,
             cards,
+            card_hashes,
         }
     }
 
@@ -150,9 +235,36 @@ impl<'s> Renderer<'s> {
 
     /// Render one page to bytes.
     pub fn render(&self, page: &Page) -> Result<Vec<u8>, String> {
-        let site = self.site;
+        if page.kind == Kind::SearchIndex {
+            return Ok(self.search_index());
+        }
         let mut ctx = self.base.clone();
-        ctx.insert(
+        let template = self.fill(&mut ctx, page);
+        let mut out = Vec::with_capacity(16 * 1024);
+        self.tera
+            .render_to(template, &ctx, &mut out)
+            .map_err(|e| format!("{template}: {}", chain(&e)))?;
+        Ok(out)
+    }
+
+    /// A hash of everything `render` would put into the page: equal
+    /// fingerprints mean byte-identical pages (the templates are included).
+    pub fn fingerprint(&self, page: &Page) -> u64 {
+        let mut h = HashSink(DefaultHasher::new());
+        self.base_hash.hash(&mut h.0);
+        page.file.hash(&mut h.0);
+        if page.kind == Kind::SearchIndex {
+            self.card_hashes.hash(&mut h.0);
+        } else {
+            self.fill(&mut h, page);
+        }
+        h.0.finish()
+    }
+
+    /// Put a page's context into `s`; returns the template to render.
+    fn fill<S: Sink>(&self, s: &mut S, page: &Page) -> &'static str {
+        let site = self.site;
+        s.put(
             "page",
             &json!({
                 "path": page.path,
@@ -160,21 +272,21 @@ impl<'s> Renderer<'s> {
                 "permalink": site.config.permalink(&page.path),
             }),
         );
-        let template = match &page.kind {
+        match &page.kind {
             Kind::Home(paged) => {
-                self.home(&mut ctx, paged);
+                self.home(s, paged);
                 "index.html"
             }
             Kind::List(paged) => {
-                self.listing(&mut ctx, paged);
+                self.listing(s, paged);
                 "list.html"
             }
             Kind::Article(i) => {
-                self.article(&mut ctx, *i);
+                self.article(s, *i);
                 "article.html"
             }
             Kind::Archive => {
-                ctx.insert("years", &site.years.iter().enumerate().map(|(y, year)| json!({
+                s.put("years", &site.years.iter().enumerate().map(|(y, year)| json!({
                     "year": year.year,
                     "url": site.url(&pages::listing_path(site, Listing::Year(y))),
                     "count": year.articles.len(),
@@ -192,8 +304,8 @@ impl<'s> Renderer<'s> {
                     } else {
                         (&site.tags, "Chủ đề", Listing::Tag)
                     };
-                ctx.insert("title", title);
-                ctx.insert("groups", &groups.iter().enumerate().map(|(i, g)| json!({
+                s.put("title", title);
+                s.put("groups", &groups.iter().enumerate().map(|(i, g)| json!({
                     "name": g.name, "url": site.url(&pages::listing_path(site, make(i))), "count": g.articles.len(),
                 })).collect::<Vec<_>>());
                 "groups.html"
@@ -216,7 +328,7 @@ impl<'s> Renderer<'s> {
                         String::new(),
                     ),
                 };
-                ctx.insert(
+                s.put(
                     "feed",
                     &json!({
                         "title": title, "link": site.config.permalink(&link),
@@ -224,38 +336,28 @@ impl<'s> Renderer<'s> {
                         "updated": idx.first().map(|i| site.articles[*i].date.to_rfc2822()),
                     }),
                 );
-                ctx.insert(
-                    "articles",
-                    &self.cards_of(&idx[..idx.len().min(FEED_ITEMS)]),
-                );
+                s.cards("articles", self, &idx[..idx.len().min(FEED_ITEMS)]);
                 "rss.xml"
             }
             Kind::Sitemap => {
-                ctx.insert("entries", &sitemap_entries(site));
+                s.put("entries", &sitemap_entries(site));
                 "sitemap.xml"
             }
             Kind::Robots => "robots.txt",
-            Kind::SearchIndex => return Ok(self.search_index()),
-        };
-        self.tera
-            .render(template, &ctx)
-            .map(String::into_bytes)
-            .map_err(|e| format!("{template}: {}", chain(&e)))
+            Kind::SearchIndex => "",
+        }
     }
 
-    fn home(&self, ctx: &mut Context, paged: &Paged) {
+    fn home<S: Sink>(&self, s: &mut S, paged: &Paged) {
         let site = self.site;
         let featured: Vec<usize> = (0..site.articles.len())
             .filter(|i| site.articles[*i].featured)
             .take(BLOCK)
             .collect();
-        ctx.insert("featured", &self.cards_of(&featured));
-        ctx.insert(
-            "articles",
-            &self.cards_of(&(paged.items.clone()).collect::<Vec<_>>()),
-        );
-        ctx.insert("pagination", &self.pagination(paged));
-        ctx.insert(
+        s.cards("featured", self, &featured);
+        s.cards("articles", self, &(paged.items.clone()).collect::<Vec<_>>());
+        s.put("pagination", &self.pagination(paged));
+        s.put(
             "blocks",
             &site
                 .categories
@@ -274,10 +376,10 @@ impl<'s> Renderer<'s> {
             .collect();
         viewed.sort_by_key(|i| std::cmp::Reverse(site.articles[*i].views));
         viewed.truncate(BLOCK);
-        ctx.insert("most_viewed", &self.cards_of(&viewed));
+        s.cards("most_viewed", self, &viewed);
     }
 
-    fn listing(&self, ctx: &mut Context, paged: &Paged) {
+    fn listing<S: Sink>(&self, s: &mut S, paged: &Paged) {
         let site = self.site;
         let (kind, title, crumbs, feed) = match paged.listing {
             Listing::All => ("all", "Tất cả tin bài".to_string(), vec![], None),
@@ -337,12 +439,12 @@ impl<'s> Renderer<'s> {
             Listing::All => paged.items.clone().collect(),
             other => pages::listing_articles(site, other)[paged.items.clone()].to_vec(),
         };
-        ctx.insert(
+        s.put(
             "listing",
             &json!({ "kind": kind, "title": title, "breadcrumbs": crumbs, "feed_url": feed }),
         );
-        ctx.insert("articles", &self.cards_of(&idx));
-        ctx.insert("pagination", &self.pagination(paged));
+        s.cards("articles", self, &idx);
+        s.put("pagination", &self.pagination(paged));
     }
 
     fn pagination(&self, paged: &Paged) -> Value {
@@ -360,16 +462,16 @@ impl<'s> Renderer<'s> {
         })
     }
 
-    fn article(&self, ctx: &mut Context, i: usize) {
+    fn article<S: Sink>(&self, s: &mut S, i: usize) {
         let site = self.site;
         let a = &site.articles[i];
         let cat = &site.categories[a.category].articles;
         let pos = cat.iter().position(|x| *x == i).unwrap_or(0);
-        ctx.insert("article", &self.cards[i]);
-        ctx.insert("content", &a.html);
-        ctx.insert("newer", &pos.checked_sub(1).map(|p| &self.cards[cat[p]]));
-        ctx.insert("older", &cat.get(pos + 1).map(|p| &self.cards[*p]));
-        ctx.insert("related", &self.cards_of(&related(site, i)));
+        s.card("article", self, Some(i));
+        s.put("content", &a.html);
+        s.card("newer", self, pos.checked_sub(1).map(|p| cat[p]));
+        s.card("older", self, cat.get(pos + 1).copied());
+        s.cards("related", self, &related(site, i));
     }
 
     fn search_index(&self) -> Vec<u8> {

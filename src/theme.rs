@@ -58,6 +58,17 @@ const DEFAULT_STATICS: &[(&str, &[u8])] = embedded_statics!(
 );
 
 impl Theme {
+    /// A hash of every template's name and text: pages rendered with equal
+    /// hashes used the same templates.
+    pub fn hash(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for (name, (text, _)) in &self.templates {
+            name.hash(&mut h);
+            text.hash(&mut h);
+        }
+        h.finish()
+    }
     /// Load theme `name` for the site at `root`, then the site's overrides.
     pub fn load(root: &Path, name: &str) -> Result<Theme> {
         let mut theme = Theme::default();
