@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::cache::{self, Cache, Stamp};
 use crate::config::{Config, normalise_base_url};
 use crate::error::{Diagnostic, Error, Result};
 use crate::frontmatter;
@@ -94,6 +95,11 @@ pub struct Prepared {
 
 /// Every stage that only reads: all errors of all stages are gathered.
 pub fn prepare(opts: &Options) -> Result<Prepared> {
+    prepare_with(opts, None)
+}
+
+/// `prepare`, reusing and refreshing what `cache` holds from the last build.
+pub fn prepare_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Prepared> {
     let start = Instant::now();
     let mut lap = start;
     let mut config = Config::load(&opts.root)?;
@@ -104,7 +110,8 @@ pub fn prepare(opts: &Options) -> Result<Prepared> {
     let tree = load::scan(&opts.root, &content)?;
     let mut summary = Summary::default();
     summary.lap("scan", &mut lap);
-    let (parsed, mut errors) = read_articles(&opts.root, &content, &tree.articles);
+    let (parsed, mut errors) =
+        read_articles(&opts.root, &content, &tree.articles, cache.as_deref_mut());
     summary.lap("read + front matter", &mut lap);
     let now = chrono::Utc::now();
     let parsed: Vec<Parsed> = parsed
@@ -134,7 +141,7 @@ pub fn prepare(opts: &Options) -> Result<Prepared> {
         errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         return Err(Error::Content(errors));
     };
-    render_markdown(&mut site);
+    render_markdown(&mut site, cache.map(|c| &mut c.markdown));
     summary.lap("markdown", &mut lap);
     let plan = pages::plan(&site);
     check_collisions(&site, &plan, &theme)?;
@@ -209,7 +216,7 @@ fn diagnostics(e: Error) -> Vec<Diagnostic> {
 }
 
 /// One message per distinct template failure, naming a page that hit it.
-fn render_failures(mut failures: Vec<(String, String)>) -> Vec<Diagnostic> {
+pub(crate) fn render_failures(mut failures: Vec<(String, String)>) -> Vec<Diagnostic> {
     failures.sort();
     let mut seen = HashSet::new();
     failures.into_iter().filter(|(_, e)| seen.insert(e.clone())).take(20).map(|(file, e)| {
@@ -219,34 +226,61 @@ fn render_failures(mut failures: Vec<(String, String)>) -> Vec<Diagnostic> {
 }
 
 /// Read and parse every article in parallel; results keep the scan order.
-fn read_articles(root: &Path, content: &Path, files: &[PathBuf]) -> (Vec<Parsed>, Vec<Diagnostic>) {
-    let results: Vec<Result<Parsed, Vec<Diagnostic>>> = files
+/// With a cache, unchanged files are not read again, and the cache is
+/// refreshed with what was read.
+fn read_articles(
+    root: &Path,
+    content: &Path,
+    files: &[PathBuf],
+    cache: Option<&mut Cache>,
+) -> (Vec<Parsed>, Vec<Diagnostic>) {
+    let old = cache.as_deref();
+    type Read = (Option<Stamp>, Result<Parsed, Vec<Diagnostic>>);
+    let results: Vec<Read> = files
         .par_iter()
         .map(|rel| {
             let path = content.join(rel);
-            let display = load::display_path(root, &path);
-            let text = load::read_text(&path, &display).map_err(|d| vec![d])?;
-            let split = frontmatter::split(&display, &text).map_err(|d| vec![d])?;
-            let front = frontmatter::parse(&display, &split)?;
-            Ok(Parsed {
-                source: rel.clone(),
-                yaml: split.yaml.to_string(),
-                body: split.body.to_string(),
-                body_line: split.body_line,
-                front,
-                display,
-            })
+            let stamp = old.and_then(|_| Stamp::of(&path));
+            if let Some(p) = old.and_then(|c| c.parsed(rel, stamp)) {
+                return (stamp, Ok(p));
+            }
+            (stamp, parse_file(root, &path, rel))
         })
         .collect();
     let mut parsed = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
-    for r in results {
+    let mut fresh = cache.map(|c| (std::mem::take(&mut c.parsed), c));
+    for (stamp, r) in results {
         match r {
-            Ok(p) => parsed.push(p),
+            Ok(p) => {
+                if let (Some((map, _)), Some(stamp)) = (&mut fresh, stamp) {
+                    map.insert(p.source.clone(), (stamp, p.clone()));
+                }
+                parsed.push(p)
+            }
             Err(e) => errors.extend(e),
         }
     }
+    if let Some((mut map, c)) = fresh {
+        map.retain(|k, _| files.contains(k));
+        c.parsed = map;
+    }
     (parsed, errors)
+}
+
+fn parse_file(root: &Path, path: &Path, rel: &Path) -> Result<Parsed, Vec<Diagnostic>> {
+    let display = load::display_path(root, path);
+    let text = load::read_text(path, &display).map_err(|d| vec![d])?;
+    let split = frontmatter::split(&display, &text).map_err(|d| vec![d])?;
+    let front = frontmatter::parse(&display, &split)?;
+    Ok(Parsed {
+        source: rel.to_path_buf(),
+        yaml: split.yaml.to_string(),
+        body: split.body.to_string(),
+        body_line: split.body_line,
+        front,
+        display,
+    })
 }
 
 /// The site path of a file under `content/`: `a/ảnh 1.png` → `a/ảnh 1.png`
@@ -270,7 +304,7 @@ pub fn asset_url(site: &Site, source: &Path, reference: &str) -> String {
     }
 }
 
-fn render_markdown(site: &mut Site) {
+fn render_markdown(site: &mut Site, cache: Option<&mut HashMap<PathBuf, cache::Markdown>>) {
     let by_source: HashMap<PathBuf, String> = site
         .articles
         .iter()
@@ -279,10 +313,26 @@ fn render_markdown(site: &mut Site) {
     let assets: HashSet<&PathBuf> = site.assets.iter().collect();
     let base_path = site.base_path.clone();
     let unsafe_html = site.config.unsafe_html;
-    let rendered: Vec<markdown::Rendered> = site
+    // Everything a link can resolve against: equal keys, equal output.
+    let resolver = cache.as_ref().map_or(0, |_| {
+        let mut urls: Vec<(&PathBuf, &String)> = by_source.iter().collect();
+        urls.sort();
+        let mut files: Vec<&&PathBuf> = assets.iter().collect();
+        files.sort();
+        cache::hash_of(&(urls, files, &base_path, unsafe_html))
+    });
+    let old = cache.as_deref();
+    let rendered: Vec<cache::Markdown> = site
         .articles
         .par_iter()
         .map(|a| {
+            let body_hash = old.map_or(0, |_| cache::hash_of(&a.body));
+            if let Some(m) = old
+                .and_then(|c| c.get(&a.source))
+                .filter(|m| m.body_hash == body_hash && m.resolver == resolver)
+            {
+                return m.clone();
+            }
             let dir = a.source.parent().unwrap_or(Path::new(""));
             let resolve = |dest: &str| -> Option<String> {
                 let (path, fragment) = match dest.find(['#', '?']) {
@@ -297,9 +347,21 @@ fn render_markdown(site: &mut Site) {
                     .contains(&target)
                     .then(|| format!("{base_path}{}{fragment}", encode_path(&site_path(&target))))
             };
-            markdown::render(&a.body, &resolve, unsafe_html)
+            let r = markdown::render(&a.body, &resolve, unsafe_html);
+            cache::Markdown {
+                body_hash,
+                resolver,
+                html: r.html,
+                first_paragraph: r.first_paragraph,
+            }
         })
         .collect();
+    if let Some(c) = cache {
+        c.clear();
+        for (a, m) in site.articles.iter().zip(&rendered) {
+            c.insert(a.source.clone(), m.clone());
+        }
+    }
     for (a, r) in site.articles.iter_mut().zip(rendered) {
         a.html = r.html;
         if a.summary.is_empty() {
@@ -368,7 +430,7 @@ fn check_collisions(site: &Site, plan: &[Page], theme: &Theme) -> Result<()> {
 }
 
 /// Never let a build replace the site's own sources.
-fn guard_output(opts: &Options) -> Result<()> {
+pub(crate) fn guard_output(opts: &Options) -> Result<()> {
     let abs = |p: &Path| -> PathBuf {
         let p = if p.is_absolute() {
             p.to_path_buf()

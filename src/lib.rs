@@ -6,6 +6,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod build;
+pub mod cache;
 pub mod config;
 pub mod date;
 pub mod error;
@@ -17,6 +18,7 @@ pub mod render;
 pub mod site;
 pub mod text;
 pub mod theme;
+pub mod watch;
 pub mod write;
 pub mod yaml;
 

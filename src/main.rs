@@ -21,6 +21,26 @@ struct Cli {
 enum Command {
     /// Publish the site into output/ (replaced only when the whole build succeeds)
     Build(Common),
+    /// Build, serve on http://127.0.0.1:1111 and rebuild on every change
+    Watch(WatchArgs),
+}
+
+#[derive(Args)]
+struct WatchArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Port to serve on (0 picks a free one)
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// Address to listen on; the default serves this computer only
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// Open the site in the web browser
+    #[arg(long)]
+    open: bool,
+    /// Poll for changes instead of file-system events (network drives)
+    #[arg(long)]
+    poll: bool,
 }
 
 #[derive(Args)]
@@ -69,6 +89,7 @@ fn main() -> ExitCode {
                 }
             }
         }),
+        Command::Watch(w) => watch(w),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -77,4 +98,41 @@ fn main() -> ExitCode {
             ExitCode::from(e.exit_code())
         }
     }
+}
+
+fn watch(w: WatchArgs) -> bantin::Result<()> {
+    use bantin::watch::Event;
+    let opts = bantin::watch::WatchOptions {
+        build: w.common.options(),
+        bind: w.bind,
+        port: w.port,
+        open: w.open,
+        poll: w.poll,
+    };
+    bantin::watch::run(opts, &mut |event| match event {
+        Event::Serving { url, output } => {
+            println!(
+                "bantin: serving {url} (Ctrl-C to stop; pages in {})",
+                output.display()
+            );
+        }
+        Event::Built { what, rebuilt } => {
+            let s = &rebuilt.summary;
+            println!(
+                "bantin: {what}: rebuilt in {:.0} ms: {} articles, {} of {} pages written, {} files copied, {} removed",
+                s.elapsed.as_secs_f64() * 1e3,
+                s.articles,
+                rebuilt.written,
+                s.pages,
+                rebuilt.copied,
+                rebuilt.removed
+            );
+        }
+        Event::Failed { what, error } => {
+            eprintln!(
+                "bantin: {what}: the build failed; still serving the last good pages\n{error}"
+            );
+        }
+        Event::Note(n) => eprintln!("bantin: {n}"),
+    })
 }

@@ -1,0 +1,61 @@
+//! What an incremental build (`bantin watch`) may reuse from the previous
+//! one, and the rules that make reuse safe: an article file is parsed again
+//! unless its size and modification time are unchanged, and its Markdown is
+//! rendered again unless its body and everything links resolve against are
+//! unchanged. Pages are compared by fingerprint (see `render`), so what a
+//! rebuild writes is what a clean build would write.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use crate::site::Parsed;
+
+/// Identity of a file's bytes as far as the file system tells cheaply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Stamp {
+    pub len: u64,
+    pub modified: Option<SystemTime>,
+}
+
+impl Stamp {
+    pub fn of(path: &Path) -> Option<Stamp> {
+        let m = std::fs::metadata(path).ok()?;
+        Some(Stamp {
+            len: m.len(),
+            modified: m.modified().ok(),
+        })
+    }
+}
+
+/// Markdown output of one article for one resolver state.
+#[derive(Debug, Clone)]
+pub struct Markdown {
+    pub body_hash: u64,
+    pub resolver: u64,
+    pub html: String,
+    pub first_paragraph: String,
+}
+
+/// Reusable results of the previous build.
+#[derive(Debug, Default)]
+pub struct Cache {
+    /// Parsed articles by path under `content/`.
+    pub parsed: HashMap<PathBuf, (Stamp, Parsed)>,
+    pub markdown: HashMap<PathBuf, Markdown>,
+}
+
+impl Cache {
+    /// The parsed article at `rel`, if its file is unchanged.
+    pub fn parsed(&self, rel: &Path, stamp: Option<Stamp>) -> Option<Parsed> {
+        let (s, p) = self.parsed.get(rel)?;
+        (Some(*s) == stamp).then(|| p.clone())
+    }
+}
+
+pub fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}

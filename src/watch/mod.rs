@@ -1,0 +1,300 @@
+//! `bantin watch`: build, serve, and rebuild on every change. The loop is
+//! classify → debounce → rebuild (incremental, see [`session`]) → tell the
+//! server, which reloads open pages and shows or clears the error overlay.
+
+pub mod classify;
+pub mod server;
+pub mod session;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
+
+use notify::{RecursiveMode, Watcher};
+
+use crate::build::{Options, guard_output};
+use crate::error::{Error, Result};
+use classify::{Change, classify};
+use server::{Server, Shared};
+use session::Session;
+
+/// How long the tree must be quiet before a rebuild starts, and the most a
+/// burst of changes (a `git checkout`) can hold it back.
+const QUIET: Duration = Duration::from_millis(20);
+const MAX_WAIT: Duration = Duration::from_millis(1000);
+
+pub struct WatchOptions {
+    /// Root, drafts, future and (optionally) the folder to serve from.
+    pub build: Options,
+    pub bind: IpAddr,
+    pub port: u16,
+    /// Open the site in the default browser once it is served.
+    pub open: bool,
+    /// Poll the file system instead of native events (network drives).
+    pub poll: bool,
+}
+
+/// What `watch` reports to the terminal.
+pub enum Event<'a> {
+    Serving {
+        url: &'a str,
+        output: &'a Path,
+    },
+    Built {
+        what: &'a str,
+        rebuilt: &'a session::Rebuilt,
+    },
+    Failed {
+        what: &'a str,
+        error: &'a Error,
+    },
+    Note(&'a str),
+}
+
+enum Message {
+    Fs(notify::Result<notify::Event>),
+    Stop,
+}
+
+/// Run until Ctrl-C. `report` prints what happens.
+pub fn run(w: WatchOptions, report: &mut dyn FnMut(Event<'_>)) -> Result<()> {
+    let mut opts = w.build;
+    let (output, temporary) = match &opts.output {
+        Some(o) => (o.clone(), false),
+        None => (
+            std::env::temp_dir().join(format!("bantin-watch-{}", std::process::id())),
+            true,
+        ),
+    };
+    opts.output = Some(output.clone());
+    guard_output(&opts)?;
+    let shared = Shared::new(output.clone());
+    let server =
+        Server::start(SocketAddr::new(w.bind, w.port), Arc::clone(&shared)).map_err(|e| {
+            Error::Usage(format!(
+                "cannot listen on {}:{}: {e}; choose another port with --port",
+                w.bind, w.port
+            ))
+        })?;
+    let host = match server.addr.ip() {
+        ip if ip.is_unspecified() => "127.0.0.1".to_string(),
+        IpAddr::V6(ip) => format!("[{ip}]"),
+        ip => ip.to_string(),
+    };
+    let url = format!("http://{host}:{}/", server.addr.port());
+    opts.base_url = Some(url.clone());
+    opts.live_reload = Some(server::LIVE_SCRIPT.to_string());
+
+    let (tx, rx) = mpsc::channel();
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let (tx, stop) = (tx.clone(), Arc::clone(&stop));
+        // A second handler cannot be set in one process (tests call `run`
+        // once per process); then Ctrl-C simply ends the process.
+        let _ = ctrlc::set_handler(move || {
+            stop.store(true, Ordering::SeqCst);
+            let _ = tx.send(Message::Stop);
+        });
+    }
+    let root = absolute(&opts.root);
+    let out_abs = absolute(&output);
+    let mut watcher = start_watcher(&root, w.poll, tx, report)?;
+    let mut watched = Vec::new();
+    watch_sources(&mut *watcher, &root, &mut watched)?;
+
+    let mut session = Session::new(opts, output.clone())?;
+    rebuild(&mut session, &shared, "first build", report);
+    report(Event::Serving {
+        url: &url,
+        output: &output,
+    });
+    if w.open {
+        open_browser(&url);
+    }
+
+    while !stop.load(Ordering::SeqCst) {
+        let Ok(first) = rx.recv() else { break };
+        let mut changes: Vec<(Change, PathBuf)> = Vec::new();
+        let mut take = |m: Message, changes: &mut Vec<(Change, PathBuf)>| -> bool {
+            match m {
+                Message::Stop => false,
+                Message::Fs(Ok(ev)) => {
+                    if !changes_files(&ev.kind) {
+                        return true;
+                    }
+                    for p in ev.paths {
+                        if let Some(c) = classify(&root, &out_abs, &absolute(&p)) {
+                            changes.push((c, p));
+                        }
+                    }
+                    true
+                }
+                Message::Fs(Err(e)) => {
+                    report(Event::Note(&format!("file watcher error: {e}")));
+                    true
+                }
+            }
+        };
+        if !take(first, &mut changes) {
+            break;
+        }
+        if changes.is_empty() {
+            continue;
+        }
+        // Debounce: wait for a quiet moment, so a save or a checkout that
+        // touches many files gives one rebuild.
+        let started = Instant::now();
+        let mut stopping = false;
+        while started.elapsed() < MAX_WAIT {
+            match rx.recv_timeout(QUIET) {
+                Ok(m) => {
+                    if !take(m, &mut changes) {
+                        stopping = true;
+                        break;
+                    }
+                }
+                Err(_) => break,
+            }
+        }
+        if stopping {
+            break;
+        }
+        // A source folder created since the start is watched from now on.
+        if let Err(e) = watch_sources(&mut *watcher, &root, &mut watched) {
+            report(Event::Note(&e.to_string()));
+        }
+        let what = describe(&root, &changes);
+        rebuild(&mut session, &shared, &what, report);
+    }
+    server.stop();
+    if temporary {
+        let _ = std::fs::remove_dir_all(&output);
+    }
+    Ok(())
+}
+
+/// Reads (including bantin's own) and access-time updates change nothing.
+fn changes_files(kind: &notify::EventKind) -> bool {
+    use notify::EventKind;
+    use notify::event::{AccessKind, AccessMode, MetadataKind, ModifyKind};
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)) => false,
+        _ => true,
+    }
+}
+
+fn rebuild(session: &mut Session, shared: &Shared, what: &str, report: &mut dyn FnMut(Event<'_>)) {
+    match session.rebuild() {
+        Ok(r) => {
+            shared.rebuilt(Vec::new());
+            report(Event::Built { what, rebuilt: &r });
+        }
+        Err(e) => {
+            shared.rebuilt(session::diagnostics(&e));
+            report(Event::Failed { what, error: &e });
+        }
+    }
+}
+
+/// `content/a.md changed`, `3 content files and the theme changed` …
+fn describe(root: &Path, changes: &[(Change, PathBuf)]) -> String {
+    let mut paths: Vec<&PathBuf> = changes.iter().map(|(_, p)| p).collect();
+    paths.sort();
+    paths.dedup();
+    if let [one] = paths.as_slice() {
+        let shown = one.strip_prefix(root).unwrap_or(one);
+        return format!("{} changed", shown.display());
+    }
+    let mut kinds: Vec<Change> = changes.iter().map(|(c, _)| *c).collect();
+    kinds.sort();
+    kinds.dedup();
+    let kinds: Vec<&str> = kinds.iter().map(|k| k.label()).collect();
+    format!("{} files changed ({})", paths.len(), kinds.join(", "))
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    let p = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
+    p.canonicalize().unwrap_or(p)
+}
+
+/// Native events where they work, polling where asked or where they fail.
+fn start_watcher(
+    root: &Path,
+    poll: bool,
+    tx: mpsc::Sender<Message>,
+    report: &mut dyn FnMut(Event<'_>),
+) -> Result<Box<dyn Watcher>> {
+    let handler = move |ev| {
+        let _ = tx.send(Message::Fs(ev));
+    };
+    let mut watcher: Box<dyn Watcher> = if poll {
+        Box::new(poll_watcher(handler)?)
+    } else {
+        match notify::recommended_watcher(handler.clone()) {
+            Ok(w) => Box::new(w),
+            Err(e) => {
+                report(Event::Note(&format!(
+                    "native file events unavailable ({e}); polling instead"
+                )));
+                Box::new(poll_watcher(handler)?)
+            }
+        }
+    };
+    // The root itself only for site.yaml and folders appearing; the source
+    // folders recursively (`watch_sources`). `output/` and `target/` are
+    // never watched.
+    watcher
+        .watch(root, RecursiveMode::NonRecursive)
+        .map_err(|e| watch_error(root, e))?;
+    Ok(watcher)
+}
+
+fn watch_error(p: &Path, e: notify::Error) -> Error {
+    Error::Usage(format!("cannot watch {}: {e}", p.display()))
+}
+
+/// Watch each source folder that exists and is not watched yet.
+fn watch_sources(watcher: &mut dyn Watcher, root: &Path, watched: &mut Vec<PathBuf>) -> Result<()> {
+    watched.retain(|d| d.is_dir());
+    for dir in ["content", "themes", "templates", "static"] {
+        let d = root.join(dir);
+        if d.is_dir() && !watched.contains(&d) {
+            watcher
+                .watch(&d, RecursiveMode::Recursive)
+                .map_err(|e| watch_error(&d, e))?;
+            watched.push(d);
+        }
+    }
+    Ok(())
+}
+
+fn poll_watcher<F: notify::EventHandler>(handler: F) -> Result<notify::PollWatcher> {
+    let config = notify::Config::default()
+        .with_poll_interval(Duration::from_millis(250))
+        .with_compare_contents(false);
+    notify::PollWatcher::new(handler, config)
+        .map_err(|e| Error::Usage(format!("cannot watch the site: {e}")))
+}
+
+fn open_browser(url: &str) {
+    let cmd = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    let _ = std::process::Command::new(cmd)
+        .arg(url)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+}

@@ -1,0 +1,245 @@
+//! The incremental build behind `bantin watch`. A `Session` keeps what the
+//! last build learnt (parsed articles, Markdown, one fingerprint per page,
+//! the identity of every copied file) and on each rebuild renders and writes
+//! only the pages whose fingerprint changed, copies only changed files and
+//! deletes what a clean build would no longer write. The served folder is
+//! therefore always byte-identical to a clean `build` with the same options
+//! (`tests/watch_incremental.rs` checks this over a scripted edit sequence).
+//!
+//! A failed rebuild touches nothing: pages are rendered into a staging
+//! folder first and moved into place only when all of them succeeded.
+
+use std::collections::{BTreeSet, HashMap};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::build::{self, Options, Prepared, Summary};
+use crate::cache::{Cache, Stamp, hash_of};
+use crate::error::{Diagnostic, Error, Result};
+use crate::render::Renderer;
+use crate::theme::StaticSource;
+
+/// Where a copied file's bytes came from, to tell whether it changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    Disk(Stamp),
+    Embedded(u64),
+}
+
+/// What one rebuild did.
+#[derive(Debug, Clone)]
+pub struct Rebuilt {
+    pub summary: Summary,
+    /// Pages rendered and written (the others were unchanged).
+    pub written: usize,
+    /// Files copied (assets and theme statics).
+    pub copied: usize,
+    /// Files deleted because a clean build would not write them.
+    pub removed: usize,
+}
+
+pub struct Session {
+    opts: Options,
+    out: PathBuf,
+    cache: Cache,
+    pages: HashMap<String, u64>,
+    files: HashMap<String, Origin>,
+}
+
+impl Session {
+    /// A session publishing into `out` (emptied first: the first rebuild is
+    /// a clean build).
+    pub fn new(opts: Options, out: PathBuf) -> Result<Session> {
+        if out.exists() {
+            fs::remove_dir_all(&out).map_err(|e| Error::io(&out, e))?;
+        }
+        fs::create_dir_all(&out).map_err(|e| Error::io(&out, e))?;
+        Ok(Session {
+            opts,
+            out,
+            cache: Cache::default(),
+            pages: HashMap::new(),
+            files: HashMap::new(),
+        })
+    }
+
+    pub fn output(&self) -> &Path {
+        &self.out
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.opts
+    }
+
+    /// Build again, writing only what changed. On error nothing is touched.
+    pub fn rebuild(&mut self) -> Result<Rebuilt> {
+        let start = Instant::now();
+        let Prepared {
+            site,
+            theme,
+            tera,
+            plan,
+            mut summary,
+        } = build::prepare_with(&self.opts, Some(&mut self.cache))?;
+        let renderer = Renderer::new(tera, &site, self.opts.live_reload.as_deref(), theme.hash());
+        let fingerprints: Vec<u64> = plan.par_iter().map(|p| renderer.fingerprint(p)).collect();
+        let todo: Vec<usize> = (0..plan.len())
+            .filter(|i| self.pages.get(&plan[*i].file) != Some(&fingerprints[*i]))
+            .collect();
+
+        // Files to copy: theme statics, then assets (assets win, as in build).
+        let content = self.opts.root.join("content");
+        let mut wanted: HashMap<String, (Origin, Source)> = HashMap::new();
+        for (rel, src) in &theme.statics {
+            let entry = match src {
+                StaticSource::Disk(p) => {
+                    Stamp::of(p).map(|s| (Origin::Disk(s), Source::Disk(p.clone())))
+                }
+                StaticSource::Embedded(b) => {
+                    Some((Origin::Embedded(hash_of(*b)), Source::Bytes(b)))
+                }
+            };
+            if let Some(e) = entry {
+                wanted.insert(rel.clone(), e);
+            }
+        }
+        for a in &site.assets {
+            let path = content.join(a);
+            if let Some(s) = Stamp::of(&path) {
+                wanted.insert(build::site_path(a), (Origin::Disk(s), Source::Disk(path)));
+            }
+        }
+        let copies: Vec<(String, Source)> = wanted
+            .iter()
+            .filter(|(rel, (origin, _))| self.files.get(*rel) != Some(origin))
+            .map(|(rel, (_, src))| (rel.clone(), src.clone()))
+            .collect();
+
+        // Render into a staging folder; nothing is served from it yet.
+        let stage = Stage::new(&self.out)?;
+        let failures: Vec<(String, String)> = todo
+            .par_iter()
+            .filter_map(|i| {
+                let page = &plan[*i];
+                match renderer.render(page) {
+                    Ok(bytes) => fs::write(stage.slot(*i), bytes)
+                        .err()
+                        .map(|e| (page.file.clone(), e.to_string())),
+                    Err(e) => Some((page.file.clone(), e)),
+                }
+            })
+            .collect();
+        if !failures.is_empty() {
+            return Err(Error::Content(build::render_failures(failures)));
+        }
+        for (n, (_, src)) in copies.iter().enumerate() {
+            let slot = stage.slot(plan.len() + n);
+            match src {
+                Source::Disk(p) => fs::copy(p, &slot).map(|_| ()),
+                Source::Bytes(b) => fs::write(&slot, b),
+            }
+            .map_err(|e| Error::io(&slot, e))?;
+        }
+
+        // Everything succeeded: move into place, then delete what is gone.
+        let mut made: BTreeSet<PathBuf> = BTreeSet::new();
+        let mut place = |slot: PathBuf, rel: &str| -> Result<()> {
+            let target = self.out.join(rel);
+            if let Some(parent) = target.parent()
+                && made.insert(parent.to_path_buf())
+            {
+                fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            }
+            fs::rename(&slot, &target).map_err(|e| Error::io(&target, e))
+        };
+        for i in &todo {
+            place(stage.slot(*i), &plan[*i].file)?;
+        }
+        for (n, (rel, _)) in copies.iter().enumerate() {
+            place(stage.slot(plan.len() + n), rel)?;
+        }
+        let new_pages: HashMap<String, u64> = plan
+            .iter()
+            .zip(&fingerprints)
+            .map(|(p, f)| (p.file.clone(), *f))
+            .collect();
+        let new_files: HashMap<String, Origin> =
+            wanted.into_iter().map(|(rel, (o, _))| (rel, o)).collect();
+        let gone: Vec<String> = self
+            .pages
+            .keys()
+            .chain(self.files.keys())
+            .filter(|f| !new_pages.contains_key(*f) && !new_files.contains_key(*f))
+            .cloned()
+            .collect();
+        for rel in &gone {
+            remove_with_empty_parents(&self.out, rel);
+        }
+        self.pages = new_pages;
+        self.files = new_files;
+        summary.elapsed = start.elapsed();
+        Ok(Rebuilt {
+            written: todo.len(),
+            copied: copies.len(),
+            removed: gone.len(),
+            summary,
+        })
+    }
+}
+
+#[derive(Clone)]
+enum Source {
+    Disk(PathBuf),
+    Bytes(&'static [u8]),
+}
+
+/// A staging folder beside the output, removed when dropped.
+struct Stage(PathBuf);
+
+impl Stage {
+    fn new(out: &Path) -> Result<Stage> {
+        let name = out
+            .file_name()
+            .map_or("output".into(), |n| n.to_string_lossy().into_owned());
+        let dir = out.with_file_name(format!(".{name}.bantin-stage-{}", std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        }
+        fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        Ok(Stage(dir))
+    }
+
+    fn slot(&self, n: usize) -> PathBuf {
+        self.0.join(n.to_string())
+    }
+}
+
+impl Drop for Stage {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Delete `rel` under `out`, then its folders while they are empty.
+fn remove_with_empty_parents(out: &Path, rel: &str) {
+    let path = out.join(rel);
+    let _ = fs::remove_file(&path);
+    let mut dir = path.parent();
+    while let Some(d) = dir {
+        if d == out || fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}
+
+/// Build errors as the diagnostics the overlay and terminal show.
+pub fn diagnostics(e: &Error) -> Vec<Diagnostic> {
+    match e {
+        Error::Content(d) => d.clone(),
+        other => vec![Diagnostic::new("", other.to_string())],
+    }
+}
