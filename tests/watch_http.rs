@@ -1,0 +1,498 @@
+//! `bantin watch` as an editor uses it: the real binary on a free port of
+//! 127.0.0.1, files changed on disk, pages fetched over HTTP. Every wait is
+//! a poll with a generous deadline, never a fixed sleep.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+use std::{fs, thread};
+
+const DEADLINE: Duration = Duration::from_secs(30);
+
+struct Watch {
+    child: Child,
+    addr: String,
+    root: PathBuf,
+    _tmp: tempfile::TempDir,
+    log: mpsc::Receiver<String>,
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &to.join(e.file_name()));
+        } else {
+            fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+fn start(extra: &[&str]) -> Watch {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_dir(&repo.join("content"), &root.join("content"));
+    fs::copy(repo.join("site.yaml"), root.join("site.yaml")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bantin"))
+        .args(["watch", "--port", "0", "--root"])
+        .arg(&root)
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, log) = mpsc::channel();
+    for pipe in [
+        Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
+        Box::new(child.stderr.take().unwrap()),
+    ] {
+        let tx = tx.clone();
+        thread::spawn(move || {
+            for line in BufReader::new(pipe).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+    }
+    let start = Instant::now();
+    let addr = loop {
+        let line = log
+            .recv_timeout(DEADLINE.saturating_sub(start.elapsed()))
+            .expect("watch did not print its address");
+        if let Some(rest) = line.split("serving http://").nth(1) {
+            break rest.split('/').next().unwrap().to_string();
+        }
+    };
+    Watch {
+        child,
+        addr,
+        root,
+        _tmp: tmp,
+        log,
+    }
+}
+
+struct Reply {
+    status: u16,
+    head: String,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+    fn header(&self, name: &str) -> Option<String> {
+        self.head.lines().find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.eq_ignore_ascii_case(name).then(|| v.trim().to_string())
+        })
+    }
+}
+
+/// One raw HTTP/1.1 exchange (the request line is sent as given).
+fn raw(addr: &str, request: &str) -> Reply {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(DEADLINE)).unwrap();
+    s.write_all(request.as_bytes()).unwrap();
+    let mut all = Vec::new();
+    s.read_to_end(&mut all).unwrap();
+    let split = all
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("no header end");
+    let head = String::from_utf8_lossy(&all[..split]).into_owned();
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    let mut body = all[split + 4..].to_vec();
+    if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
+        body = dechunk(&body);
+    }
+    Reply { status, head, body }
+}
+
+fn dechunk(mut b: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let nl = b.windows(2).position(|w| w == b"\r\n").unwrap();
+        let size =
+            usize::from_str_radix(std::str::from_utf8(&b[..nl]).unwrap().trim(), 16).unwrap();
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&b[nl + 2..nl + 2 + size]);
+        b = &b[nl + 4 + size..];
+    }
+}
+
+impl Watch {
+    fn get(&self, path: &str) -> Reply {
+        self.request("GET", path, "")
+    }
+    fn request(&self, method: &str, path: &str, headers: &str) -> Reply {
+        raw(
+            &self.addr,
+            &format!(
+                "{method} {path} HTTP/1.1\r\nHost: {}\r\n{headers}Connection: close\r\n\r\n",
+                self.addr
+            ),
+        )
+    }
+    /// Poll `path` until `ok` holds.
+    fn wait_for(&self, path: &str, what: &str, ok: impl Fn(&Reply) -> bool) -> Reply {
+        let start = Instant::now();
+        loop {
+            let r = self.get(path);
+            if ok(&r) {
+                return r;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "timed out waiting for {what} at {path}; last status {}",
+                r.status
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+    /// Wait for a terminal line containing every one of `needles`.
+    fn expect_log(&self, needles: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let line = self
+                .log
+                .recv_timeout(DEADLINE.saturating_sub(start.elapsed()))
+                .unwrap_or_else(|_| panic!("no terminal line with {needles:?}"));
+            if needles.iter().all(|n| line.contains(n)) {
+                return line;
+            }
+        }
+    }
+    fn article(&self) -> PathBuf {
+        self.root
+            .join("content/cong-tac-dang/ban-chi-dao-quy-che-dan-chu-giao-ban-quy-i-2020.md")
+    }
+}
+
+const SEED_URL: &str = "/cong-tac-dang/ban-chi-dao-thuc-hien-quy-che-dan-chu-o-co-so-khoi-dan-van-dang-uy-phuong-bo-de-giao-ban-quy-i-nam-2020/";
+
+fn append(path: &Path, text: &str) {
+    let old = fs::read_to_string(path).unwrap();
+    fs::write(path, format!("{old}\n{text}\n")).unwrap();
+}
+
+#[test]
+fn edit_add_delete_break_and_fix() {
+    let w = start(&[]);
+    let home = w.get("/");
+    assert_eq!(home.status, 200);
+    assert_eq!(
+        home.header("content-type").as_deref(),
+        Some("text/html; charset=utf-8")
+    );
+    assert!(
+        home.text().contains("/__bantin/live.js"),
+        "live reload script missing"
+    );
+    let seed = w.get(SEED_URL);
+    assert_eq!(seed.status, 200, "the seed article is not at {SEED_URL}");
+
+    // Edit in place.
+    append(&w.article(), "Câu kiểm tra MARKER-SUA-1 của biên tập viên.");
+    w.wait_for(SEED_URL, "the edit", |r| r.text().contains("MARKER-SUA-1"));
+    w.expect_log(&[
+        "ban-chi-dao-quy-che-dan-chu-giao-ban-quy-i-2020.md changed",
+        "rebuilt in",
+        "pages written",
+    ]);
+
+    // Add an article.
+    let new = w.root.join("content/chinh-quyen/tiep-cong-dan-thang-3.md");
+    fs::write(&new, "---\ntitle: Tiếp công dân định kỳ tháng 3\ndate: 15/03/2024 08:00\ncategory: CHÍNH QUYỀN\n---\nNội dung MARKER-MOI.\n").unwrap();
+    w.wait_for(
+        "/chinh-quyen/tiep-cong-dan-dinh-ky-thang-3/",
+        "the new article",
+        |r| r.status == 200 && r.text().contains("MARKER-MOI"),
+    );
+    w.wait_for("/chinh-quyen/", "the category list", |r| {
+        r.text().contains("Tiếp công dân định kỳ tháng 3")
+    });
+
+    // Delete it: the site's own 404 page answers.
+    fs::remove_file(&new).unwrap();
+    let gone = w.wait_for(
+        "/chinh-quyen/tiep-cong-dan-dinh-ky-thang-3/",
+        "the deletion",
+        |r| r.status == 404,
+    );
+    assert!(
+        gone.text().contains("/__bantin/live.js"),
+        "404 page is not the site's"
+    );
+
+    // Break the article: the last good page stays, with the error on top.
+    let good = fs::read_to_string(w.article()).unwrap();
+    fs::write(
+        w.article(),
+        good.replacen("date: ", "date: 30/02/2020 #", 1),
+    )
+    .unwrap();
+    let broken = w.wait_for(SEED_URL, "the error overlay", |r| {
+        r.text().contains("bantin-error")
+    });
+    let text = broken.text();
+    assert!(
+        text.contains("content/cong-tac-dang/ban-chi-dao-quy-che-dan-chu-giao-ban-quy-i-2020.md:3"),
+        "{text}"
+    );
+    assert!(text.contains("30/02/2020") && text.contains("MARKER-SUA-1"));
+    w.expect_log(&["the build failed"]);
+    w.expect_log(&[
+        "ban-chi-dao-quy-che-dan-chu-giao-ban-quy-i-2020.md:3",
+        "30/02/2020",
+    ]);
+    // On every page, even a fresh load of another one.
+    assert!(w.get("/").text().contains("bantin-error"));
+    // Fix it: the overlay goes.
+    fs::write(w.article(), &good).unwrap();
+    w.wait_for(SEED_URL, "the overlay to clear", |r| {
+        !r.text().contains("bantin-error")
+    });
+}
+
+#[test]
+fn editor_save_patterns_and_bursts() {
+    let w = start(&[]);
+    let article = w.article();
+    let good = fs::read_to_string(&article).unwrap();
+    // Editor temp files with broken content never break the build.
+    for junk in [
+        "ban-chi-dao.md~",
+        ".ban-chi-dao.md.swp",
+        "4913",
+        ".#ban-chi-dao.md",
+        "#ban-chi-dao.md#",
+    ] {
+        fs::write(article.with_file_name(junk), "không phải bài viết --- : [").unwrap();
+    }
+    // Write to a temp file, then rename over the article (vim, gedit, VS Code).
+    let tmp = article.with_file_name(".goutputstream-XYZ123");
+    fs::write(&tmp, format!("{good}\nĐổi tên MARKER-RENAME.\n")).unwrap();
+    fs::rename(&tmp, &article).unwrap();
+    w.wait_for(SEED_URL, "the renamed save", |r| {
+        r.text().contains("MARKER-RENAME")
+    });
+    // Delete, then create again.
+    fs::remove_file(&article).unwrap();
+    fs::write(&article, format!("{good}\nTạo lại MARKER-RECREATE.\n")).unwrap();
+    w.wait_for(SEED_URL, "the recreated file", |r| {
+        r.status == 200 && r.text().contains("MARKER-RECREATE")
+    });
+    // A burst, as from `git checkout`: twenty files at once.
+    for i in 0..20 {
+        fs::write(
+            w.root.join(format!("content/chinh-quyen/dot-{i}.md")),
+            format!("---\ntitle: Thông báo đợt {i}\ndate: 0{}/01/2024\ncategory: CHÍNH QUYỀN\n---\nĐợt {i} MARKER-BURST.\n", 1 + i % 9),
+        )
+        .unwrap();
+    }
+    w.wait_for(
+        "/chinh-quyen/thong-bao-dot-19/",
+        "the last file of the burst",
+        |r| r.status == 200,
+    );
+    let page = w.wait_for(
+        "/chinh-quyen/thong-bao-dot-0/",
+        "the first file of the burst",
+        |r| r.status == 200,
+    );
+    assert!(!page.text().contains("bantin-error"), "{}", page.text());
+}
+
+#[test]
+fn the_server_is_safe_and_speaks_http() {
+    let w = start(&[]);
+    // Traversal, encoded or not, never leaves the output.
+    fs::write(w.root.parent().unwrap().join("secret.txt"), "MAT-KHAU").unwrap();
+    for path in [
+        "/../secret.txt",
+        "/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/%2E%2E/secret.txt",
+        "/cong-tac-dang%2f..%2f..%2fsecret.txt",
+        "/..%5c..%5csecret.txt",
+        "/assets/%00",
+        "/%ff%fe",
+    ] {
+        let r = w.get(path);
+        assert!(
+            r.status == 403 || r.status == 404 || r.status == 400,
+            "{path}: {}",
+            r.status
+        );
+        assert!(!r.text().contains("MAT-KHAU"), "{path} leaked a file");
+    }
+    // Content types.
+    for (path, ctype) in [
+        ("/", "text/html; charset=utf-8"),
+        ("/assets/style.css", "text/css; charset=utf-8"),
+        ("/assets/bantin.js", "text/javascript; charset=utf-8"),
+        ("/rss.xml", "application/xml; charset=utf-8"),
+        ("/sitemap.xml", "application/xml; charset=utf-8"),
+        ("/tim-kiem/index.json", "application/json"),
+        ("/van-hoa-xa-hoi/le-hoi-anh.png", "image/png"),
+        ("/kinh-te-do-thi/ke-hoach.pdf", "application/pdf"),
+    ] {
+        let r = w.get(path);
+        assert_eq!(
+            (r.status, r.header("content-type").as_deref()),
+            (200, Some(ctype)),
+            "{path}"
+        );
+    }
+    // A folder without its slash is redirected.
+    let r = w.get("/cong-tac-dang");
+    assert_eq!(
+        (r.status, r.header("location").as_deref()),
+        (301, Some("/cong-tac-dang/"))
+    );
+    // HEAD: headers, no body.
+    let head = w.request("HEAD", "/", "");
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+    // Conditional requests.
+    let etag = w.get("/").header("etag").expect("etag");
+    assert_eq!(
+        w.request("GET", "/", &format!("If-None-Match: {etag}\r\n"))
+            .status,
+        304
+    );
+    let modified = w.get("/").header("last-modified").expect("last-modified");
+    assert_eq!(
+        w.request("GET", "/", &format!("If-Modified-Since: {modified}\r\n"))
+            .status,
+        304
+    );
+    // Other methods are refused; malformed requests do not hurt the server.
+    assert_eq!(w.request("POST", "/", "Content-Length: 0\r\n").status, 405);
+    for junk in [
+        "BLAH\r\n\r\n",
+        "GET\r\n\r\n",
+        "GET / HTTP/9.9\r\n\r\n",
+        "\0\0\0\r\n\r\n",
+    ] {
+        let mut s = TcpStream::connect(&w.addr).unwrap();
+        let _ = s.write_all(junk.as_bytes());
+        s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        let _ = s.read_to_end(&mut Vec::new());
+    }
+    assert_eq!(
+        w.get("/").status,
+        200,
+        "the server died on a malformed request"
+    );
+}
+
+#[test]
+fn reload_events_follow_rebuilds() {
+    let w = start(&[]);
+    let mut s = TcpStream::connect(&w.addr).unwrap();
+    s.set_read_timeout(Some(DEADLINE)).unwrap();
+    write!(
+        s,
+        "GET /__bantin/events HTTP/1.1\r\nHost: {}\r\n\r\n",
+        w.addr
+    )
+    .unwrap();
+    let mut reader = BufReader::new(s);
+    let mut next_build = || -> String {
+        let mut line = String::new();
+        loop {
+            line.clear();
+            assert!(
+                reader.read_line(&mut line).unwrap() > 0,
+                "event stream closed"
+            );
+            if let Some(data) = line.strip_prefix("data: ") {
+                return data.trim().to_string();
+            }
+        }
+    };
+    let first = next_build();
+    append(&w.article(), "MARKER-SSE");
+    let second = next_build();
+    assert_ne!(first, second, "no new build event after a rebuild");
+    let script = w.get("/__bantin/live.js");
+    assert!(script.text().contains("EventSource"));
+}
+
+#[test]
+fn build_output_never_has_the_live_reload_script() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tmp.path().join("out");
+    let status = Command::new(env!("CARGO_BIN_EXE_bantin"))
+        .args(["build", "--root"])
+        .arg(repo)
+        .arg("--output")
+        .arg(&out)
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    for e in walkdir::WalkDir::new(&out) {
+        let e = e.unwrap();
+        if e.path().extension().is_some_and(|x| x == "html") {
+            let text = fs::read_to_string(e.path()).unwrap();
+            assert!(
+                !text.contains("__bantin"),
+                "{} has the live reload script",
+                e.path().display()
+            );
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_cleanly() {
+    let mut w = start(&[]);
+    assert_eq!(w.get("/").status, 200);
+    let pid = w.child.id();
+    let output = std::env::temp_dir().join(format!("bantin-watch-{pid}"));
+    assert!(
+        output.join("index.html").is_file(),
+        "watch output not in {}",
+        output.display()
+    );
+    Command::new("kill")
+        .args(["-INT", &w.child.id().to_string()])
+        .status()
+        .unwrap();
+    let start = Instant::now();
+    loop {
+        if let Some(status) = w.child.try_wait().unwrap() {
+            assert!(status.success(), "watch exited with {status}");
+            break;
+        }
+        assert!(start.elapsed() < DEADLINE, "watch did not stop on Ctrl-C");
+        thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        TcpStream::connect(&w.addr).is_err(),
+        "still listening after Ctrl-C"
+    );
+    assert!(!output.exists(), "the temporary output was left behind");
+}
