@@ -106,7 +106,8 @@ fn incremental_rebuilds_equal_clean_builds() {
     assert_same("first build", &served, &opts, &clean);
 
     let article = find(&root, "ban-chi-dao-quy-che-dan-chu-giao-ban-quy-i-2020.md");
-    let mut steps: Vec<(&str, Box<dyn Fn()>)> = Vec::new();
+    type Step = (&'static str, Box<dyn Fn()>);
+    let mut steps: Vec<Step> = Vec::new();
     let a = article.clone();
     steps.push(("edit an article's body", Box::new(move || {
         let text = fs::read_to_string(&a).unwrap();
