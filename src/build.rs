@@ -55,7 +55,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    fn lap(&mut self, stage: &'static str, since: &mut Instant) {
+    pub fn lap(&mut self, stage: &'static str, since: &mut Instant) {
         let now = Instant::now();
         self.stages.push((stage, now - *since));
         *since = now;
@@ -141,7 +141,7 @@ pub fn prepare_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Pre
         errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         return Err(Error::Content(errors));
     };
-    render_markdown(&mut site, cache.map(|c| &mut c.markdown));
+    render_markdown(&mut site, cache);
     summary.lap("markdown", &mut lap);
     let plan = pages::plan(&site);
     check_collisions(&site, &plan, &theme)?;
@@ -201,9 +201,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
     summary.lap("copy files", &mut lap);
     staging.commit()?;
     summary.lap("swap output", &mut lap);
-    drop(renderer);
-    drop(site);
-    summary.lap("free", &mut lap);
+    drop_in_background((renderer.into_owned(), site));
     summary.elapsed = start.elapsed();
     Ok(summary)
 }
@@ -216,6 +214,11 @@ fn diagnostics(e: Error) -> Vec<Diagnostic> {
 }
 
 /// One message per distinct template failure, naming a page that hit it.
+/// Free a big value on another thread: the caller does not wait for it.
+pub(crate) fn drop_in_background<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
+}
+
 pub(crate) fn render_failures(mut failures: Vec<(String, String)>) -> Vec<Diagnostic> {
     failures.sort();
     let mut seen = HashSet::new();
@@ -262,7 +265,8 @@ fn read_articles(
         }
     }
     if let Some((mut map, c)) = fresh {
-        map.retain(|k, _| files.contains(k));
+        let present: HashSet<&PathBuf> = files.iter().collect();
+        map.retain(|k, _| present.contains(k));
         c.parsed = map;
     }
     (parsed, errors)
@@ -304,7 +308,7 @@ pub fn asset_url(site: &Site, source: &Path, reference: &str) -> String {
     }
 }
 
-fn render_markdown(site: &mut Site, cache: Option<&mut HashMap<PathBuf, cache::Markdown>>) {
+fn render_markdown(site: &mut Site, cache: Option<&mut Cache>) {
     let by_source: HashMap<PathBuf, String> = site
         .articles
         .iter()
@@ -326,10 +330,12 @@ fn render_markdown(site: &mut Site, cache: Option<&mut HashMap<PathBuf, cache::M
         .articles
         .par_iter()
         .map(|a| {
-            let body_hash = old.map_or(0, |_| cache::hash_of(&a.body));
+            // The file the article was parsed from, unchanged since the
+            // Markdown was rendered, with the same links: reuse.
+            let stamp = old.and_then(|c| c.stamp(&a.source));
             if let Some(m) = old
-                .and_then(|c| c.get(&a.source))
-                .filter(|m| m.body_hash == body_hash && m.resolver == resolver)
+                .and_then(|c| c.markdown.get(&a.source))
+                .filter(|m| Some(m.stamp) == stamp && m.resolver == resolver)
             {
                 return m.clone();
             }
@@ -349,21 +355,28 @@ fn render_markdown(site: &mut Site, cache: Option<&mut HashMap<PathBuf, cache::M
             };
             let r = markdown::render(&a.body, &resolve, unsafe_html);
             cache::Markdown {
-                body_hash,
+                stamp: stamp.unwrap_or(Stamp {
+                    len: u64::MAX,
+                    modified: None,
+                }),
                 resolver,
+                html_hash: old.map_or(0, |_| cache::hash_of(&r.html)),
                 html: r.html,
                 first_paragraph: r.first_paragraph,
             }
         })
         .collect();
     if let Some(c) = cache {
-        c.clear();
+        c.markdown.clear();
         for (a, m) in site.articles.iter().zip(&rendered) {
-            c.insert(a.source.clone(), m.clone());
+            if m.stamp.len != u64::MAX {
+                c.markdown.insert(a.source.clone(), m.clone());
+            }
         }
     }
     for (a, r) in site.articles.iter_mut().zip(rendered) {
         a.html = r.html;
+        a.html_hash = r.html_hash;
         if a.summary.is_empty() {
             a.summary = crate::text::truncate_words(&r.first_paragraph, 240);
         }

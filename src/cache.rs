@@ -32,9 +32,11 @@ impl Stamp {
 /// Markdown output of one article for one resolver state.
 #[derive(Debug, Clone)]
 pub struct Markdown {
-    pub body_hash: u64,
+    /// The article file's stamp when it was rendered.
+    pub stamp: Stamp,
     pub resolver: u64,
     pub html: String,
+    pub html_hash: u64,
     pub first_paragraph: String,
 }
 
@@ -51,6 +53,11 @@ impl Cache {
     pub fn parsed(&self, rel: &Path, stamp: Option<Stamp>) -> Option<Parsed> {
         let (s, p) = self.parsed.get(rel)?;
         (Some(*s) == stamp).then(|| p.clone())
+    }
+
+    /// The stamp of the file `rel` was parsed from in this build.
+    pub fn stamp(&self, rel: &Path) -> Option<Stamp> {
+        self.parsed.get(rel).map(|(s, _)| *s)
     }
 }
 

@@ -127,6 +127,11 @@ fn watch(w: WatchArgs) -> bantin::Result<()> {
                 rebuilt.copied,
                 rebuilt.removed
             );
+            if std::env::var_os("BANTIN_TIMINGS").is_some() {
+                for (stage, t) in &s.stages {
+                    eprintln!("  {stage:<22} {:>8.1} ms", t.as_secs_f64() * 1e3);
+                }
+            }
         }
         Event::Failed { what, error } => {
             eprintln!(

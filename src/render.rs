@@ -41,6 +41,8 @@ trait Sink {
     /// Article cards by index.
     fn cards(&mut self, key: &'static str, r: &Renderer<'_>, idx: &[usize]);
     fn card(&mut self, key: &'static str, r: &Renderer<'_>, i: Option<usize>);
+    /// An article's HTML body.
+    fn html(&mut self, key: &'static str, r: &Renderer<'_>, i: usize);
 }
 
 impl Sink for Context {
@@ -52,6 +54,9 @@ impl Sink for Context {
     }
     fn card(&mut self, key: &'static str, r: &Renderer<'_>, i: Option<usize>) {
         self.insert(key, &i.map(|i| &r.cards[i]));
+    }
+    fn html(&mut self, key: &'static str, r: &Renderer<'_>, i: usize) {
+        self.insert(key, &r.site.articles[i].html);
     }
 }
 
@@ -84,6 +89,10 @@ impl Sink for HashSink {
     fn card(&mut self, key: &'static str, r: &Renderer<'_>, i: Option<usize>) {
         key.hash(&mut self.0);
         i.map(|i| r.card_hashes[i]).hash(&mut self.0);
+    }
+    fn html(&mut self, key: &'static str, r: &Renderer<'_>, i: usize) {
+        key.hash(&mut self.0);
+        r.site.articles[i].html_hash.hash(&mut self.0);
     }
 }
 
@@ -227,6 +236,11 @@ impl<'s> Renderer<'s> {
             cards,
             card_hashes,
         }
+    }
+
+    /// What the renderer owns, so it can be freed elsewhere.
+    pub fn into_owned(self) -> impl Send + 'static {
+        (self.tera, self.base, self.cards, self.card_hashes)
     }
 
     fn cards_of(&self, idx: &[usize]) -> Vec<&Value> {
@@ -468,7 +482,7 @@ impl<'s> Renderer<'s> {
         let cat = &site.categories[a.category].articles;
         let pos = cat.iter().position(|x| *x == i).unwrap_or(0);
         s.card("article", self, Some(i));
-        s.put("content", &a.html);
+        s.html("content", self, i);
         s.card("newer", self, pos.checked_sub(1).map(|p| cat[p]));
         s.card("older", self, cat.get(pos + 1).copied());
         s.cards("related", self, &related(site, i));

@@ -55,6 +55,8 @@ pub struct Article {
     pub body_line: usize,
     /// The rendered body, filled by the markdown stage.
     pub html: String,
+    /// A hash of `html`, for page fingerprints.
+    pub html_hash: u64,
 }
 
 /// A named group of articles with its own pages: category, author or tag.
@@ -215,6 +217,7 @@ pub fn assemble(
             body: p.body,
             body_line: p.body_line,
             html: String::new(),
+            html_hash: 0,
             source: p.source,
             display: p.display,
         });

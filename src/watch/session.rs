@@ -84,8 +84,11 @@ impl Session {
             plan,
             mut summary,
         } = build::prepare_with(&self.opts, Some(&mut self.cache))?;
+        let mut lap = Instant::now();
         let renderer = Renderer::new(tera, &site, self.opts.live_reload.as_deref(), theme.hash());
+        summary.lap("cards", &mut lap);
         let fingerprints: Vec<u64> = plan.par_iter().map(|p| renderer.fingerprint(p)).collect();
+        summary.lap("fingerprints", &mut lap);
         let todo: Vec<usize> = (0..plan.len())
             .filter(|i| self.pages.get(&plan[*i].file) != Some(&fingerprints[*i]))
             .collect();
@@ -118,14 +121,32 @@ impl Session {
             .map(|(rel, (_, src))| (rel.clone(), src.clone()))
             .collect();
 
-        // Render into a staging folder; nothing is served from it yet.
+        // Render into a staging folder; nothing is served from it yet. The
+        // first build has no good pages to keep: it writes in place.
+        let first = self.pages.is_empty();
         let stage = Stage::new(&self.out)?;
+        if first {
+            let dirs: BTreeSet<&str> = plan
+                .iter()
+                .filter_map(|p| p.file.rsplit_once('/'))
+                .map(|(d, _)| d)
+                .collect();
+            for d in dirs {
+                let d = self.out.join(d);
+                fs::create_dir_all(&d).map_err(|e| Error::io(&d, e))?;
+            }
+        }
         let failures: Vec<(String, String)> = todo
             .par_iter()
             .filter_map(|i| {
                 let page = &plan[*i];
+                let target = if first {
+                    self.out.join(&page.file)
+                } else {
+                    stage.slot(*i)
+                };
                 match renderer.render(page) {
-                    Ok(bytes) => fs::write(stage.slot(*i), bytes)
+                    Ok(bytes) => fs::write(target, bytes)
                         .err()
                         .map(|e| (page.file.clone(), e.to_string())),
                     Err(e) => Some((page.file.clone(), e)),
@@ -133,8 +154,12 @@ impl Session {
             })
             .collect();
         if !failures.is_empty() {
+            if first {
+                clear(&self.out)?;
+            }
             return Err(Error::Content(build::render_failures(failures)));
         }
+        summary.lap("render changed pages", &mut lap);
         for (n, (_, src)) in copies.iter().enumerate() {
             let slot = stage.slot(plan.len() + n);
             match src {
@@ -155,7 +180,7 @@ impl Session {
             }
             fs::rename(&slot, &target).map_err(|e| Error::io(&target, e))
         };
-        for i in &todo {
+        for i in todo.iter().filter(|_| !first) {
             place(stage.slot(*i), &plan[*i].file)?;
         }
         for (n, (rel, _)) in copies.iter().enumerate() {
@@ -180,6 +205,9 @@ impl Session {
         }
         self.pages = new_pages;
         self.files = new_files;
+        summary.lap("move into place", &mut lap);
+        drop(stage);
+        build::drop_in_background((renderer.into_owned(), site));
         summary.elapsed = start.elapsed();
         Ok(Rebuilt {
             written: todo.len(),
@@ -221,6 +249,12 @@ impl Drop for Stage {
     fn drop(&mut self) {
         let _ = fs::remove_dir_all(&self.0);
     }
+}
+
+/// Empty `out`, keeping the folder itself.
+fn clear(out: &Path) -> Result<()> {
+    fs::remove_dir_all(out).map_err(|e| Error::io(out, e))?;
+    fs::create_dir_all(out).map_err(|e| Error::io(out, e))
 }
 
 /// Delete `rel` under `out`, then its folders while they are empty.
