@@ -280,7 +280,7 @@ fn parse_file(root: &Path, path: &Path, rel: &Path) -> Result<Parsed, Vec<Diagno
     Ok(Parsed {
         source: rel.to_path_buf(),
         yaml: split.yaml.to_string(),
-        body: split.body.to_string(),
+        body: split.body.into(),
         body_line: split.body_line,
         front,
         display,
@@ -361,7 +361,7 @@ fn render_markdown(site: &mut Site, cache: Option<&mut Cache>) {
                 }),
                 resolver,
                 html_hash: old.map_or(0, |_| cache::hash_of(&r.html)),
-                html: r.html,
+                html: r.html.into(),
                 first_paragraph: r.first_paragraph,
             }
         })

@@ -35,7 +35,7 @@ pub struct Markdown {
     /// The article file's stamp when it was rendered.
     pub stamp: Stamp,
     pub resolver: u64,
-    pub html: String,
+    pub html: std::sync::Arc<str>,
     pub html_hash: u64,
     pub first_paragraph: String,
 }

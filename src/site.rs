@@ -27,7 +27,7 @@ pub struct Parsed {
     pub front: FrontMatter,
     /// The YAML block, to point errors at a field's line.
     pub yaml: String,
-    pub body: String,
+    pub body: std::sync::Arc<str>,
     pub body_line: usize,
 }
 
@@ -51,10 +51,11 @@ pub struct Article {
     pub extra: serde_json::Value,
     /// The site path of the page, e.g. `cong-tac-dang/giao-ban/`.
     pub path: String,
-    pub body: String,
+    pub body: std::sync::Arc<str>,
     pub body_line: usize,
     /// The rendered body, filled by the markdown stage.
-    pub html: String,
+    /// Shared: watch's cache holds the same text.
+    pub html: std::sync::Arc<str>,
     /// A hash of `html`, for page fingerprints.
     pub html_hash: u64,
 }
@@ -216,7 +217,7 @@ pub fn assemble(
             path,
             body: p.body,
             body_line: p.body_line,
-            html: String::new(),
+            html: std::sync::Arc::from(""),
             html_hash: 0,
             source: p.source,
             display: p.display,

@@ -15,6 +15,8 @@ const DEADLINE: Duration = Duration::from_secs(30);
 struct Watch {
     child: Child,
     addr: String,
+    /// The line naming the URL and the preview folder.
+    serving: String,
     root: PathBuf,
     _tmp: tempfile::TempDir,
     log: mpsc::Receiver<String>,
@@ -39,16 +41,23 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn start(extra: &[&str]) -> Watch {
+/// Start watch on a copy of the sample site; `own_output` leaves the
+/// preview folder to watch's default.
+fn start_with(own_output: bool) -> Watch {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("site");
+    let output = tmp.path().join("preview");
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     copy_dir(&repo.join("content"), &root.join("content"));
     fs::copy(repo.join("site.yaml"), root.join("site.yaml")).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_bantin"))
         .args(["watch", "--port", "0", "--root"])
         .arg(&root)
-        .args(extra)
+        .args(if own_output {
+            vec![]
+        } else {
+            vec!["--output".into(), output.into_os_string()]
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -66,21 +75,26 @@ fn start(extra: &[&str]) -> Watch {
         });
     }
     let start = Instant::now();
-    let addr = loop {
+    let (addr, serving) = loop {
         let line = log
             .recv_timeout(DEADLINE.saturating_sub(start.elapsed()))
             .expect("watch did not print its address");
         if let Some(rest) = line.split("serving http://").nth(1) {
-            break rest.split('/').next().unwrap().to_string();
+            break (rest.split('/').next().unwrap().to_string(), line.clone());
         }
     };
     Watch {
         child,
         addr,
+        serving,
         root,
         _tmp: tmp,
         log,
     }
+}
+
+fn start() -> Watch {
+    start_with(false)
 }
 
 struct Reply {
@@ -195,7 +209,7 @@ fn append(path: &Path, text: &str) {
 
 #[test]
 fn edit_add_delete_break_and_fix() {
-    let w = start(&[]);
+    let w = start();
     let home = w.get("/");
     assert_eq!(home.status, 200);
     assert_eq!(
@@ -274,7 +288,7 @@ fn edit_add_delete_break_and_fix() {
 
 #[test]
 fn editor_save_patterns_and_bursts() {
-    let w = start(&[]);
+    let w = start();
     let article = w.article();
     let good = fs::read_to_string(&article).unwrap();
     // Editor temp files with broken content never break the build.
@@ -323,7 +337,7 @@ fn editor_save_patterns_and_bursts() {
 
 #[test]
 fn the_server_is_safe_and_speaks_http() {
-    let w = start(&[]);
+    let w = start();
     // Traversal, encoded or not, never leaves the output.
     fs::write(w.root.parent().unwrap().join("secret.txt"), "MAT-KHAU").unwrap();
     for path in [
@@ -407,7 +421,7 @@ fn the_server_is_safe_and_speaks_http() {
 
 #[test]
 fn reload_events_follow_rebuilds() {
-    let w = start(&[]);
+    let w = start();
     let mut s = TcpStream::connect(&w.addr).unwrap();
     s.set_read_timeout(Some(DEADLINE)).unwrap();
     write!(
@@ -468,10 +482,15 @@ fn build_output_never_has_the_live_reload_script() {
 #[cfg(unix)]
 #[test]
 fn ctrl_c_stops_cleanly() {
-    let mut w = start(&[]);
+    let mut w = start_with(true);
     assert_eq!(w.get("/").status, 200);
-    let pid = w.child.id();
-    let output = std::env::temp_dir().join(format!("bantin-watch-{pid}"));
+    let output = PathBuf::from(
+        w.serving
+            .split("pages in ")
+            .nth(1)
+            .unwrap()
+            .trim_end_matches(')'),
+    );
     assert!(
         output.join("index.html").is_file(),
         "watch output not in {}",

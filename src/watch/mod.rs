@@ -63,10 +63,7 @@ pub fn run(w: WatchOptions, report: &mut dyn FnMut(Event<'_>)) -> Result<()> {
     let mut opts = w.build;
     let (output, temporary) = match &opts.output {
         Some(o) => (o.clone(), false),
-        None => (
-            std::env::temp_dir().join(format!("bantin-watch-{}", std::process::id())),
-            true,
-        ),
+        None => (preview_dir(), true),
     };
     opts.output = Some(output.clone());
     guard_output(&opts)?;
@@ -214,6 +211,21 @@ fn describe(root: &Path, changes: &[(Change, PathBuf)]) -> String {
     kinds.dedup();
     let kinds: Vec<&str> = kinds.iter().map(|k| k.label()).collect();
     format!("{} files changed ({})", paths.len(), kinds.join(", "))
+}
+
+/// Where the preview is written unless `--output` says: memory-backed
+/// `/dev/shm` where there is one (fast, like Hugo's in-memory server),
+/// else the system's temporary folder. Removed when `watch` stops.
+pub fn preview_dir() -> PathBuf {
+    let name = format!("bantin-watch-{}", std::process::id());
+    let shm = Path::new("/dev/shm");
+    let writable =
+        shm.is_dir() && std::fs::metadata(shm).is_ok_and(|m| !m.permissions().readonly());
+    if writable {
+        shm.join(name)
+    } else {
+        std::env::temp_dir().join(name)
+    }
 }
 
 fn absolute(p: &Path) -> PathBuf {
