@@ -137,17 +137,23 @@ pub fn compile(theme: &Theme) -> Result<Tera> {
 /// Escape for HTML text and attributes, and for XML. Unlike Tera's default
 /// it leaves `/` alone, so URLs stay readable and pages small.
 fn escape(input: &str) -> String {
+    let bytes = input.as_bytes();
     let mut out = String::with_capacity(input.len() + 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut done = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        let with = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&input[done..i]);
+        out.push_str(with);
+        done = i + 1;
     }
+    out.push_str(&input[done..]);
     out
 }
 

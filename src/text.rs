@@ -6,6 +6,9 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Normalise to NFC (TCVN 6909), borrowing when the text already is.
 pub fn nfc(s: &str) -> Cow<'_, str> {
+    if s.chars().all(surely_nfc) {
+        return Cow::Borrowed(s);
+    }
     match is_nfc_quick(s.chars()) {
         IsNormalized::Yes => Cow::Borrowed(s),
         _ => {
@@ -17,6 +20,17 @@ pub fn nfc(s: &str) -> Cow<'_, str> {
             }
         }
     }
+}
+
+/// Characters that are NFC on their own and never combine with a
+/// neighbour (NFC_Quick_Check=Yes, combining class 0): everything below the
+/// combining marks, precomposed Vietnamese letters (Latin Extended
+/// Additional) and the dashes, quotes and ellipsis editors type. Text made
+/// only of these is NFC without a table lookup per character.
+fn surely_nfc(c: char) -> bool {
+    c < '\u{300}'
+        || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+        || ('\u{2010}'..='\u{2027}').contains(&c)
 }
 
 /// A URL slug: accents dropped, đ/Đ → d, lower case ASCII letters and digits
@@ -111,6 +125,20 @@ mod tests {
         let nfd: String = "Dân vận".nfd().collect();
         assert!(matches!(nfc("Dân vận"), Cow::Borrowed(_)));
         assert_eq!(nfc(&nfd), "Dân vận");
+        // Every fast-path character really is NFC on its own …
+        for c in ('\0'..'\u{300}')
+            .chain('\u{1E00}'..='\u{1EFF}')
+            .chain('\u{2010}'..='\u{2027}')
+        {
+            let s = c.to_string();
+            assert_eq!(s.nfc().collect::<String>(), s, "U+{:04X}", c as u32);
+            assert_eq!(unicode_normalization::char::canonical_combining_class(c), 0);
+        }
+        // … and a combining mark after one still composes.
+        assert_eq!(
+            nfc("Ðe\u{301} \u{2014} \u{1EA1}\u{302}"),
+            "Ðé \u{2014} \u{1EAD}"
+        );
     }
 
     #[test]
