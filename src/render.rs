@@ -27,8 +27,11 @@ pub struct Renderer<'s> {
     base: Context,
     /// Hash of the base context and of every template.
     base_hash: u64,
-    /// One card per article, in `site.articles` order, and its hash.
+    /// One card per article, in `site.articles` order: as JSON (feeds the
+    /// search index and the hash) and as a Tera value (shared, not copied,
+    /// by every page that shows it).
     cards: Vec<Value>,
+    tera_cards: Vec<tera::Value>,
     card_hashes: Vec<u64>,
 }
 
@@ -50,13 +53,16 @@ impl Sink for Context {
         self.insert(key, value);
     }
     fn cards(&mut self, key: &'static str, r: &Renderer<'_>, idx: &[usize]) {
-        self.insert(key, &r.cards_of(idx));
+        self.insert_value(key, r.tera_cards_of(idx));
     }
     fn card(&mut self, key: &'static str, r: &Renderer<'_>, i: Option<usize>) {
-        self.insert(key, &i.map(|i| &r.cards[i]));
+        self.insert_value(
+            key,
+            i.map_or_else(tera::Value::none, |i| r.tera_cards[i].clone()),
+        );
     }
     fn html(&mut self, key: &'static str, r: &Renderer<'_>, i: usize) {
-        self.insert(key, &r.site.articles[i].html);
+        self.insert(key, &*r.site.articles[i].html);
     }
 }
 
@@ -104,74 +110,79 @@ fn hash_json<T: Serialize + ?Sized>(value: &T) -> u64 {
 
 /// Compile the theme's templates, reporting every broken one.
 pub fn compile(theme: &Theme) -> Result<Tera> {
-    let mut tera = Tera::default();
+    let mut tera = Tera::new();
+    tera.register_filter("json_encode", json_encode);
     let all = theme
         .templates
         .iter()
         .map(|(n, (t, _))| (n.as_str(), t.as_str()));
     if let Err(whole) = tera.add_raw_templates(all) {
-        // Parse each template alone so that a syntax error names its file.
+        // Parse each template alone so that every syntax error names its file.
         let mut errors: Vec<Diagnostic> = theme
             .templates
             .iter()
             .filter_map(|(name, (text, file))| {
-                let e = Tera::default().add_raw_template(name, text).err()?;
-                matches!(e.kind, tera::ErrorKind::Msg(_))
+                let e = Tera::new().add_raw_template(name, text).err()?;
+                matches!(e.kind(), tera::ErrorKind::SyntaxError(_))
                     .then(|| template_error(file, &e))
-                    .filter(|_| chain(&e).contains("-->"))
             })
             .collect();
         if errors.is_empty() {
-            errors.push(
-                Diagnostic::new("templates", chain(&whole))
-                    .hint("check the names used in {% extends %}, {% include %} and {% import %}"),
-            );
+            let file = match whole.kind() {
+                tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+                    theme.templates.get(r.filename()).map(|(_, f)| f.clone())
+                }
+                _ => None,
+            };
+            let d = match &file {
+                Some(f) => template_error(f, &whole),
+                None => Diagnostic::new("templates", chain(&whole)),
+            };
+            errors.push(d.hint("check the names used in {% extends %}, {% include %} and in components (<card … />)"));
         }
         return Err(Error::Content(errors));
     }
-    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.autoescape_on([".html", ".xml"]);
     tera.set_escape_fn(escape);
     Ok(tera)
 }
 
+/// `{{ value | json_encode | safe }}`: the value as JSON, e.g. for JSON-LD.
+fn json_encode(value: tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
+    serde_json::to_string(&value).map_err(tera::Error::message)
+}
+
 /// Escape for HTML text and attributes, and for XML. Unlike Tera's default
 /// it leaves `/` alone, so URLs stay readable and pages small.
-fn escape(input: &str) -> String {
+fn escape(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let bytes = input.as_bytes();
-    let mut out = String::with_capacity(input.len() + 8);
     let mut done = 0;
     for (i, b) in bytes.iter().enumerate() {
-        let with = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
+        let with: &[u8] = match b {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
             _ => continue,
         };
-        out.push_str(&input[done..i]);
-        out.push_str(with);
+        out.write_all(&bytes[done..i])?;
+        out.write_all(with)?;
         done = i + 1;
     }
-    out.push_str(&input[done..]);
-    out
+    out.write_all(&bytes[done..])
 }
 
 fn template_error(file: &Path, e: &tera::Error) -> Diagnostic {
-    let text = chain(e);
-    // Tera's parse errors carry "--> L:C" positions.
-    let pos = text.split("--> ").nth(1).and_then(|rest| {
-        let mut it = rest
-            .split(|c: char| !c.is_ascii_digit())
-            .filter(|s| !s.is_empty());
-        Some((it.next()?.parse().ok()?, it.next()?.parse().ok()?))
-    });
-    let d = Diagnostic::new(file, format!("the template cannot be read: {text}"));
-    match pos {
-        Some((line, col)) => d.at(line, Some(col)),
-        None => d,
-    }
-    .hint("fix the Tera syntax at that place ({{ value }}, {% if %} … {% endif %}, {% for %} … {% endfor %})")
+    let d = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Diagnostic::new(
+            file,
+            format!("the template cannot be read: {}", r.message()),
+        )
+        .at(r.span().start_line, Some(r.span().start_col + 1)),
+        _ => Diagnostic::new(file, format!("the template cannot be read: {}", chain(e))),
+    };
+    d.hint("fix the Tera syntax at that place ({{ value }}, {% if %} … {% endif %}, {% for %} … {% endfor %})")
 }
 
 /// A Tera error with all its causes, on one line each.
@@ -195,10 +206,8 @@ impl<'s> Renderer<'s> {
         templates: u64,
     ) -> Renderer<'s> {
         let cfg = &site.config;
-        let mut base = Context::new();
-        base.insert(
-            "site",
-            &json!({
+        let base_json = json!({
+            "site": {
                 "title": cfg.title,
                 "description": cfg.description,
                 "tagline": cfg.tagline,
@@ -210,28 +219,31 @@ impl<'s> Renderer<'s> {
                 "search_url": site.url("tim-kiem/"),
                 "archive_url": site.url("luu-tru/"),
                 "extra": cfg.extra,
-            }),
-        );
-        base.insert("assets", &site.url("assets/"));
-        base.insert("menu", &site.categories.iter().map(|c| json!({
-            "name": c.name, "slug": c.slug, "url": site.url(&format!("{}/", c.slug)), "count": c.articles.len(),
-        })).collect::<Vec<_>>());
-        base.insert("live_reload", &live_reload);
-        let (cards, card_hashes) = {
+            },
+            "assets": site.url("assets/"),
+            "menu": site.categories.iter().map(|c| json!({
+                "name": c.name, "slug": c.slug, "url": site.url(&format!("{}/", c.slug)), "count": c.articles.len(),
+            })).collect::<Vec<_>>(),
+            "live_reload": live_reload,
+        });
+        // A JSON object always makes a context.
+        let base = Context::from_serialize(&base_json).unwrap_or_default();
+        let (cards, (tera_cards, card_hashes)): (Vec<Value>, (Vec<tera::Value>, Vec<u64>)) = {
             use rayon::prelude::*;
             (0..site.articles.len())
                 .into_par_iter()
                 .map(|i| {
                     let c = card(site, i);
                     let h = hash_json(&c);
-                    (c, h)
+                    let t = tera::Value::from_serializable(&c);
+                    (c, (t, h))
                 })
                 .unzip()
         };
         let base_hash = {
             let mut h = DefaultHasher::new();
             templates.hash(&mut h);
-            hash_json(&base.clone().into_json()).hash(&mut h);
+            hash_json(&base_json).hash(&mut h);
             h.finish()
         };
         Renderer {
@@ -240,17 +252,32 @@ impl<'s> Renderer<'s> {
             base,
             base_hash,
             cards,
+            tera_cards,
             card_hashes,
         }
     }
 
     /// What the renderer owns, so it can be freed elsewhere.
     pub fn into_owned(self) -> impl Send + 'static {
-        (self.tera, self.base, self.cards, self.card_hashes)
+        (
+            self.tera,
+            self.base,
+            self.cards,
+            self.tera_cards,
+            self.card_hashes,
+        )
     }
 
     fn cards_of(&self, idx: &[usize]) -> Vec<&Value> {
         idx.iter().map(|i| &self.cards[*i]).collect()
+    }
+
+    fn tera_cards_of(&self, idx: &[usize]) -> tera::Value {
+        tera::Value::from(
+            idx.iter()
+                .map(|i| self.tera_cards[*i].clone())
+                .collect::<Vec<_>>(),
+        )
     }
 
     /// Render one page to bytes.

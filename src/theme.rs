@@ -38,7 +38,7 @@ macro_rules! embedded_statics {
 
 const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
     "base.html",
-    "macros.html",
+    "components.html",
     "index.html",
     "article.html",
     "list.html",
