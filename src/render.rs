@@ -128,14 +128,20 @@ pub fn compile(theme: &Theme) -> Result<Tera> {
             })
             .collect();
         if errors.is_empty() {
-            let file = match whole.kind() {
-                tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
-                    theme.templates.get(r.filename()).map(|(_, f)| f.clone())
-                }
-                _ => None,
-            };
-            let d = match &file {
-                Some(f) => template_error(f, &whole),
+            let d = match report_position(&whole) {
+                Some((name, line, col)) => match theme.templates.get(&name) {
+                    Some((_, file)) => {
+                        let message = whole.to_string();
+                        let first = message
+                            .lines()
+                            .next()
+                            .unwrap_or("")
+                            .trim_start_matches("error: ");
+                        Diagnostic::new(file, format!("the template cannot be used: {first}"))
+                            .at(line, Some(col))
+                    }
+                    None => Diagnostic::new("templates", chain(&whole)),
+                },
                 None => Diagnostic::new("templates", chain(&whole)),
             };
             errors.push(d.hint("check the names used in {% extends %}, {% include %} and in components (<card … />)"));
@@ -145,6 +151,24 @@ pub fn compile(theme: &Theme) -> Result<Tera> {
     tera.autoescape_on([".html", ".xml"]);
     tera.set_escape_fn(escape);
     Ok(tera)
+}
+
+/// Where a Tera error points: template name, line and column, read from
+/// its report (`--> article.html:2:39`).
+fn report_position(e: &tera::Error) -> Option<(String, usize, usize)> {
+    if let tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) = e.kind() {
+        return Some((
+            r.filename().to_string(),
+            r.span().start_line,
+            r.span().start_col + 1,
+        ));
+    }
+    let text = e.to_string();
+    let at = text.split("--> ").nth(1)?.lines().next()?;
+    let mut parts = at.rsplitn(3, ':');
+    let col = parts.next()?.trim().parse().ok()?;
+    let line = parts.next()?.trim().parse().ok()?;
+    Some((parts.next()?.to_string(), line, col))
 }
 
 /// `{{ value | json_encode | safe }}`: the value as JSON, e.g. for JSON-LD.
