@@ -172,6 +172,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
     } = prepare(opts)?;
     let mut lap = Instant::now();
     let staging = Staging::begin(&opts.output_dir())?;
+    staging.make_dirs(plan.iter().map(|p| p.file.as_str()))?;
     let renderer = Renderer::new(tera, &site, opts.live_reload.as_deref(), theme.hash());
     summary.lap("cards", &mut lap);
     let failures: Vec<(String, String)> = plan

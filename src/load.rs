@@ -128,15 +128,33 @@ const TCVN3_MARKS: &str = "¸µ¶·¹¨©ª«¬\u{AD}®§¦¥¤£¢¡¼½¾»º�
 /// The same for VNI: diacritics turned into separate Latin-1 letters.
 const VNI_MARKS: &str = "øûïñÑöäåæçëÖÏÄÅÆÇËÛ";
 
+/// `true` at `c - 0xA0` for each mark character `c`.
+fn mark_table() -> [bool; 96] {
+    let mut t = [false; 96];
+    for c in TCVN3_MARKS.chars().chain(VNI_MARKS.chars()) {
+        t[c as usize - 0xA0] = true;
+    }
+    t
+}
+
 /// Refuse text that is most likely TCVN3 or VNI mojibake: a real Vietnamese
 /// article holds almost none of these characters.
 fn detect_mojibake(text: &str, display: &Path) -> Option<Diagnostic> {
-    // Every mark is in U+00A0..=U+00FF: a cheap first pass over those only,
-    // so ordinary articles never pay for the full count below.
-    let is_mark = |c: char| {
-        ('\u{A0}'..='\u{FF}').contains(&c) && (TCVN3_MARKS.contains(c) || VNI_MARKS.contains(c))
-    };
-    text.chars().filter(|c| is_mark(*c)).nth(7)?;
+    // Every mark is in U+00A0..=U+00FF, two bytes in UTF-8 (C2 or C3 and
+    // a continuation byte): a cheap byte scan first, so ordinary articles
+    // never pay for the full count below.
+    let marks = mark_table();
+    let bytes = text.as_bytes();
+    let found = bytes
+        .windows(2)
+        .filter(|p| {
+            let c = (u32::from(p[0] & 0x1F) << 6) | u32::from(p[1] & 0x3F);
+            (p[0] == 0xC2 || p[0] == 0xC3) && c >= 0xA0 && marks[(c - 0xA0) as usize]
+        })
+        .count();
+    if found < 8 {
+        return None;
+    }
     let (mut tcvn, mut vni, mut letters) = (0usize, 0usize, 0usize);
     let mut first: Option<(usize, usize)> = None;
     for (line_no, line) in text.lines().enumerate() {

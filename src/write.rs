@@ -43,13 +43,30 @@ impl Staging {
         &self.dir
     }
 
-    /// Write one file at a site path (`a/b/index.html`).
+    /// Create the folders of many site paths at once, each only once.
+    pub fn make_dirs<'a>(&self, files: impl Iterator<Item = &'a str>) -> Result<()> {
+        let dirs: std::collections::BTreeSet<&str> =
+            files.filter_map(|f| f.rsplit_once('/')).map(|(d, _)| d).collect();
+        for d in dirs {
+            let path = self.dir.join(d);
+            fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;
+        }
+        Ok(())
+    }
+
+    /// Write one file at a site path (`a/b/index.html`), creating its
+    /// folder unless `make_dirs` did.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        match fs::write(&path, bytes) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if let Some(parent) = path.parent() {
+                    fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+                }
+                fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
+            }
+            other => other.map_err(|e| Error::io(&path, e)),
         }
-        fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
     }
 
     /// Copy a file to a site path.
