@@ -173,7 +173,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
     let mut lap = Instant::now();
     let staging = Staging::begin(&opts.output_dir())?;
     staging.make_dirs(plan.iter().map(|p| p.file.as_str()))?;
-    let renderer = Renderer::new(tera, &site, opts.live_reload.as_deref(), theme.hash());
+    let renderer = Renderer::new(tera, &site, opts.live_reload.as_deref(), None);
     summary.lap("cards", &mut lap);
     let failures: Vec<(String, String)> = plan
         .par_iter()

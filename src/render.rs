@@ -27,10 +27,9 @@ pub struct Renderer<'s> {
     base: Context,
     /// Hash of the base context and of every template.
     base_hash: u64,
-    /// One card per article, in `site.articles` order: as JSON (feeds the
-    /// search index and the hash) and as a Tera value (shared, not copied,
-    /// by every page that shows it).
-    cards: Vec<Value>,
+    /// One card per article, in `site.articles` order, as a Tera value
+    /// shared (not copied) by every page that shows it, and its hash (only
+    /// when fingerprints are asked for).
     tera_cards: Vec<tera::Value>,
     card_hashes: Vec<u64>,
 }
@@ -222,12 +221,13 @@ pub fn chain(e: &dyn std::error::Error) -> String {
 }
 
 impl<'s> Renderer<'s> {
-    /// `templates` is a hash of the theme's templates (see `Theme::hash`).
+    /// `templates` is a hash of the theme's templates (see `Theme::hash`)
+    /// when the caller will ask for page fingerprints, `None` otherwise.
     pub fn new(
         tera: Tera,
         site: &'s Site,
         live_reload: Option<&str>,
-        templates: u64,
+        templates: Option<u64>,
     ) -> Renderer<'s> {
         let cfg = &site.config;
         let base_json = json!({
@@ -252,15 +252,14 @@ impl<'s> Renderer<'s> {
         });
         // A JSON object always makes a context.
         let base = Context::from_serialize(&base_json).unwrap_or_default();
-        let (cards, (tera_cards, card_hashes)): (Vec<Value>, (Vec<tera::Value>, Vec<u64>)) = {
+        let (tera_cards, card_hashes): (Vec<tera::Value>, Vec<u64>) = {
             use rayon::prelude::*;
             (0..site.articles.len())
                 .into_par_iter()
                 .map(|i| {
                     let c = card(site, i);
-                    let h = hash_json(&c);
-                    let t = tera::Value::from_serializable(&c);
-                    (c, (t, h))
+                    let h = templates.map_or(0, |_| hash_json(&c));
+                    (tera::Value::from_serializable(&c), h)
                 })
                 .unzip()
         };
@@ -275,7 +274,6 @@ impl<'s> Renderer<'s> {
             site,
             base,
             base_hash,
-            cards,
             tera_cards,
             card_hashes,
         }
@@ -283,17 +281,11 @@ impl<'s> Renderer<'s> {
 
     /// What the renderer owns, so it can be freed elsewhere.
     pub fn into_owned(self) -> impl Send + 'static {
-        (
-            self.tera,
-            self.base,
-            self.cards,
-            self.tera_cards,
-            self.card_hashes,
-        )
+        (self.tera, self.base, self.tera_cards, self.card_hashes)
     }
 
-    fn cards_of(&self, idx: &[usize]) -> Vec<&Value> {
-        idx.iter().map(|i| &self.cards[*i]).collect()
+    fn cards_of(&self, idx: &[usize]) -> Vec<&tera::Value> {
+        idx.iter().map(|i| &self.tera_cards[*i]).collect()
     }
 
     fn tera_cards_of(&self, idx: &[usize]) -> tera::Value {
@@ -546,17 +538,17 @@ impl<'s> Renderer<'s> {
     }
 
     fn search_index(&self) -> Vec<u8> {
-        let items: Vec<Value> = self
-            .cards
+        let site = self.site;
+        let items: Vec<Value> = site
+            .articles
             .iter()
-            .zip(&self.site.articles)
-            .map(|(c, a)| {
+            .map(|a| {
                 json!([
-                    c["title"],
-                    c["url"],
-                    c["date"],
-                    c["category"]["name"],
-                    c["summary"],
+                    a.title,
+                    site.url(&a.path),
+                    date::display_day(&a.date),
+                    site.categories[a.category].name,
+                    a.summary,
                     a.tags.join(", "),
                 ])
             })
@@ -587,34 +579,89 @@ fn related(site: &Site, i: usize) -> Vec<usize> {
 }
 
 /// Everything a template may show of an article in a list or on its page.
-fn card(site: &Site, i: usize) -> Value {
+/// Everything a template may show of an article in a list or on its page.
+#[derive(Serialize)]
+struct Card<'a> {
+    title: &'a str,
+    url: String,
+    permalink: String,
+    date: String,
+    time: String,
+    date_iso: String,
+    date_rfc2822: String,
+    views: Option<u64>,
+    views_display: Option<String>,
+    author: Option<&'a str>,
+    author_url: Option<String>,
+    category: CardCategory<'a>,
+    summary: &'a str,
+    image: Option<String>,
+    image_permalink: Option<String>,
+    featured: bool,
+    draft: bool,
+    tags: Vec<CardTag<'a>>,
+    extra: &'a Value,
+}
+
+#[derive(Serialize)]
+struct CardCategory<'a> {
+    name: &'a str,
+    url: String,
+    slug: &'a str,
+}
+
+#[derive(Serialize)]
+struct CardTag<'a> {
+    name: &'a str,
+    url: String,
+}
+
+fn card(site: &Site, i: usize) -> Card<'_> {
     let a = &site.articles[i];
     let cat = &site.categories[a.category];
     let image = a
         .image
         .as_ref()
         .map(|img| crate::build::asset_url(site, &a.source, img));
-    json!({
-        "title": a.title,
-        "url": site.url(&a.path),
-        "permalink": site.config.permalink(&a.path),
-        "date": date::display_day(&a.date),
-        "time": date::display_time(&a.date),
-        "date_iso": a.date.to_rfc3339(),
-        "date_rfc2822": a.date.to_rfc2822(),
-        "views": a.views,
-        "views_display": a.views.map(group_thousands),
-        "author": a.author,
-        "author_url": a.author.as_ref().map(|n| site.url(&format!("tac-gia/{}/", crate::text::slugify(n)))),
-        "category": { "name": cat.name, "url": site.url(&format!("{}/", cat.slug)), "slug": cat.slug },
-        "summary": a.summary,
-        "image": image,
-        "image_permalink": image.as_ref().map(|u| format!("{}{}", site.config.base_url.trim_end_matches('/'), u.strip_prefix(site.base_path.trim_end_matches('/')).unwrap_or(u))),
-        "featured": a.featured,
-        "draft": a.draft,
-        "tags": a.tags.iter().map(|t| json!({"name": t, "url": site.url(&format!("the/{}/", crate::text::slugify(t)))})).collect::<Vec<_>>(),
-        "extra": a.extra,
-    })
+    let base = site.config.base_url.trim_end_matches('/');
+    let base_path = site.base_path.trim_end_matches('/');
+    Card {
+        title: &a.title,
+        url: site.url(&a.path),
+        permalink: site.config.permalink(&a.path),
+        date: date::display_day(&a.date),
+        time: date::display_time(&a.date),
+        date_iso: a.date.to_rfc3339(),
+        date_rfc2822: a.date.to_rfc2822(),
+        views: a.views,
+        views_display: a.views.map(group_thousands),
+        author: a.author.as_deref(),
+        author_url: a
+            .author
+            .as_ref()
+            .map(|n| site.url(&format!("tac-gia/{}/", crate::text::slugify(n)))),
+        category: CardCategory {
+            name: &cat.name,
+            url: site.url(&format!("{}/", cat.slug)),
+            slug: &cat.slug,
+        },
+        summary: &a.summary,
+        image_permalink: image
+            .as_ref()
+            .map(|u| format!("{base}{}", u.strip_prefix(base_path).unwrap_or(u))),
+        image,
+        featured: a.featured,
+        draft: a.draft,
+        tags: a
+            .tags
+            .iter()
+            .map(|t| CardTag {
+                name: t,
+                url: site.url(&format!("the/{}/", crate::text::slugify(t))),
+            })
+            .collect(),
+        extra: &a.extra,
+    }
 }
 
 fn sitemap_entries(site: &Site) -> Vec<Value> {

@@ -45,8 +45,10 @@ impl Staging {
 
     /// Create the folders of many site paths at once, each only once.
     pub fn make_dirs<'a>(&self, files: impl Iterator<Item = &'a str>) -> Result<()> {
-        let dirs: std::collections::BTreeSet<&str> =
-            files.filter_map(|f| f.rsplit_once('/')).map(|(d, _)| d).collect();
+        let dirs: std::collections::BTreeSet<&str> = files
+            .filter_map(|f| f.rsplit_once('/'))
+            .map(|(d, _)| d)
+            .collect();
         for d in dirs {
             let path = self.dir.join(d);
             fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;

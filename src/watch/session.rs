@@ -85,7 +85,12 @@ impl Session {
             mut summary,
         } = build::prepare_with(&self.opts, Some(&mut self.cache))?;
         let mut lap = Instant::now();
-        let renderer = Renderer::new(tera, &site, self.opts.live_reload.as_deref(), theme.hash());
+        let renderer = Renderer::new(
+            tera,
+            &site,
+            self.opts.live_reload.as_deref(),
+            Some(theme.hash()),
+        );
         summary.lap("cards", &mut lap);
         let fingerprints: Vec<u64> = plan.par_iter().map(|p| renderer.fingerprint(p)).collect();
         summary.lap("fingerprints", &mut lap);
