@@ -34,6 +34,9 @@ pub struct Renderer<'s> {
     card_hashes: Vec<u64>,
 }
 
+/// Cards of the last build by hash: an unchanged article keeps its value.
+pub type CardCache = std::collections::HashMap<u64, tera::Value>;
+
 /// Where a page's context goes: into a Tera context to render the page, or
 /// into a hash that tells whether the page changed since the last build.
 /// Both run the same code (`Renderer::fill`), so a page's fingerprint covers
@@ -221,14 +224,17 @@ pub fn chain(e: &dyn std::error::Error) -> String {
 }
 
 impl<'s> Renderer<'s> {
-    /// `templates` is a hash of the theme's templates (see `Theme::hash`)
-    /// when the caller will ask for page fingerprints, `None` otherwise.
+    /// `fingerprints` is given when the caller will ask for page
+    /// fingerprints: a hash of the theme's templates (see `Theme::hash`) and
+    /// the cards of the previous build, reused where unchanged.
     pub fn new(
         tera: Tera,
         site: &'s Site,
         live_reload: Option<&str>,
-        templates: Option<u64>,
+        fingerprints: Option<(u64, &CardCache)>,
     ) -> Renderer<'s> {
+        let templates = fingerprints.map(|(t, _)| t);
+        let previous = fingerprints.map(|(_, c)| c);
         let cfg = &site.config;
         let base_json = json!({
             "site": {
@@ -259,7 +265,10 @@ impl<'s> Renderer<'s> {
                 .map(|i| {
                     let c = card(site, i);
                     let h = templates.map_or(0, |_| hash_json(&c));
-                    (tera::Value::from_serializable(&c), h)
+                    match previous.and_then(|p| p.get(&h)) {
+                        Some(v) => (v.clone(), h),
+                        None => (tera::Value::from_serializable(&c), h),
+                    }
                 })
                 .unzip()
         };
@@ -277,6 +286,15 @@ impl<'s> Renderer<'s> {
             tera_cards,
             card_hashes,
         }
+    }
+
+    /// This build's cards by hash, for the next `Renderer::new`.
+    pub fn card_cache(&self) -> CardCache {
+        self.card_hashes
+            .iter()
+            .copied()
+            .zip(self.tera_cards.iter().cloned())
+            .collect()
     }
 
     /// What the renderer owns, so it can be freed elsewhere.
@@ -561,11 +579,10 @@ impl<'s> Renderer<'s> {
 fn related(site: &Site, i: usize) -> Vec<usize> {
     let a = &site.articles[i];
     let mut out: Vec<usize> = Vec::with_capacity(BLOCK);
-    let tag_slugs: Vec<String> = a.tags.iter().map(|t| crate::text::slugify(t)).collect();
     let by_tag = site
         .tags
         .iter()
-        .filter(|g| tag_slugs.contains(&g.slug))
+        .filter(|g| a.tag_slugs.contains(&g.slug))
         .flat_map(|g| g.articles.iter());
     for &j in by_tag.chain(site.categories[a.category].articles.iter()) {
         if out.len() == BLOCK {
@@ -578,7 +595,6 @@ fn related(site: &Site, i: usize) -> Vec<usize> {
     out
 }
 
-/// Everything a template may show of an article in a list or on its page.
 /// Everything a template may show of an article in a list or on its page.
 #[derive(Serialize)]
 struct Card<'a> {
@@ -637,9 +653,9 @@ fn card(site: &Site, i: usize) -> Card<'_> {
         views_display: a.views.map(group_thousands),
         author: a.author.as_deref(),
         author_url: a
-            .author
+            .author_slug
             .as_ref()
-            .map(|n| site.url(&format!("tac-gia/{}/", crate::text::slugify(n)))),
+            .map(|s| site.url(&format!("tac-gia/{s}/"))),
         category: CardCategory {
             name: &cat.name,
             url: site.url(&format!("{}/", cat.slug)),
@@ -655,9 +671,10 @@ fn card(site: &Site, i: usize) -> Card<'_> {
         tags: a
             .tags
             .iter()
-            .map(|t| CardTag {
+            .zip(&a.tag_slugs)
+            .map(|(t, s)| CardTag {
                 name: t,
-                url: site.url(&format!("the/{}/", crate::text::slugify(t))),
+                url: site.url(&format!("the/{s}/")),
             })
             .collect(),
         extra: &a.extra,

@@ -43,6 +43,9 @@ pub struct Article {
     /// From front matter; else filled with the first paragraph when rendered.
     pub summary: String,
     pub tags: Vec<String>,
+    /// `slugify` of each tag and of the author, computed once.
+    pub tag_slugs: Vec<String>,
+    pub author_slug: Option<String>,
     /// The cover image as written, relative to the article.
     pub image: Option<String>,
     pub slug: String,
@@ -209,6 +212,8 @@ pub fn assemble(
             views: fm.views,
             summary: fm.summary.clone().unwrap_or_default(),
             tags: fm.tags.clone(),
+            tag_slugs: fm.tags.iter().map(|t| slugify(t)).collect(),
+            author_slug: fm.author.as_deref().map(slugify),
             image: fm.image.clone(),
             slug,
             draft: fm.draft,
@@ -253,8 +258,12 @@ pub fn assemble(
     for (i, a) in articles.iter().enumerate() {
         categories[a.category].articles.push(i);
     }
-    let authors = group_by(&articles, |a| a.author.iter().cloned().collect());
-    let tags = group_by(&articles, |a| a.tags.clone());
+    let authors = group_by(&articles, |a| {
+        a.author.iter().zip(a.author_slug.iter()).collect()
+    });
+    let tags = group_by(&articles, |a| {
+        a.tags.iter().zip(a.tag_slugs.iter()).collect()
+    });
     let years = archive(&articles);
     let base_path = config.base_path();
     Ok(Site {
@@ -305,11 +314,13 @@ fn configured_categories(config: &Config, errors: &mut Vec<Diagnostic>) -> Vec<C
 
 /// Group articles by names (authors, tags) whose slugs agree; each group is
 /// named by its most frequent spelling. Sorted by slug.
-fn group_by(articles: &[Article], names: impl Fn(&Article) -> Vec<String>) -> Vec<Group> {
-    let mut groups: BTreeMap<String, (Vec<usize>, BTreeMap<String, usize>)> = BTreeMap::new();
+fn group_by<'a>(
+    articles: &'a [Article],
+    names: impl Fn(&'a Article) -> Vec<(&'a String, &'a String)>,
+) -> Vec<Group> {
+    let mut groups: BTreeMap<&str, (Vec<usize>, BTreeMap<&str, usize>)> = BTreeMap::new();
     for (i, a) in articles.iter().enumerate() {
-        for name in names(a) {
-            let slug = slugify(&name);
+        for (name, slug) in names(a) {
             if slug.is_empty() {
                 continue;
             }
@@ -326,11 +337,11 @@ fn group_by(articles: &[Article], names: impl Fn(&Article) -> Vec<String>) -> Ve
             let name = spellings
                 .iter()
                 .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                .map(|(s, _)| s.clone())
+                .map(|(s, _)| s.to_string())
                 .unwrap_or_default();
             Group {
                 name,
-                slug,
+                slug: slug.to_string(),
                 articles,
             }
         })

@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use crate::build::{self, Options, Prepared, Summary};
 use crate::cache::{Cache, Stamp, hash_of};
 use crate::error::{Diagnostic, Error, Result};
-use crate::render::Renderer;
+use crate::render::{CardCache, Renderer};
 use crate::theme::StaticSource;
 
 /// Where a copied file's bytes came from, to tell whether it changed.
@@ -47,6 +47,7 @@ pub struct Session {
     cache: Cache,
     pages: HashMap<String, u64>,
     files: HashMap<String, Origin>,
+    cards: CardCache,
 }
 
 impl Session {
@@ -63,6 +64,7 @@ impl Session {
             cache: Cache::default(),
             pages: HashMap::new(),
             files: HashMap::new(),
+            cards: CardCache::new(),
         })
     }
 
@@ -89,7 +91,7 @@ impl Session {
             tera,
             &site,
             self.opts.live_reload.as_deref(),
-            Some(theme.hash()),
+            Some((theme.hash(), &self.cards)),
         );
         summary.lap("cards", &mut lap);
         let fingerprints: Vec<u64> = plan.par_iter().map(|p| renderer.fingerprint(p)).collect();
@@ -210,9 +212,10 @@ impl Session {
         }
         self.pages = new_pages;
         self.files = new_files;
+        let old_cards = std::mem::replace(&mut self.cards, renderer.card_cache());
         summary.lap("move into place", &mut lap);
         drop(stage);
-        build::drop_in_background((renderer.into_owned(), site));
+        build::drop_in_background((renderer.into_owned(), site, old_cards));
         summary.elapsed = start.elapsed();
         Ok(Rebuilt {
             written: todo.len(),
