@@ -129,15 +129,17 @@ pub fn assemble(
 
     let mut articles = Vec::with_capacity(parsed.len());
     let mut taken: HashMap<String, PathBuf> = HashMap::new();
+    // A site has a handful of category spellings: work each out once.
+    let mut keys: HashMap<String, (String, String)> = HashMap::new();
     for p in parsed {
         let fm = &p.front;
         let line_of =
             |key: &str| crate::yaml::top_level_key_line(&p.yaml, key).map_or(1, |l| l + 1);
-        let cat_slug = slugify(&fm.category);
-        let cat = match by_key
-            .get(&match_key(&fm.category))
-            .or_else(|| by_slug.get(&cat_slug))
-        {
+        let (key, cat_slug) = keys
+            .entry(fm.category.clone())
+            .or_insert_with(|| (match_key(&fm.category), slugify(&fm.category)))
+            .clone();
+        let cat = match by_key.get(&key).or_else(|| by_slug.get(&cat_slug)) {
             Some(&i) => i,
             None => {
                 if RESERVED.contains(&cat_slug.as_str()) || cat_slug.is_empty() {
