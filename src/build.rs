@@ -12,6 +12,7 @@ use crate::cache::{self, Cache, Stamp};
 use crate::config::{Config, normalise_base_url};
 use crate::error::{Diagnostic, Error, Result};
 use crate::frontmatter;
+use crate::links::{self, Links};
 use crate::load;
 use crate::markdown;
 use crate::pages::{self, Page};
@@ -95,11 +96,16 @@ pub struct Prepared {
 
 /// Every stage that only reads: all errors of all stages are gathered.
 pub fn prepare(opts: &Options) -> Result<Prepared> {
-    prepare_with(opts, None)
+    prepare_inner(opts, None, false)
 }
 
 /// `prepare`, reusing and refreshing what `cache` holds from the last build.
-pub fn prepare_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Prepared> {
+pub fn prepare_with(opts: &Options, cache: Option<&mut Cache>) -> Result<Prepared> {
+    prepare_inner(opts, cache, false)
+}
+
+/// `lazy`: leave each article's HTML to be rendered with its page.
+fn prepare_inner(opts: &Options, mut cache: Option<&mut Cache>, lazy: bool) -> Result<Prepared> {
     let start = Instant::now();
     let mut lap = start;
     let mut config = Config::load(&opts.root)?;
@@ -141,7 +147,11 @@ pub fn prepare_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Pre
         errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         return Err(Error::Content(errors));
     };
-    render_markdown(&mut site, cache);
+    if lazy {
+        summaries(&mut site);
+    } else {
+        render_markdown(&mut site, cache);
+    }
     summary.lap("markdown", &mut lap);
     let plan = pages::plan(&site);
     check_collisions(&site, &plan, &theme)?;
@@ -169,11 +179,12 @@ pub fn build(opts: &Options) -> Result<Summary> {
         tera,
         plan,
         mut summary,
-    } = prepare(opts)?;
+    } = prepare_inner(opts, None, true)?;
     let mut lap = Instant::now();
     let staging = Staging::begin(&opts.output_dir())?;
     staging.make_dirs(plan.iter().map(|p| p.file.as_str()))?;
-    let renderer = Renderer::new(tera, &site, opts.live_reload.as_deref(), None);
+    let renderer =
+        Renderer::new(tera, &site, opts.live_reload.as_deref(), None).with_links(Links::new(&site));
     summary.lap("cards", &mut lap);
     let failures: Vec<(String, String)> = plan
         .par_iter()
@@ -198,7 +209,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
     let content = opts.root.join("content");
     site.assets
         .par_iter()
-        .try_for_each(|a| staging.copy(&content.join(a), &site_path(a)))?;
+        .try_for_each(|a| staging.copy(&content.join(a), &links::site_path(a)))?;
     summary.lap("copy files", &mut lap);
     staging.commit()?;
     summary.lap("swap output", &mut lap);
@@ -288,44 +299,11 @@ fn parse_file(root: &Path, path: &Path, rel: &Path) -> Result<Parsed, Vec<Diagno
     })
 }
 
-/// The site path of a file under `content/`: `a/ảnh 1.png` → `a/ảnh 1.png`
-/// with `/` separators.
-pub fn site_path(rel: &Path) -> String {
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-/// The URL of a file an article refers to (relative to its own folder).
-pub fn asset_url(site: &Site, source: &Path, reference: &str) -> String {
-    if !markdown::is_local(reference) {
-        return reference.to_string();
-    }
-    let dir = source.parent().unwrap_or(Path::new(""));
-    match site::join_relative(dir, &percent_decode(reference)) {
-        Some(p) => site.url(&encode_path(&site_path(&p))),
-        None => reference.to_string(),
-    }
-}
-
+/// Render every article's Markdown (reusing `cache` where the file and
+/// the links are unchanged), and make summaries from first paragraphs.
 fn render_markdown(site: &mut Site, cache: Option<&mut Cache>) {
-    let by_source: HashMap<PathBuf, String> = site
-        .articles
-        .iter()
-        .map(|a| (a.source.clone(), site.url(&a.path)))
-        .collect();
-    let assets: HashSet<&PathBuf> = site.assets.iter().collect();
-    let base_path = site.base_path.clone();
-    let unsafe_html = site.config.unsafe_html;
-    // Everything a link can resolve against: equal keys, equal output.
-    let resolver = cache.as_ref().map_or(0, |_| {
-        let mut urls: Vec<(&PathBuf, &String)> = by_source.iter().collect();
-        urls.sort();
-        let mut files: Vec<&&PathBuf> = assets.iter().collect();
-        files.sort();
-        cache::hash_of(&(urls, files, &base_path, unsafe_html))
-    });
+    let links = Links::new(site);
+    let resolver = cache.as_ref().map_or(0, |_| links.key());
     let old = cache.as_deref();
     let rendered: Vec<cache::Markdown> = site
         .articles
@@ -340,21 +318,7 @@ fn render_markdown(site: &mut Site, cache: Option<&mut Cache>) {
             {
                 return m.clone();
             }
-            let dir = a.source.parent().unwrap_or(Path::new(""));
-            let resolve = |dest: &str| -> Option<String> {
-                let (path, fragment) = match dest.find(['#', '?']) {
-                    Some(i) => (&dest[..i], &dest[i..]),
-                    None => (dest, ""),
-                };
-                let target = site::join_relative(dir, &percent_decode(path))?;
-                if let Some(url) = by_source.get(&target) {
-                    return Some(format!("{url}{fragment}"));
-                }
-                assets
-                    .contains(&target)
-                    .then(|| format!("{base_path}{}{fragment}", encode_path(&site_path(&target))))
-            };
-            let r = markdown::render(&a.body, &resolve, unsafe_html);
+            let r = links.render(a);
             cache::Markdown {
                 stamp: stamp.unwrap_or(Stamp {
                     len: u64::MAX,
@@ -384,27 +348,24 @@ fn render_markdown(site: &mut Site, cache: Option<&mut Cache>) {
     }
 }
 
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
+/// For `build`: only the summaries now; each article's HTML is rendered
+/// with its page (see `Renderer::with_links`), so the HTML of the whole
+/// site is never in memory at once.
+fn summaries(site: &mut Site) {
+    let firsts: Vec<Option<String>> = site
+        .articles
+        .par_iter()
+        .map(|a| {
+            a.summary
+                .is_empty()
+                .then(|| markdown::first_paragraph(&a.body))
+        })
+        .collect();
+    for (a, f) in site.articles.iter_mut().zip(firsts) {
+        if let Some(f) = f {
+            a.summary = crate::text::truncate_words(&f, 240);
         }
-        out.push(bytes[i]);
-        i += 1;
     }
-    crate::text::nfc(&String::from_utf8_lossy(&out)).into_owned()
-}
-
-fn encode_path(p: &str) -> String {
-    p.replace('%', "%25").replace(' ', "%20")
 }
 
 /// Two things published to one file is an error naming both.
@@ -419,7 +380,7 @@ fn check_collisions(site: &Site, plan: &[Page], theme: &Theme) -> Result<()> {
     }
     let mut errors = Vec::new();
     for a in &site.assets {
-        let rel = site_path(a);
+        let rel = links::site_path(a);
         let other = owners.get(&rel).cloned().or_else(|| {
             theme
                 .statics

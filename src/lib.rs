@@ -11,6 +11,7 @@ pub mod config;
 pub mod date;
 pub mod error;
 pub mod frontmatter;
+pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod pages;

@@ -75,6 +75,28 @@ fn is_dangerous(dest: &str) -> bool {
         .any(|s| lower.starts_with(s))
 }
 
+/// The first paragraph with text, as plain text: what `render` gives as
+/// `first_paragraph`, without rendering the rest.
+pub fn first_paragraph(body: &str) -> String {
+    let mut text = String::new();
+    let mut inside = false;
+    for event in Parser::new_ext(body, options()) {
+        match event {
+            Event::Start(Tag::Paragraph) => inside = true,
+            Event::End(TagEnd::Paragraph) if inside => {
+                inside = false;
+                if !text.trim().is_empty() {
+                    break;
+                }
+            }
+            Event::Text(t) | Event::Code(t) if inside => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if inside => text.push(' '),
+            _ => {}
+        }
+    }
+    crate::text::squash_spaces(&text)
+}
+
 /// Render `body`. `unsafe_html` keeps raw HTML as written.
 pub fn render(body: &str, resolve: &dyn Resolve, unsafe_html: bool) -> Rendered {
     let mut out = Rendered::default();

@@ -32,6 +32,8 @@ pub struct Renderer<'s> {
     /// when fingerprints are asked for).
     tera_cards: Vec<tera::Value>,
     card_hashes: Vec<u64>,
+    /// Set when articles' HTML is rendered with their pages (`build`).
+    links: Option<crate::links::Links>,
 }
 
 /// Cards of the last build by hash: an unchanged article keeps its value.
@@ -64,7 +66,11 @@ impl Sink for Context {
         );
     }
     fn html(&mut self, key: &'static str, r: &Renderer<'_>, i: usize) {
-        self.insert(key, &*r.site.articles[i].html);
+        let a = &r.site.articles[i];
+        match &r.links {
+            Some(links) => self.insert(key, &links.render(a).html),
+            None => self.insert(key, &*a.html),
+        }
     }
 }
 
@@ -285,7 +291,14 @@ impl<'s> Renderer<'s> {
             base_hash,
             tera_cards,
             card_hashes,
+            links: None,
         }
+    }
+
+    /// Render each article's Markdown with its page instead of before.
+    pub fn with_links(mut self, links: crate::links::Links) -> Self {
+        self.links = Some(links);
+        self
     }
 
     /// This build's cards by hash, for the next `Renderer::new`.
@@ -638,7 +651,7 @@ fn card(site: &Site, i: usize) -> Card<'_> {
     let image = a
         .image
         .as_ref()
-        .map(|img| crate::build::asset_url(site, &a.source, img));
+        .map(|img| crate::links::asset_url(site, &a.source, img));
     let base = site.config.base_url.trim_end_matches('/');
     let base_path = site.base_path.trim_end_matches('/');
     Card {

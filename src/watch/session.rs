@@ -119,7 +119,10 @@ impl Session {
         for a in &site.assets {
             let path = content.join(a);
             if let Some(s) = Stamp::of(&path) {
-                wanted.insert(build::site_path(a), (Origin::Disk(s), Source::Disk(path)));
+                wanted.insert(
+                    crate::links::site_path(a),
+                    (Origin::Disk(s), Source::Disk(path)),
+                );
             }
         }
         let copies: Vec<(String, Source)> = wanted

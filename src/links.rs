@@ -1,0 +1,109 @@
+//! Where an article's relative links lead: other articles' `.md` files and
+//! files beside the article (images, PDFs) become published URLs. Owns the
+//! Markdown stage's view of the site (`Links`) and the path helpers shared
+//! by the build, the cards and `watch`.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::markdown;
+use crate::site::{self, Article, Site};
+
+/// Everything a relative link can resolve against.
+pub struct Links {
+    by_source: HashMap<PathBuf, String>,
+    assets: HashSet<PathBuf>,
+    base_path: String,
+    unsafe_html: bool,
+}
+
+impl Links {
+    pub fn new(site: &Site) -> Links {
+        Links {
+            by_source: site
+                .articles
+                .iter()
+                .map(|a| (a.source.clone(), site.url(&a.path)))
+                .collect(),
+            assets: site.assets.iter().cloned().collect(),
+            base_path: site.base_path.clone(),
+            unsafe_html: site.config.unsafe_html,
+        }
+    }
+
+    /// A hash of everything links resolve against: equal keys, equal HTML.
+    pub fn key(&self) -> u64 {
+        let mut urls: Vec<(&PathBuf, &String)> = self.by_source.iter().collect();
+        urls.sort();
+        let mut files: Vec<&PathBuf> = self.assets.iter().collect();
+        files.sort();
+        crate::cache::hash_of(&(urls, files, &self.base_path, self.unsafe_html))
+    }
+
+    /// Render an article's Markdown with its links resolved.
+    pub fn render(&self, a: &Article) -> markdown::Rendered {
+        let dir = a.source.parent().unwrap_or(Path::new(""));
+        let resolve = |dest: &str| -> Option<String> {
+            let (path, fragment) = match dest.find(['#', '?']) {
+                Some(i) => (&dest[..i], &dest[i..]),
+                None => (dest, ""),
+            };
+            let target = site::join_relative(dir, &percent_decode(path))?;
+            if let Some(url) = self.by_source.get(&target) {
+                return Some(format!("{url}{fragment}"));
+            }
+            self.assets.contains(&target).then(|| {
+                format!(
+                    "{}{}{fragment}",
+                    self.base_path,
+                    encode_path(&site_path(&target))
+                )
+            })
+        };
+        markdown::render(&a.body, &resolve, self.unsafe_html)
+    }
+}
+
+/// The site path of a file under `content/`: `a/ảnh 1.png` → `a/ảnh 1.png`
+/// with `/` separators.
+pub fn site_path(rel: &Path) -> String {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The URL of a file an article refers to (relative to its own folder).
+pub fn asset_url(site: &Site, source: &Path, reference: &str) -> String {
+    if !markdown::is_local(reference) {
+        return reference.to_string();
+    }
+    let dir = source.parent().unwrap_or(Path::new(""));
+    match site::join_relative(dir, &percent_decode(reference)) {
+        Some(p) => site.url(&encode_path(&site_path(&p))),
+        None => reference.to_string(),
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    crate::text::nfc(&String::from_utf8_lossy(&out)).into_owned()
+}
+
+fn encode_path(p: &str) -> String {
+    p.replace('%', "%25").replace(' ', "%20")
+}
