@@ -2,25 +2,26 @@
 //! each page kind (home, article, listing, archive, feeds …) built from the
 //! site model. Article cards are serialised once and shared by every page.
 
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
-use std::path::Path;
+mod card;
+mod sink;
+mod templates;
 
-use serde::Serialize;
 use serde_json::{Value, json};
 use tera::{Context, Tera};
 
 use crate::date;
-use crate::error::{Diagnostic, Error, Result};
 use crate::pages::{self, Kind, Listing, Page, Paged};
 use crate::site::Site;
-use crate::text::group_thousands;
-use crate::theme::Theme;
+use card::card;
+use sink::{HashSink, Sink, hash_json};
+pub use templates::{chain, compile};
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
 
 /// How many articles the home page blocks, feeds and "related" lists show.
 const BLOCK: usize = 5;
 const FEED_ITEMS: usize = 20;
-
 pub struct Renderer<'s> {
     tera: Tera,
     site: &'s Site,
@@ -38,196 +39,6 @@ pub struct Renderer<'s> {
 
 /// Cards of the last build by hash: an unchanged article keeps its value.
 pub type CardCache = std::collections::HashMap<u64, tera::Value>;
-
-/// Where a page's context goes: into a Tera context to render the page, or
-/// into a hash that tells whether the page changed since the last build.
-/// Both run the same code (`Renderer::fill`), so a page's fingerprint covers
-/// everything its template can see.
-trait Sink {
-    fn put<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T);
-    /// Article cards by index.
-    fn cards(&mut self, key: &'static str, r: &Renderer<'_>, idx: &[usize]);
-    fn card(&mut self, key: &'static str, r: &Renderer<'_>, i: Option<usize>);
-    /// An article's HTML body.
-    fn html(&mut self, key: &'static str, r: &Renderer<'_>, i: usize);
-}
-
-impl Sink for Context {
-    fn put<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
-        self.insert(key, value);
-    }
-    fn cards(&mut self, key: &'static str, r: &Renderer<'_>, idx: &[usize]) {
-        self.insert_value(key, r.tera_cards_of(idx));
-    }
-    fn card(&mut self, key: &'static str, r: &Renderer<'_>, i: Option<usize>) {
-        self.insert_value(
-            key,
-            i.map_or_else(tera::Value::none, |i| r.tera_cards[i].clone()),
-        );
-    }
-    fn html(&mut self, key: &'static str, r: &Renderer<'_>, i: usize) {
-        let a = &r.site.articles[i];
-        match &r.links {
-            Some(links) => self.insert(key, &links.render(a).html),
-            None => self.insert(key, &*a.html),
-        }
-    }
-}
-
-/// A hasher that serde can write JSON into.
-struct HashSink(DefaultHasher);
-
-impl std::io::Write for HashSink {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.write(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Sink for HashSink {
-    fn put<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
-        key.hash(&mut self.0);
-        // Serialising our own values into a hasher cannot fail.
-        let _ = serde_json::to_writer(&mut *self, value);
-    }
-    fn cards(&mut self, key: &'static str, r: &Renderer<'_>, idx: &[usize]) {
-        key.hash(&mut self.0);
-        idx.len().hash(&mut self.0);
-        for i in idx {
-            r.card_hashes[*i].hash(&mut self.0);
-        }
-    }
-    fn card(&mut self, key: &'static str, r: &Renderer<'_>, i: Option<usize>) {
-        key.hash(&mut self.0);
-        i.map(|i| r.card_hashes[i]).hash(&mut self.0);
-    }
-    fn html(&mut self, key: &'static str, r: &Renderer<'_>, i: usize) {
-        key.hash(&mut self.0);
-        r.site.articles[i].html_hash.hash(&mut self.0);
-    }
-}
-
-fn hash_json<T: Serialize + ?Sized>(value: &T) -> u64 {
-    let mut h = HashSink(DefaultHasher::new());
-    let _ = serde_json::to_writer(&mut h, value);
-    h.0.finish()
-}
-
-/// Compile the theme's templates, reporting every broken one.
-pub fn compile(theme: &Theme) -> Result<Tera> {
-    let mut tera = Tera::new();
-    tera.register_filter("json_encode", json_encode);
-    let all = theme
-        .templates
-        .iter()
-        .map(|(n, (t, _))| (n.as_str(), t.as_str()));
-    if let Err(whole) = tera.add_raw_templates(all) {
-        // Parse each template alone so that every syntax error names its file.
-        let mut errors: Vec<Diagnostic> = theme
-            .templates
-            .iter()
-            .filter_map(|(name, (text, file))| {
-                let e = Tera::new().add_raw_template(name, text).err()?;
-                matches!(e.kind(), tera::ErrorKind::SyntaxError(_))
-                    .then(|| template_error(file, &e))
-            })
-            .collect();
-        if errors.is_empty() {
-            let d = match report_position(&whole) {
-                Some((name, line, col)) => match theme.templates.get(&name) {
-                    Some((_, file)) => {
-                        let message = whole.to_string();
-                        let first = message
-                            .lines()
-                            .next()
-                            .unwrap_or("")
-                            .trim_start_matches("error: ");
-                        Diagnostic::new(file, format!("the template cannot be used: {first}"))
-                            .at(line, Some(col))
-                    }
-                    None => Diagnostic::new("templates", chain(&whole)),
-                },
-                None => Diagnostic::new("templates", chain(&whole)),
-            };
-            errors.push(d.hint("check the names used in {% extends %}, {% include %} and in components (<card … />)"));
-        }
-        return Err(Error::Content(errors));
-    }
-    tera.autoescape_on([".html", ".xml"]);
-    tera.set_escape_fn(escape);
-    Ok(tera)
-}
-
-/// Where a Tera error points: template name, line and column, read from
-/// its report (`--> article.html:2:39`).
-fn report_position(e: &tera::Error) -> Option<(String, usize, usize)> {
-    if let tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) = e.kind() {
-        return Some((
-            r.filename().to_string(),
-            r.span().start_line,
-            r.span().start_col + 1,
-        ));
-    }
-    let text = e.to_string();
-    let at = text.split("--> ").nth(1)?.lines().next()?;
-    let mut parts = at.rsplitn(3, ':');
-    let col = parts.next()?.trim().parse().ok()?;
-    let line = parts.next()?.trim().parse().ok()?;
-    Some((parts.next()?.to_string(), line, col))
-}
-
-/// `{{ value | json_encode | safe }}`: the value as JSON, e.g. for JSON-LD.
-fn json_encode(value: tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
-    serde_json::to_string(&value).map_err(tera::Error::message)
-}
-
-/// Escape for HTML text and attributes, and for XML. Unlike Tera's default
-/// it leaves `/` alone, so URLs stay readable and pages small.
-fn escape(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let bytes = input.as_bytes();
-    let mut done = 0;
-    for (i, b) in bytes.iter().enumerate() {
-        let with: &[u8] = match b {
-            b'&' => b"&amp;",
-            b'<' => b"&lt;",
-            b'>' => b"&gt;",
-            b'"' => b"&quot;",
-            b'\'' => b"&#39;",
-            _ => continue,
-        };
-        out.write_all(&bytes[done..i])?;
-        out.write_all(with)?;
-        done = i + 1;
-    }
-    out.write_all(&bytes[done..])
-}
-
-fn template_error(file: &Path, e: &tera::Error) -> Diagnostic {
-    let d = match e.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Diagnostic::new(
-            file,
-            format!("the template cannot be read: {}", r.message()),
-        )
-        .at(r.span().start_line, Some(r.span().start_col + 1)),
-        _ => Diagnostic::new(file, format!("the template cannot be read: {}", chain(e))),
-    };
-    d.hint("fix the Tera syntax at that place ({{ value }}, {% if %} … {% endif %}, {% for %} … {% endfor %})")
-}
-
-/// A Tera error with all its causes, on one line each.
-pub fn chain(e: &dyn std::error::Error) -> String {
-    let mut out = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        out.push_str("\n    ");
-        out.push_str(&s.to_string());
-        source = s.source();
-    }
-    out
-}
 
 impl<'s> Renderer<'s> {
     /// `fingerprints` is given when the caller will ask for page
@@ -606,92 +417,6 @@ fn related(site: &Site, i: usize) -> Vec<usize> {
         }
     }
     out
-}
-
-/// Everything a template may show of an article in a list or on its page.
-#[derive(Serialize)]
-struct Card<'a> {
-    title: &'a str,
-    url: String,
-    permalink: String,
-    date: String,
-    time: String,
-    date_iso: String,
-    date_rfc2822: String,
-    views: Option<u64>,
-    views_display: Option<String>,
-    author: Option<&'a str>,
-    author_url: Option<String>,
-    category: CardCategory<'a>,
-    summary: &'a str,
-    image: Option<String>,
-    image_permalink: Option<String>,
-    featured: bool,
-    draft: bool,
-    tags: Vec<CardTag<'a>>,
-    extra: &'a Value,
-}
-
-#[derive(Serialize)]
-struct CardCategory<'a> {
-    name: &'a str,
-    url: String,
-    slug: &'a str,
-}
-
-#[derive(Serialize)]
-struct CardTag<'a> {
-    name: &'a str,
-    url: String,
-}
-
-fn card(site: &Site, i: usize) -> Card<'_> {
-    let a = &site.articles[i];
-    let cat = &site.categories[a.category];
-    let image = a
-        .image
-        .as_ref()
-        .map(|img| crate::links::asset_url(site, &a.source, img));
-    let base = site.config.base_url.trim_end_matches('/');
-    let base_path = site.base_path.trim_end_matches('/');
-    Card {
-        title: &a.title,
-        url: site.url(&a.path),
-        permalink: site.config.permalink(&a.path),
-        date: date::display_day(&a.date),
-        time: date::display_time(&a.date),
-        date_iso: a.date.to_rfc3339(),
-        date_rfc2822: a.date.to_rfc2822(),
-        views: a.views,
-        views_display: a.views.map(group_thousands),
-        author: a.author.as_deref(),
-        author_url: a
-            .author_slug
-            .as_ref()
-            .map(|s| site.url(&format!("tac-gia/{s}/"))),
-        category: CardCategory {
-            name: &cat.name,
-            url: site.url(&format!("{}/", cat.slug)),
-            slug: &cat.slug,
-        },
-        summary: &a.summary,
-        image_permalink: image
-            .as_ref()
-            .map(|u| format!("{base}{}", u.strip_prefix(base_path).unwrap_or(u))),
-        image,
-        featured: a.featured,
-        draft: a.draft,
-        tags: a
-            .tags
-            .iter()
-            .zip(&a.tag_slugs)
-            .map(|(t, s)| CardTag {
-                name: t,
-                url: site.url(&format!("the/{s}/")),
-            })
-            .collect(),
-        extra: &a.extra,
-    }
 }
 
 fn sitemap_entries(site: &Site) -> Vec<Value> {

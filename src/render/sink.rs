@@ -1,0 +1,88 @@
+//! The two destinations of a page's context: a Tera context to render it,
+//! or a hash (its fingerprint) to tell whether it changed since the last
+//! build. `Renderer::fill` writes to either through the same code.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+use serde::Serialize;
+use tera::Context;
+
+use super::Renderer;
+
+/// Where a page's context goes: into a Tera context to render the page, or
+/// into a hash that tells whether the page changed since the last build.
+/// Both run the same code (`Renderer::fill`), so a page's fingerprint covers
+/// everything its template can see.
+pub(super) trait Sink {
+    fn put<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T);
+    /// Article cards by index.
+    fn cards(&mut self, key: &'static str, r: &Renderer<'_>, idx: &[usize]);
+    fn card(&mut self, key: &'static str, r: &Renderer<'_>, i: Option<usize>);
+    /// An article's HTML body.
+    fn html(&mut self, key: &'static str, r: &Renderer<'_>, i: usize);
+}
+
+impl Sink for Context {
+    fn put<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+        self.insert(key, value);
+    }
+    fn cards(&mut self, key: &'static str, r: &Renderer<'_>, idx: &[usize]) {
+        self.insert_value(key, r.tera_cards_of(idx));
+    }
+    fn card(&mut self, key: &'static str, r: &Renderer<'_>, i: Option<usize>) {
+        self.insert_value(
+            key,
+            i.map_or_else(tera::Value::none, |i| r.tera_cards[i].clone()),
+        );
+    }
+    fn html(&mut self, key: &'static str, r: &Renderer<'_>, i: usize) {
+        let a = &r.site.articles[i];
+        match &r.links {
+            Some(links) => self.insert(key, &links.render(a).html),
+            None => self.insert(key, &*a.html),
+        }
+    }
+}
+
+/// A hasher that serde can write JSON into.
+pub(super) struct HashSink(pub(super) DefaultHasher);
+
+impl std::io::Write for HashSink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Sink for HashSink {
+    fn put<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+        key.hash(&mut self.0);
+        // Serialising our own values into a hasher cannot fail.
+        let _ = serde_json::to_writer(&mut *self, value);
+    }
+    fn cards(&mut self, key: &'static str, r: &Renderer<'_>, idx: &[usize]) {
+        key.hash(&mut self.0);
+        idx.len().hash(&mut self.0);
+        for i in idx {
+            r.card_hashes[*i].hash(&mut self.0);
+        }
+    }
+    fn card(&mut self, key: &'static str, r: &Renderer<'_>, i: Option<usize>) {
+        key.hash(&mut self.0);
+        i.map(|i| r.card_hashes[i]).hash(&mut self.0);
+    }
+    fn html(&mut self, key: &'static str, r: &Renderer<'_>, i: usize) {
+        key.hash(&mut self.0);
+        r.site.articles[i].html_hash.hash(&mut self.0);
+    }
+}
+
+pub(super) fn hash_json<T: Serialize + ?Sized>(value: &T) -> u64 {
+    let mut h = HashSink(DefaultHasher::new());
+    let _ = serde_json::to_writer(&mut h, value);
+    h.0.finish()
+}

@@ -1,0 +1,123 @@
+//! Compiling a theme's Tera templates: the filters bantin adds, the HTML
+//! escaping it uses, and template errors as diagnostics with file, line and
+//! column.
+
+use std::path::Path;
+
+use tera::Tera;
+
+use crate::error::{Diagnostic, Error, Result};
+use crate::theme::Theme;
+
+/// Compile the theme's templates, reporting every broken one.
+pub fn compile(theme: &Theme) -> Result<Tera> {
+    let mut tera = Tera::new();
+    tera.register_filter("json_encode", json_encode);
+    let all = theme
+        .templates
+        .iter()
+        .map(|(n, (t, _))| (n.as_str(), t.as_str()));
+    if let Err(whole) = tera.add_raw_templates(all) {
+        // Parse each template alone so that every syntax error names its file.
+        let mut errors: Vec<Diagnostic> = theme
+            .templates
+            .iter()
+            .filter_map(|(name, (text, file))| {
+                let e = Tera::new().add_raw_template(name, text).err()?;
+                matches!(e.kind(), tera::ErrorKind::SyntaxError(_))
+                    .then(|| template_error(file, &e))
+            })
+            .collect();
+        if errors.is_empty() {
+            let d = match report_position(&whole) {
+                Some((name, line, col)) => match theme.templates.get(&name) {
+                    Some((_, file)) => {
+                        let message = whole.to_string();
+                        let first = message
+                            .lines()
+                            .next()
+                            .unwrap_or("")
+                            .trim_start_matches("error: ");
+                        Diagnostic::new(file, format!("the template cannot be used: {first}"))
+                            .at(line, Some(col))
+                    }
+                    None => Diagnostic::new("templates", chain(&whole)),
+                },
+                None => Diagnostic::new("templates", chain(&whole)),
+            };
+            errors.push(d.hint("check the names used in {% extends %}, {% include %} and in components (<card … />)"));
+        }
+        return Err(Error::Content(errors));
+    }
+    tera.autoescape_on([".html", ".xml"]);
+    tera.set_escape_fn(escape);
+    Ok(tera)
+}
+
+/// Where a Tera error points: template name, line and column, read from
+/// its report (`--> article.html:2:39`).
+fn report_position(e: &tera::Error) -> Option<(String, usize, usize)> {
+    if let tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) = e.kind() {
+        return Some((
+            r.filename().to_string(),
+            r.span().start_line,
+            r.span().start_col + 1,
+        ));
+    }
+    let text = e.to_string();
+    let at = text.split("--> ").nth(1)?.lines().next()?;
+    let mut parts = at.rsplitn(3, ':');
+    let col = parts.next()?.trim().parse().ok()?;
+    let line = parts.next()?.trim().parse().ok()?;
+    Some((parts.next()?.to_string(), line, col))
+}
+
+/// `{{ value | json_encode | safe }}`: the value as JSON, e.g. for JSON-LD.
+fn json_encode(value: tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
+    serde_json::to_string(&value).map_err(tera::Error::message)
+}
+
+/// Escape for HTML text and attributes, and for XML. Unlike Tera's default
+/// it leaves `/` alone, so URLs stay readable and pages small.
+fn escape(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = input.as_bytes();
+    let mut done = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        let with: &[u8] = match b {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&bytes[done..i])?;
+        out.write_all(with)?;
+        done = i + 1;
+    }
+    out.write_all(&bytes[done..])
+}
+
+fn template_error(file: &Path, e: &tera::Error) -> Diagnostic {
+    let d = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Diagnostic::new(
+            file,
+            format!("the template cannot be read: {}", r.message()),
+        )
+        .at(r.span().start_line, Some(r.span().start_col + 1)),
+        _ => Diagnostic::new(file, format!("the template cannot be read: {}", chain(e))),
+    };
+    d.hint("fix the Tera syntax at that place ({{ value }}, {% if %} … {% endif %}, {% for %} … {% endfor %})")
+}
+
+/// A Tera error with all its causes, on one line each.
+pub fn chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        out.push_str("\n    ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
+}
