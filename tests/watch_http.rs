@@ -44,6 +44,10 @@ fn copy_dir(from: &Path, to: &Path) {
 /// Start watch on a copy of the sample site; `own_output` leaves the
 /// preview folder to watch's default.
 fn start_with(own_output: bool) -> Watch {
+    start_args(own_output, &[])
+}
+
+fn start_args(own_output: bool, extra: &[&str]) -> Watch {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("site");
     let output = tmp.path().join("preview");
@@ -284,6 +288,28 @@ fn edit_add_delete_break_and_fix() {
     w.wait_for(SEED_URL, "the overlay to clear", |r| {
         !r.text().contains("bantin-error")
     });
+}
+
+#[test]
+fn polling_sees_changes_too() {
+    // For network drives, where file-system events do not arrive.
+    let w = start_args(false, &["--poll"]);
+    append(&w.article(), "Sửa qua ổ mạng MARKER-POLL.");
+    w.wait_for(SEED_URL, "the polled edit", |r| {
+        r.text().contains("MARKER-POLL")
+    });
+    fs::write(w.root.join("templates.txt"), "không liên quan").unwrap();
+    fs::create_dir_all(w.root.join("templates")).unwrap();
+    fs::write(
+        w.root.join("templates/404.html"),
+        "{% extends \"base.html\" %}{% block content %}<p>MARKER-TEMPLATE-MOI</p>{% endblock content %}",
+    )
+    .unwrap();
+    w.wait_for(
+        "/khong-co-trang-nay/",
+        "a template folder created while watching",
+        |r| r.status == 404 && r.text().contains("MARKER-TEMPLATE-MOI"),
+    );
 }
 
 #[test]
