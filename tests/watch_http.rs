@@ -62,6 +62,7 @@ fn start_args(own_output: bool, extra: &[&str]) -> Watch {
         } else {
             vec!["--output".into(), output.into_os_string()]
         })
+        .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
