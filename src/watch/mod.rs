@@ -3,6 +3,7 @@
 //! server, which reloads open pages and shows or clears the error overlay.
 
 pub mod classify;
+pub mod poll;
 pub mod server;
 pub mod session;
 
@@ -288,11 +289,9 @@ fn watch_sources(watcher: &mut dyn Watcher, root: &Path, watched: &mut Vec<PathB
     Ok(())
 }
 
-fn poll_watcher<F: notify::EventHandler>(handler: F) -> Result<notify::PollWatcher> {
-    let config = notify::Config::default()
-        .with_poll_interval(Duration::from_millis(250))
-        .with_compare_contents(false);
-    notify::PollWatcher::new(handler, config)
+fn poll_watcher<F: notify::EventHandler>(handler: F) -> Result<poll::Poller> {
+    let config = notify::Config::default().with_poll_interval(Duration::from_millis(250));
+    poll::Poller::new(handler, config)
         .map_err(|e| Error::Usage(format!("cannot watch the site: {e}")))
 }
 
