@@ -135,11 +135,11 @@ impl Fields<'_> {
     }
 
     fn error(&mut self, key: &str, message: String, hint: &str) {
-        let line = yaml::top_level_key_line(self.split.yaml, key)
-            .map_or(self.split.yaml_line - 1, |l| l + self.shift);
+        let (line, column) = yaml::top_level_value_position(self.split.yaml, key)
+            .map_or((self.split.yaml_line - 1, 1), |(l, c)| (l + self.shift, c));
         self.errors.push(
             Diagnostic::new(self.file, message)
-                .at(line, Some(1))
+                .at(line, Some(column))
                 .hint(hint),
         );
     }

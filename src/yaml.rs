@@ -124,9 +124,27 @@ pub fn top_level_key_line(text: &str, key: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
+/// Where the value of a top-level `key` starts: 1-based line and column
+/// (in characters), e.g. `date: 30/02/2020` → column 7.
+pub fn top_level_value_position(text: &str, key: &str) -> Option<(usize, usize)> {
+    let line = top_level_key_line(text, key)?;
+    let src = text.lines().nth(line - 1)?;
+    let after = src.find(':')? + 1;
+    let skipped = src[after..].len() - src[after..].trim_start().len();
+    Some((line, src[..after + skipped].chars().count() + 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn value_positions_count_characters() {
+        let y = "title: \"Đảng\"\ndate:   30/02/2020\n";
+        assert_eq!(top_level_value_position(y, "date"), Some((2, 9)));
+        assert_eq!(top_level_value_position(y, "title"), Some((1, 8)));
+        assert_eq!(top_level_value_position(y, "views"), None);
+    }
 
     #[test]
     fn maps_keep_order_and_types() {

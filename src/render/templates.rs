@@ -73,8 +73,14 @@ fn report_position(e: &tera::Error) -> Option<(String, usize, usize)> {
 }
 
 /// `{{ value | json_encode | safe }}`: the value as JSON, e.g. for JSON-LD.
+/// `<`, `>` and `&` are written as `\u003c` … so that no value can close
+/// the `<script>` element it sits in.
 fn json_encode(value: tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
-    serde_json::to_string(&value).map_err(tera::Error::message)
+    let json = serde_json::to_string(&value).map_err(tera::Error::message)?;
+    Ok(json
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026"))
 }
 
 /// Escape for HTML text and attributes, and for XML. Unlike Tera's default

@@ -1,0 +1,131 @@
+//! Helpers shared by the CLI tests: copy a fixture site, run the real
+//! binary, read what it wrote.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+/// A fixture copied into a temporary folder (fixtures stay read-only).
+pub struct Site {
+    pub tmp: tempfile::TempDir,
+    pub root: PathBuf,
+}
+
+impl Site {
+    pub fn new(name: &str) -> Site {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("site");
+        copy_dir(&fixture(name), &root);
+        Site { tmp, root }
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.root.join("output")
+    }
+
+    /// Run `bantin <args> --root <site>`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_bantin"))
+            .args(args)
+            .arg("--root")
+            .arg(&self.root)
+            .output()
+            .unwrap();
+        Run::from(out)
+    }
+
+    pub fn build(&self, extra: &[&str]) -> Run {
+        let mut args = vec!["build"];
+        args.extend_from_slice(extra);
+        let r = self.run(&args);
+        assert_eq!(r.code, 0, "build failed:\n{}", r.stderr);
+        r
+    }
+
+    /// A page of the output, by its site path (`a/` → `a/index.html`).
+    pub fn page(&self, path: &str) -> String {
+        let file = if path.is_empty() || path.ends_with('/') {
+            format!("{path}index.html")
+        } else {
+            path.to_string()
+        };
+        fs::read_to_string(self.out().join(&file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let p = self.root.join(rel);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, text).unwrap();
+    }
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(o: Output) -> Run {
+        Run {
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+}
+
+/// Every file under `dir` (relative path → bytes).
+pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for e in walkdir::WalkDir::new(dir).min_depth(1) {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            out.insert(rel, fs::read(e.path()).unwrap());
+        }
+    }
+    out
+}
+
+/// The values of every `href="…"` and `src="…"` in an HTML page.
+pub fn links(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        let mut rest = html;
+        while let Some(i) = rest.find(attr) {
+            rest = &rest[i + attr.len()..];
+            if let Some(end) = rest.find('"') {
+                out.push(rest[..end].replace("&amp;", "&"));
+                rest = &rest[end..];
+            }
+        }
+    }
+    out
+}
