@@ -32,7 +32,14 @@ pub struct Options {
     pub base_url: Option<String>,
     /// Set by `watch`: the live-reload endpoint pages should listen to.
     pub live_reload: Option<String>,
+    /// `build` keeps article bodies in memory up to this many bytes in all
+    /// (`None`: 256 MiB); past it they are read again when their page is
+    /// rendered, so a 100,000-article site fits in memory. The output is
+    /// the same either way.
+    pub body_budget: Option<usize>,
 }
+
+const BODY_BUDGET: usize = 256 << 20;
 
 impl Options {
     pub fn output_dir(&self) -> PathBuf {
@@ -149,6 +156,13 @@ fn prepare_inner(opts: &Options, mut cache: Option<&mut Cache>, lazy: bool) -> R
     };
     if lazy {
         summaries(&mut site);
+        let total: usize = site.articles.iter().map(|a| a.body.len()).sum();
+        if total > opts.body_budget.unwrap_or(BODY_BUDGET) {
+            for a in &mut site.articles {
+                a.body = std::sync::Arc::from("");
+            }
+            site.bodies_dropped = true;
+        }
     } else {
         render_markdown(&mut site, cache);
     }
@@ -181,10 +195,11 @@ pub fn build(opts: &Options) -> Result<Summary> {
         mut summary,
     } = prepare_inner(opts, None, true)?;
     let mut lap = Instant::now();
+    let content = opts.root.join("content");
     let staging = Staging::begin(&opts.output_dir())?;
     staging.make_dirs(plan.iter().map(|p| p.file.as_str()))?;
-    let renderer =
-        Renderer::new(tera, &site, opts.live_reload.as_deref(), None).with_links(Links::new(&site));
+    let renderer = Renderer::new(tera, &site, opts.live_reload.as_deref(), None)
+        .with_links(Links::new(&site).reading_from(site.bodies_dropped.then_some(&content)));
     summary.lap("cards", &mut lap);
     let failures: Vec<(String, String)> = plan
         .par_iter()
@@ -206,7 +221,6 @@ pub fn build(opts: &Options) -> Result<Summary> {
             StaticSource::Embedded(bytes) => staging.write(rel, bytes)?,
         }
     }
-    let content = opts.root.join("content");
     site.assets
         .par_iter()
         .try_for_each(|a| staging.copy(&content.join(a), &links::site_path(a)))?;
@@ -318,7 +332,7 @@ fn render_markdown(site: &mut Site, cache: Option<&mut Cache>) {
             {
                 return m.clone();
             }
-            let r = links.render(a);
+            let r = links.render_in_memory(a);
             cache::Markdown {
                 stamp: stamp.unwrap_or(Stamp {
                     len: u64::MAX,

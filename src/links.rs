@@ -15,6 +15,8 @@ pub struct Links {
     assets: HashSet<PathBuf>,
     base_path: String,
     unsafe_html: bool,
+    /// Where to read bodies again when the site let go of them.
+    content: Option<PathBuf>,
 }
 
 impl Links {
@@ -28,7 +30,14 @@ impl Links {
             assets: site.assets.iter().cloned().collect(),
             base_path: site.base_path.clone(),
             unsafe_html: site.config.unsafe_html,
+            content: None,
         }
+    }
+
+    /// Read article bodies from their files under `content` when rendering.
+    pub fn reading_from(mut self, content: Option<&Path>) -> Links {
+        self.content = content.map(Path::to_path_buf);
+        self
     }
 
     /// A hash of everything links resolve against: equal keys, equal HTML.
@@ -40,8 +49,27 @@ impl Links {
         crate::cache::hash_of(&(urls, files, &self.base_path, self.unsafe_html))
     }
 
-    /// Render an article's Markdown with its links resolved.
-    pub fn render(&self, a: &Article) -> markdown::Rendered {
+    /// Render an article's Markdown with its links resolved. When bodies
+    /// are read again, a file that can no longer be read is an error.
+    pub fn render(&self, a: &Article) -> Result<markdown::Rendered, String> {
+        match &self.content {
+            None => Ok(self.render_body(a, &a.body)),
+            Some(content) => {
+                let text = crate::load::read_text(&content.join(&a.source), &a.display)
+                    .map_err(|d| d.to_string())?;
+                let split =
+                    crate::frontmatter::split(&a.display, &text).map_err(|d| d.to_string())?;
+                Ok(self.render_body(a, split.body))
+            }
+        }
+    }
+
+    /// Render an article whose body is in memory.
+    pub fn render_in_memory(&self, a: &Article) -> markdown::Rendered {
+        self.render_body(a, &a.body)
+    }
+
+    fn render_body(&self, a: &Article, body: &str) -> markdown::Rendered {
         let dir = a.source.parent().unwrap_or(Path::new(""));
         let resolve = |dest: &str| -> Option<String> {
             let (path, fragment) = match dest.find(['#', '?']) {
@@ -60,7 +88,7 @@ impl Links {
                 )
             })
         };
-        markdown::render(&a.body, &resolve, self.unsafe_html)
+        markdown::render(body, &resolve, self.unsafe_html)
     }
 }
 

@@ -71,6 +71,7 @@ impl Common {
             future: self.future,
             base_url: self.base_url.clone(),
             live_reload: None,
+            body_budget: None,
         }
     }
 }

@@ -95,6 +95,9 @@ pub struct Site {
     pub years: Vec<Year>,
     /// Files under `content/` that are not articles, relative to it.
     pub assets: Vec<PathBuf>,
+    /// Set when `build` let go of article bodies to save memory: they are
+    /// read again from their files when rendered.
+    pub bodies_dropped: bool,
 }
 
 impl Site {
@@ -277,6 +280,7 @@ pub fn assemble(
         tags,
         years,
         assets,
+        bodies_dropped: false,
     })
 }
 

@@ -416,3 +416,24 @@ fn base_url_flag_overrides_site_yaml() {
     );
     assert!(page.contains("http://127.0.0.1:8080/xem-thu/cong-tac-dang/"));
 }
+
+#[test]
+fn bodies_read_again_give_the_same_site() {
+    // Past its memory budget, build reads article bodies again when it
+    // renders their pages; the output must not change.
+    let site = Site::new("full");
+    let opts = |out: &str, budget| bantin::Options {
+        root: site.root.clone(),
+        output: Some(site.tmp.path().join(out)),
+        body_budget: budget,
+        ..bantin::Options::default()
+    };
+    bantin::build(&opts("kept", None)).unwrap();
+    bantin::build(&opts("reread", Some(0))).unwrap();
+    let (kept, reread) = (
+        tree(&site.tmp.path().join("kept")),
+        tree(&site.tmp.path().join("reread")),
+    );
+    assert!(kept.len() > 40);
+    assert_eq!(kept, reread);
+}

@@ -13,7 +13,7 @@ use crate::date;
 use crate::pages::{self, Kind, Listing, Page, Paged};
 use crate::site::Site;
 use card::card;
-use sink::{HashSink, Sink, hash_json};
+use sink::{Fill, HashSink, Sink, hash_json};
 pub use templates::{chain, compile};
 
 use std::collections::hash_map::DefaultHasher;
@@ -143,11 +143,18 @@ impl<'s> Renderer<'s> {
         if page.kind == Kind::SearchIndex {
             return Ok(self.search_index());
         }
-        let mut ctx = self.base.clone();
-        let template = self.fill(&mut ctx, page);
+        let body = match (&page.kind, &self.links) {
+            (Kind::Article(i), Some(links)) => Some(links.render(&self.site.articles[*i])?.html),
+            _ => None,
+        };
+        let mut fill = Fill {
+            ctx: self.base.clone(),
+            body,
+        };
+        let template = self.fill(&mut fill, page);
         let mut out = Vec::with_capacity(16 * 1024);
         self.tera
-            .render_to(template, &ctx, &mut out)
+            .render_to(template, &fill.ctx, &mut out)
             .map_err(|e| format!("{template}: {}", chain(&e)))?;
         Ok(out)
     }

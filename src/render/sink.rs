@@ -23,24 +23,30 @@ pub(super) trait Sink {
     fn html(&mut self, key: &'static str, r: &Renderer<'_>, i: usize);
 }
 
-impl Sink for Context {
+/// A page's Tera context being filled; `body` is the article's HTML when
+/// it was rendered with the page rather than before.
+pub(super) struct Fill {
+    pub(super) ctx: Context,
+    pub(super) body: Option<String>,
+}
+
+impl Sink for Fill {
     fn put<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
-        self.insert(key, value);
+        self.ctx.insert(key, value);
     }
     fn cards(&mut self, key: &'static str, r: &Renderer<'_>, idx: &[usize]) {
-        self.insert_value(key, r.tera_cards_of(idx));
+        self.ctx.insert_value(key, r.tera_cards_of(idx));
     }
     fn card(&mut self, key: &'static str, r: &Renderer<'_>, i: Option<usize>) {
-        self.insert_value(
+        self.ctx.insert_value(
             key,
             i.map_or_else(tera::Value::none, |i| r.tera_cards[i].clone()),
         );
     }
     fn html(&mut self, key: &'static str, r: &Renderer<'_>, i: usize) {
-        let a = &r.site.articles[i];
-        match &r.links {
-            Some(links) => self.insert(key, &links.render(a).html),
-            None => self.insert(key, &*a.html),
+        match self.body.take() {
+            Some(body) => self.ctx.insert(key, &body),
+            None => self.ctx.insert(key, &*r.site.articles[i].html),
         }
     }
 }
