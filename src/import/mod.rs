@@ -163,7 +163,7 @@ fn import_one(
     let markdown = portal.to_markdown();
     self_check(file, &portal, &markdown)?;
     let dir = out.join(&category_slug);
-    let to = dir.join(format!("{slug}.md"));
+    let to = tidy(&dir.join(format!("{slug}.md")));
     std::fs::create_dir_all(&dir).map_err(|e| {
         Diagnostic::new(
             file,
@@ -195,6 +195,19 @@ fn import_one(
         to,
         conversion: decoded.conversion,
     })
+}
+
+/// `./content/x.md` → `content/x.md`, for messages.
+pub(crate) fn tidy(path: &Path) -> PathBuf {
+    let tidy: PathBuf = path
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect();
+    if tidy.as_os_str().is_empty() {
+        path.to_path_buf()
+    } else {
+        tidy
+    }
 }
 
 /// The file name: the title's slug, at most 80 characters, cut at a hyphen.
