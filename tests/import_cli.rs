@@ -469,3 +469,39 @@ fn missing_inputs_are_usage_errors() {
     let o = bantin(dir.path(), &["import"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// `build` refuses an article saved in a legacy encoding and points to
+/// `bantin import`, which converts it (in place only with `--force`).
+#[test]
+fn legacy_markdown_articles_are_converted_in_place_with_force() {
+    let dir = site();
+    let article = dir.path().join("content/cong-tac-dang/giao-ban.md");
+    std::fs::create_dir_all(article.parent().unwrap()).unwrap();
+    let tcvn3 = "---\ntitle: \"Giao ban quý I\"\ndate: 19/02/2020 07:02\ncategory: C«ng t¸c §¶ng\n---\n\nBan chØ ®¹o thùc hiÖn quy chÕ d©n chñ ë c¬ së, khèi D©n vËn §¶ng ñy ph\u{ad}êng giao ban.\n";
+    std::fs::write(&article, tcvn3).unwrap();
+    let b = bantin(dir.path(), &["build"]);
+    assert_eq!(b.status.code(), Some(1));
+    assert!(err(&b).contains("bantin import"), "{}", err(&b));
+
+    let o = import(dir.path(), std::slice::from_ref(&article));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err(&o).contains("already exists"), "{}", err(&o));
+    assert_eq!(std::fs::read_to_string(&article).unwrap(), tcvn3);
+
+    let o = bantin(
+        dir.path(),
+        &["import", article.to_str().unwrap(), "--force"],
+    );
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(out(&o).contains("TCVN3"), "{}", out(&o));
+    let text = std::fs::read_to_string(&article).unwrap();
+    assert!(text.contains("category: Công tác Đảng\n"), "{text}");
+    assert!(
+        text.contains(
+            "Ban chỉ đạo thực hiện quy chế dân chủ ở cơ sở, khối Dân vận Đảng ủy phường giao ban."
+        ),
+        "{text}"
+    );
+    let b = bantin(dir.path(), &["build"]);
+    assert!(b.status.success(), "{}", err(&b));
+}

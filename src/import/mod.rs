@@ -5,7 +5,8 @@
 //!
 //! This module owns the command ([`run`]): which files, where they go, per
 //! file all or nothing, never overwriting without `--force`, and the
-//! summary. Reading a portal text is [`portal`]'s; legacy encodings are
+//! summary. A Markdown article saved in a legacy encoding (which `build`
+//! refuses) is converted too, its text otherwise unchanged. Reading a portal text is [`portal`]'s; legacy encodings are
 //! [`legacy`]'s.
 
 pub mod legacy;
@@ -149,6 +150,9 @@ fn import_one(
         }
         d.hint("save the text as UTF-8 (Unicode) and import it again; text typed with a legacy font can be converted to Unicode with Unikey's tool (Ctrl+Shift+F6)")
     })?;
+    if crate::frontmatter::split(file, &decoded.text).is_ok() {
+        return convert_article(file, decoded, out, force, categories);
+    }
     let mut portal = parse(file, &decoded.text)?;
     let (category, category_slug) = categories.spell(&portal.category);
     portal.category = category;
@@ -162,38 +166,78 @@ fn import_one(
     }
     let markdown = portal.to_markdown();
     self_check(file, &portal, &markdown)?;
-    let dir = out.join(&category_slug);
-    let to = tidy(&dir.join(format!("{slug}.md")));
-    std::fs::create_dir_all(&dir).map_err(|e| {
+    let to = tidy(&out.join(&category_slug).join(format!("{slug}.md")));
+    write_article(file, &to, &markdown, force)?;
+    Ok(Imported {
+        from: file.to_path_buf(),
+        to,
+        conversion: decoded.conversion,
+    })
+}
+
+/// A Markdown article (front matter first) saved in a legacy encoding, as
+/// `build` refuses it: converted to Unicode, otherwise unchanged, and
+/// written under its category's folder with its own file name (over
+/// itself only with `--force`).
+fn convert_article(
+    file: &Path,
+    decoded: legacy::Decoded,
+    out: &Path,
+    force: bool,
+    categories: &Categories,
+) -> Result<Imported, Diagnostic> {
+    let split = crate::frontmatter::split(file, &decoded.text)?;
+    let front = crate::frontmatter::parse(file, &split).map_err(|mut e| e.remove(0))?;
+    let (_, category_slug) = categories.spell(&front.category);
+    let name = file.file_stem().unwrap_or_default().to_string_lossy();
+    let to = tidy(&out.join(category_slug).join(format!("{name}.md")));
+    write_article(file, &to, &decoded.text, force)?;
+    Ok(Imported {
+        from: file.to_path_buf(),
+        to,
+        conversion: decoded.conversion,
+    })
+}
+
+/// Write `text` to `to`: a new file, or with `force` a replacement swapped
+/// in whole (never a half-written article).
+fn write_article(file: &Path, to: &Path, text: &str, force: bool) -> Result<(), Diagnostic> {
+    let cannot =
+        |e: std::io::Error| Diagnostic::new(file, format!("cannot write {}: {e}", to.display()));
+    let dir = to.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| {
         Diagnostic::new(
             file,
             format!("cannot create the folder {}: {e}", dir.display()),
         )
     })?;
-    let mut open = std::fs::OpenOptions::new();
-    open.write(true);
     if force {
-        open.create(true).truncate(true);
-    } else {
-        open.create_new(true);
-    }
-    let mut f = open.open(&to).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
-            Diagnostic::new(
-                file,
-                format!("not imported: {} already exists", to.display()),
-            )
-            .hint("use --force to replace it, or move that file away first")
-        } else {
-            Diagnostic::new(file, format!("cannot write {}: {e}", to.display()))
+        let name = to.file_name().unwrap_or_default().to_string_lossy();
+        let tmp = dir.join(format!(".{name}.bantin-import.tmp"));
+        let written = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, to));
+        if written.is_err() {
+            let _ = std::fs::remove_file(&tmp);
         }
-    })?;
-    f.write_all(markdown.as_bytes())
-        .map_err(|e| Diagnostic::new(file, format!("cannot write {}: {e}", to.display())))?;
-    Ok(Imported {
-        from: file.to_path_buf(),
-        to,
-        conversion: decoded.conversion,
+        return written.map_err(cannot);
+    }
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(to)
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                Diagnostic::new(
+                    file,
+                    format!("not imported: {} already exists", to.display()),
+                )
+                .hint("use --force to replace it, or move that file away first")
+            } else {
+                cannot(e)
+            }
+        })?;
+    f.write_all(text.as_bytes()).map_err(|e| {
+        let _ = std::fs::remove_file(to);
+        cannot(e)
     })
 }
 
