@@ -150,3 +150,86 @@ fn what_is_not_recognised_is_an_error_with_its_line() {
     let d = fail("");
     assert!(d.message.contains("no date line"), "{d}");
 }
+
+/// Garbage in never panics: pseudo-random mixes of the pieces the parser
+/// and the decoder look at, as text and as raw bytes.
+#[test]
+fn garbage_never_panics() {
+    const PARTS: &[&str] = &[
+        "Ngày đăng",
+        "NGÀY ĐĂNG",
+        " ",
+        "\u{a0}",
+        "\t",
+        "\n",
+        "\r\n",
+        "|",
+        ":",
+        "/",
+        ".",
+        ",",
+        "19",
+        "02",
+        "2020",
+        "07:02",
+        "30/02/2020",
+        "Lượt xem",
+        "1.204",
+        "1.",
+        "6.",
+        "12)",
+        "-",
+        "#",
+        ">",
+        "*",
+        "[",
+        "](",
+        "<b>",
+        "&amp;",
+        "\\",
+        "\"",
+        "CÔNG TÁC ĐẢNG",
+        "¸",
+        "«",
+        "§",
+        "\u{ad}",
+        "ô",
+        "ø",
+        "aâ",
+        "ï",
+        "Ñ",
+        "\u{301}",
+        "\u{feff}",
+        "x",
+        "ắ",
+        "      ",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..3000 {
+        let n = (next() % 60) as usize;
+        let text: String = (0..n)
+            .map(|_| PARTS[(next() % PARTS.len() as u64) as usize])
+            .collect();
+        let mut bytes = text.clone().into_bytes();
+        if next() % 3 == 0 && !bytes.is_empty() {
+            let at = (next() % bytes.len() as u64) as usize;
+            bytes[at] = (next() % 256) as u8;
+        }
+        for input in [text.as_bytes(), &bytes] {
+            if let Ok(d) = legacy::decode(input)
+                && let Ok(p) = parse(Path::new("a.txt"), &d.text)
+            {
+                let md = p.to_markdown();
+                let split = crate::frontmatter::split(Path::new("a.md"), &md).unwrap();
+                let fm = crate::frontmatter::parse(Path::new("a.md"), &split).unwrap();
+                assert_eq!((fm.title, fm.views), (p.title.clone(), p.views), "{md}");
+            }
+        }
+    }
+}
