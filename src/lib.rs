@@ -7,13 +7,16 @@
 
 pub mod build;
 pub mod cache;
+pub mod check;
 pub mod config;
 pub mod date;
 pub mod error;
 pub mod frontmatter;
+pub mod import;
 pub mod links;
 pub mod load;
 pub mod markdown;
+pub mod new;
 pub mod pages;
 pub mod render;
 pub mod site;

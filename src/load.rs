@@ -124,9 +124,9 @@ fn decode_utf8<'a>(bytes: &'a [u8], display: &Path) -> Result<&'a str, Diagnosti
 
 /// Latin-1 characters that Vietnamese never uses but that text typed with a
 /// legacy TCVN3 (ABC) font turns into when pasted as Unicode.
-const TCVN3_MARKS: &str = "¸µ¶·¹¨©ª«¬\u{AD}®§¦¥¤£¢¡¼½¾»ºÆÇËÎÏ×ØÛÜÞßäåæçëîïñö÷øûüþÿ";
+pub(crate) const TCVN3_MARKS: &str = "¸µ¶·¹¨©ª«¬\u{AD}®§¦¥¤£¢¡¼½¾»ºÆÇËÎÏ×ØÛÜÞßäåæçëîïñö÷øûüþÿ";
 /// The same for VNI: diacritics turned into separate Latin-1 letters.
-const VNI_MARKS: &str = "øûïñÑöäåæçëÖÏÄÅÆÇËÛ";
+pub(crate) const VNI_MARKS: &str = "øûïñÑöäåæçëÖÏÄÅÆÇËÛ";
 
 /// `true` at `c - 0xA0` for each mark character `c`.
 fn mark_table() -> [bool; 96] {
@@ -137,9 +137,20 @@ fn mark_table() -> [bool; 96] {
     t
 }
 
-/// Refuse text that is most likely TCVN3 or VNI mojibake: a real Vietnamese
-/// article holds almost none of these characters.
-fn detect_mojibake(text: &str, display: &Path) -> Option<Diagnostic> {
+/// Legacy-font text pasted as Unicode, as [`find_mojibake`] sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mojibake {
+    /// VNI rather than TCVN3 (ABC): VNI marks outnumber TCVN3 ones.
+    pub vni: bool,
+    /// 1-based line and column of the first mark character.
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Is `text` most likely TCVN3 or VNI mojibake? A real Vietnamese article
+/// holds almost none of the mark characters. Shared by `read_text` (which
+/// refuses such text) and `bantin import` (which converts it).
+pub fn find_mojibake(text: &str) -> Option<Mojibake> {
     // Every mark is in U+00A0..=U+00FF, two bytes in UTF-8 (C2 or C3 and
     // a continuation byte): a cheap byte scan first, so ordinary articles
     // never pay for the full count below.
@@ -176,6 +187,16 @@ fn detect_mojibake(text: &str, display: &Path) -> Option<Diagnostic> {
         return None;
     }
     let (line, column) = first?;
+    Some(Mojibake {
+        vni: vni > tcvn,
+        line,
+        column,
+    })
+}
+
+/// Refuse text that is most likely TCVN3 or VNI mojibake.
+fn detect_mojibake(text: &str, display: &Path) -> Option<Diagnostic> {
+    let Mojibake { vni, line, column } = find_mojibake(text)?;
     let sample: String = text
         .lines()
         .nth(line - 1)
@@ -183,7 +204,7 @@ fn detect_mojibake(text: &str, display: &Path) -> Option<Diagnostic> {
         .chars()
         .take(60)
         .collect();
-    let kind = if vni > tcvn { "VNI" } else { "TCVN3 (ABC)" };
+    let kind = if vni { "VNI" } else { "TCVN3 (ABC)" };
     Some(Diagnostic::new(display, format!("the text looks like {kind} typed with a legacy font and pasted as Unicode: `{sample}`"))
         .at(line, Some(column))
         .hint("convert the article with `bantin import FILE`, or retype it with a Unicode keyboard (Unikey: bảng mã Unicode)"))

@@ -23,6 +23,46 @@ enum Command {
     Build(Common),
     /// Build, serve on http://127.0.0.1:1111 and rebuild on every change
     Watch(WatchArgs),
+    /// Validate every article and internal link without writing anything
+    Check(Common),
+    /// Write a new article with its front matter filled
+    New(NewArgs),
+    /// Turn articles copied from an old portal (.txt) into Markdown articles
+    Import(ImportArgs),
+}
+
+#[derive(Args)]
+struct NewArgs {
+    /// The article's title
+    title: String,
+    /// The category, e.g. "CÔNG TÁC ĐẢNG"
+    #[arg(long)]
+    category: String,
+    /// The author, shown as the signature
+    #[arg(long)]
+    author: Option<String>,
+    /// Write it as a draft (not published until `draft: true` is removed)
+    #[arg(long)]
+    draft: bool,
+    /// The site folder (holding site.yaml and content/)
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    /// Portal texts to import, or folders whose .txt files are all imported
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Where to write the articles (default: <root>/content)
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Replace articles that already exist
+    #[arg(long)]
+    force: bool,
+    /// The site folder (holding site.yaml and content/)
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
 }
 
 #[derive(Args)]
@@ -91,13 +131,57 @@ fn main() -> ExitCode {
             }
         }),
         Command::Watch(w) => watch(w),
+        Command::Check(c) => check(&c.options()),
+        Command::New(n) => bantin::new::new(&bantin::new::Options {
+            root: n.root,
+            title: n.title,
+            category: n.category,
+            author: n.author,
+            draft: n.draft,
+        })
+        .map(|path| println!("{}", path.display())),
+        Command::Import(i) => import(i),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{e}");
+            // An empty list: the problems were printed already.
+            if !matches!(&e, bantin::Error::Content(d) if d.is_empty()) {
+                eprintln!("{e}");
+            }
             ExitCode::from(e.exit_code())
         }
+    }
+}
+
+fn check(opts: &bantin::Options) -> bantin::Result<()> {
+    let report = bantin::check::check(opts)?;
+    for d in &report.problems {
+        eprintln!("{d}");
+    }
+    println!("bantin: {report}");
+    if report.ok() {
+        Ok(())
+    } else {
+        Err(bantin::Error::Content(Vec::new()))
+    }
+}
+
+fn import(i: ImportArgs) -> bantin::Result<()> {
+    let report = bantin::import::run(&bantin::import::Options {
+        root: i.root,
+        out: i.out,
+        force: i.force,
+        inputs: i.inputs,
+    })?;
+    for d in &report.skipped {
+        eprintln!("{d}");
+    }
+    println!("bantin: {report}");
+    if report.skipped.is_empty() {
+        Ok(())
+    } else {
+        Err(bantin::Error::Content(Vec::new()))
     }
 }
 
