@@ -70,7 +70,7 @@ pub fn check(opts: &Options) -> Result<Report> {
         ..Report::default()
     };
     for a in &site.articles {
-        let rendered = links.render(a);
+        let rendered = links.render_in_memory(a);
         report.links += count_local_links(&a.body);
         for (dest, line) in rendered.unresolved {
             report.problems.push(broken(a, &dest, line));
