@@ -171,6 +171,26 @@ mod tests {
     }
 
     #[test]
+    fn other_zones_are_displayed_in_vietnam_time() {
+        let d = parse("2020-02-19T00:30:00Z").unwrap();
+        assert_eq!(
+            (display_day(&d), display_time(&d)),
+            ("19/02/2020".into(), "07:30".into())
+        );
+        // A UTC evening is the next morning in Vietnam.
+        let d = parse("2020-04-30T20:00:00Z").unwrap();
+        assert_eq!(
+            (display_day(&d), display_time(&d)),
+            ("01/05/2020".into(), "03:00".into())
+        );
+        let d = parse("2020-02-18T19:02:00-05:00").unwrap();
+        assert_eq!(
+            (display_day(&d), display_time(&d)),
+            ("19/02/2020".into(), "07:02".into())
+        );
+    }
+
+    #[test]
     fn impossible_dates_are_errors_not_moved() {
         let e = parse("30/02/2020").unwrap_err();
         assert!(e.contains("not a real date"), "{e}");

@@ -113,6 +113,16 @@ mod tests {
     }
 
     #[test]
+    fn d_with_stroke_becomes_d_in_both_cases_and_forms() {
+        let title = "Đoàn Đại biểu Đảng ủy phường Đồng Đa đến thăm Đền Đô";
+        let want = "doan-dai-bieu-dang-uy-phuong-dong-da-den-tham-den-do";
+        assert_eq!(slugify(title), want);
+        assert_eq!(slugify(&title.nfd().collect::<String>()), want);
+        assert_eq!(slugify(&title.to_uppercase()), want);
+        assert_eq!(slugify("đĐ"), "dd");
+    }
+
+    #[test]
     fn match_keys_ignore_case_and_form() {
         let nfd: String = "CÔNG TÁC ĐẢNG".nfd().collect();
         assert_eq!(match_key("Công tác  Đảng"), match_key("CÔNG TÁC ĐẢNG"));
