@@ -132,6 +132,22 @@ fn percent_decode(s: &str) -> String {
     crate::text::nfc(&String::from_utf8_lossy(&out)).into_owned()
 }
 
+/// Percent-encode what would end a URL path early or be misread in it: a
+/// file `Phụ lục #1.pdf` must not become a link to `Phụ lục ` + fragment.
 fn encode_path(p: &str) -> String {
-    p.replace('%', "%25").replace(' ', "%20")
+    p.replace('%', "%25")
+        .replace(' ', "%20")
+        .replace('#', "%23")
+        .replace('?', "%3F")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attachment_paths_keep_hash_and_question_mark() {
+        assert_eq!(encode_path("a/Phụ lục #1?.pdf"), "a/Phụ%20lục%20%231%3F.pdf");
+        assert_eq!(percent_decode("Ph%E1%BB%A5%20l%E1%BB%A5c%20%231.pdf"), "Phụ lục #1.pdf");
+    }
 }
