@@ -11,17 +11,18 @@ What it does, in order:
      cached in --cache (default /tmp/bantin-bench) under its size, seed and
      generator version, and its Hugo twin from scripts/hugo/to_hugo.py when
      `hugo` is installed (or HUGO=/path/to/hugo);
-  3. one bantin build with BANTIN_TIMINGS=1, whose per-stage breakdown is
-     printed, and one Hugo build, to count what each writes. The SHA-256 of
-     bantin's whole output is compared with scripts/bench-output.sha256: an
-     optimisation must not change a byte (the script then exits 1; after an
-     intended change of the pages, rerun with --bless-output and commit);
-  4. --runs timed runs of each after --warmup untimed ones, alternating bantin
+  3. --runs timed runs of each after --warmup untimed ones, alternating bantin
      and Hugo (A B A B …) so that both see the same machine load. Each run
      writes into a fresh folder under /dev/shm (removed before the clock
      starts): `bantin build --future --root CORPUS --output OUT` and
      `hugo --quiet -s SITE -d OUT`. Wall time, CPU (user + sys) and peak RSS
-     come from wait4() on the whole process (scripts/measure.py);
+     come from wait4() on the whole process (scripts/measure.py). The files
+     each tool wrote are counted;
+  4. one more bantin build with BANTIN_TIMINGS=1, whose per-stage breakdown is
+     printed. The SHA-256 of bantin's whole output is compared with
+     scripts/bench-output.sha256: an optimisation must not change a byte (the
+     script then exits 1; after an intended change of the pages, rerun with
+     --bless-output and commit the file);
   5. a table of medians with the Hugo/bantin ratio taken run pair by run pair,
      the cost per 1,000 articles (linear scaling shows as a flat column) and
      the issue's targets.
@@ -219,13 +220,25 @@ def med(xs):
     return statistics.median(xs)
 
 
-def bench_size(label, n, corpus, hugo_site, a, bantin, hugo, scratch, digests):
+def bench_size(label, n, corpus, hugo_site, runs_wanted, a, bantin, hugo, scratch, digests):
     out_b = os.path.join(scratch, "bantin")
     out_h = os.path.join(scratch, "hugo")
     cmd_b = [bantin, "build", "--future", "--root", corpus, "--output", out_b]
     cmd_h = [hugo, "--quiet", "-s", hugo_site, "-d", out_h] if hugo_site else None
 
-    # One build with the per-stage breakdown, then count what each tool wrote.
+    runs = {"bantin": [], "hugo": []}
+    for i in range(a.warmup + runs_wanted):
+        rb = timed(cmd_b, out_b)
+        rh = timed(cmd_h, out_h) if cmd_h else None
+        if i >= a.warmup:
+            runs["bantin"].append(rb)
+            if rh:
+                runs["hugo"].append(rh)
+    # What the last runs wrote; then one more bantin build (warm, like the
+    # timed ones) for its per-stage breakdown and the output digest.
+    counts = {"bantin": count_files(out_b)}
+    if cmd_h:
+        counts["hugo"] = count_files(out_h)
     fresh(out_b)
     env = dict(os.environ, BANTIN_TIMINGS="1")
     p = subprocess.run(cmd_b, capture_output=True, text=True, env=env)
@@ -235,7 +248,6 @@ def bench_size(label, n, corpus, hugo_site, a, bantin, hugo, scratch, digests):
     log("  bantin stages (BANTIN_TIMINGS=1, one run):")
     for line in p.stderr.splitlines():
         log("    " + line.strip())
-    counts = {"bantin": count_files(out_b)}
     key = os.path.basename(corpus.rstrip("/"))
     digest = output_digest(out_b)
     stored = digests["stored"].get(key)
@@ -250,18 +262,7 @@ def bench_size(label, n, corpus, hugo_site, a, bantin, hugo, scratch, digests):
     else:
         digests["changed"].append(key)
         log("  OUTPUT CHANGED: sha256 {}, stored {} for {}".format(digest[:16], stored[:16], key))
-    if cmd_h:
-        timed(cmd_h, out_h)
-        counts["hugo"] = count_files(out_h)
 
-    runs = {"bantin": [], "hugo": []}
-    for i in range(a.warmup + a.runs):
-        rb = timed(cmd_b, out_b)
-        rh = timed(cmd_h, out_h) if cmd_h else None
-        if i >= a.warmup:
-            runs["bantin"].append(rb)
-            if rh:
-                runs["hugo"].append(rh)
     fresh(out_b)
     fresh(out_h)
     rows = []
@@ -368,14 +369,10 @@ def main():
             corpus = make()
             hugo_site = ensure_hugo_site(corpus) if hugo else None
             runs = a.full_runs if n >= 100000 else a.runs
-            saved = a.runs
-            a.runs = runs
-            rows += bench_size(label, n, corpus, hugo_site, a, bantin, hugo, scratch, digests)
-            a.runs = saved
+            rows += bench_size(label, n, corpus, hugo_site, runs, a, bantin, hugo, scratch, digests)
             if n >= 100000 and not a.keep_full:
-                shutil.rmtree(corpus)
-                if hugo_site:
-                    shutil.rmtree(hugo_site)
+                for path in (corpus, corpus.rstrip("/") + "-hugo"):
+                    shutil.rmtree(path, ignore_errors=True)
             log(table([r for r in rows if r["label"] == label]))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
