@@ -147,7 +147,13 @@ mod tests {
 
     #[test]
     fn attachment_paths_keep_hash_and_question_mark() {
-        assert_eq!(encode_path("a/Phụ lục #1?.pdf"), "a/Phụ%20lục%20%231%3F.pdf");
-        assert_eq!(percent_decode("Ph%E1%BB%A5%20l%E1%BB%A5c%20%231.pdf"), "Phụ lục #1.pdf");
+        assert_eq!(
+            encode_path("a/Phụ lục #1?.pdf"),
+            "a/Phụ%20lục%20%231%3F.pdf"
+        );
+        assert_eq!(
+            percent_decode("Ph%E1%BB%A5%20l%E1%BB%A5c%20%231.pdf"),
+            "Phụ lục #1.pdf"
+        );
     }
 }

@@ -1,0 +1,183 @@
+//! Output identity: the sample site (`content/` + `site.yaml` at the
+//! repository root) built with fixed flags must give exactly the files listed
+//! in `tests/golden/sample-site.manifest`: each file's path, length and a
+//! 64-bit FNV-1a hash of its bytes. An optimisation that changes one byte of
+//! one page fails here, and the message names the pages that changed.
+//!
+//! The build uses `--future --drafts` (every article is published, whatever
+//! today's date) and a base URL with a sub-path, so every link form is
+//! covered; no page carries the build time.
+//!
+//! When a change to the output is intended (a template, the theme, the sample
+//! articles — other branches change these, so expect this after merging them),
+//! look at the listed pages, then rewrite the manifest and commit it:
+//!
+//! ```sh
+//! BANTIN_BLESS=1 cargo test --test golden
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const BASE_URL: &str = "https://phuong.example.gov.vn/ban-tin/";
+const MANIFEST: &str = "tests/golden/sample-site.manifest";
+
+/// 64-bit FNV-1a: tiny, and the same on every platform and run.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// Every file under `dir`: relative path with `/` → (length, hash).
+fn listing(dir: &Path) -> BTreeMap<String, (usize, u64)> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, (usize, u64)>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let bytes = std::fs::read(&path).unwrap();
+                let rel = path.strip_prefix(root).unwrap();
+                let rel: Vec<_> = rel.iter().map(|c| c.to_string_lossy()).collect();
+                out.insert(rel.join("/"), (bytes.len(), fnv1a(&bytes)));
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+fn render(files: &BTreeMap<String, (usize, u64)>) -> String {
+    let mut s = String::from(
+        "# The sample site built by tests/golden.rs:\n\
+         #   bantin build --future --drafts --base-url https://phuong.example.gov.vn/ban-tin/\n\
+         # Rewrite after an intended change: BANTIN_BLESS=1 cargo test --test golden\n\
+         # fnv1a-64         bytes  path\n",
+    );
+    for (path, (len, hash)) in files {
+        writeln!(s, "{hash:016x} {len:>7}  {path}").unwrap();
+    }
+    s
+}
+
+fn parse(text: &str) -> BTreeMap<String, (usize, u64)> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let mut it = l.split_whitespace();
+            let hash = u64::from_str_radix(it.next().unwrap(), 16).unwrap();
+            let len = it.next().unwrap().parse().unwrap();
+            let path = it.collect::<Vec<_>>().join(" ");
+            (path, (len, hash))
+        })
+        .collect()
+}
+
+fn build_sample_site(out: &Path) {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let result = Command::new(env!("CARGO_BIN_EXE_bantin"))
+        .args([
+            "build",
+            "--future",
+            "--drafts",
+            "--base-url",
+            BASE_URL,
+            "--root",
+        ])
+        .arg(repo)
+        .arg("--output")
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(
+        result.status.success(),
+        "the sample site does not build:\n{}{}",
+        String::from_utf8_lossy(&result.stdout),
+        String::from_utf8_lossy(&result.stderr)
+    );
+}
+
+#[test]
+fn sample_site_output_is_unchanged() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("output");
+    build_sample_site(&out);
+    let actual = listing(&out);
+    let manifest: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join(MANIFEST);
+
+    if std::env::var_os("BANTIN_BLESS").is_some() {
+        std::fs::create_dir_all(manifest.parent().unwrap()).unwrap();
+        std::fs::write(&manifest, render(&actual)).unwrap();
+        eprintln!("golden: wrote {} ({} files)", MANIFEST, actual.len());
+        return;
+    }
+    let stored = std::fs::read_to_string(&manifest).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {MANIFEST} ({e}); create it with BANTIN_BLESS=1 cargo test --test golden"
+        )
+    });
+    let expected = parse(&stored);
+    if actual == expected {
+        return;
+    }
+    let mut report = String::new();
+    for (path, (len, hash)) in &actual {
+        match expected.get(path) {
+            None => writeln!(report, "  new:     {path} ({len} bytes)").unwrap(),
+            Some(&(l, h)) if (l, h) != (*len, *hash) => writeln!(
+                report,
+                "  changed: {path} ({l} -> {len} bytes{})",
+                if l == *len { ", same length" } else { "" }
+            )
+            .unwrap(),
+            Some(_) => {}
+        }
+    }
+    for path in expected.keys().filter(|p| !actual.contains_key(*p)) {
+        writeln!(report, "  gone:    {path}").unwrap();
+    }
+    panic!(
+        "the sample site's output differs from {MANIFEST}:\n{report}\
+         If the change is intended (a template or sample article changed), \
+         rewrite the manifest with `BANTIN_BLESS=1 cargo test --test golden` and commit it."
+    );
+}
+
+/// Two builds of the same sources give the same bytes: the manifest would
+/// be useless if a page depended on the clock or on hash-map order.
+#[test]
+fn two_builds_are_identical() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    build_sample_site(&a);
+    build_sample_site(&b);
+    let (la, lb) = (listing(&a), listing(&b));
+    let differ: Vec<_> = la
+        .iter()
+        .filter(|(p, v)| lb.get(*p) != Some(v))
+        .map(|(p, _)| p.as_str())
+        .collect();
+    assert!(
+        la.len() == lb.len() && differ.is_empty(),
+        "pages differ between two builds: {differ:?}"
+    );
+}
+
+#[test]
+fn fnv1a_is_the_reference_function() {
+    // Published test vectors of FNV-1a 64.
+    assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+    assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
+}
