@@ -110,6 +110,10 @@ pub fn read_text(path: &Path, display: &Path) -> Result<String, Diagnostic> {
 }
 
 fn decode_utf8<'a>(bytes: &'a [u8], display: &Path) -> Result<&'a str, Diagnostic> {
+    // SIMD validation for the common case; std's for the error's position.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(text);
+    }
     std::str::from_utf8(bytes).map_err(|e| {
         let good = &bytes[..e.valid_up_to()];
         let line = good.iter().filter(|b| **b == b'\n').count() + 1;
@@ -128,11 +132,11 @@ pub(crate) const TCVN3_MARKS: &str = "¸µ¶·¹¨©ª«¬\u{AD}®§¦¥¤£¢¡
 /// The same for VNI: diacritics turned into separate Latin-1 letters.
 pub(crate) const VNI_MARKS: &str = "øûïñÑöäåæçëÖÏÄÅÆÇËÛ";
 
-/// `true` at `c - 0xA0` for each mark character `c`.
-fn mark_table() -> [bool; 96] {
-    let mut t = [false; 96];
+/// 1 at `c - 0x80` for each mark character `c` (all in U+00A0..=U+00FF).
+fn mark_table() -> [usize; 128] {
+    let mut t = [0; 128];
     for c in TCVN3_MARKS.chars().chain(VNI_MARKS.chars()) {
-        t[c as usize - 0xA0] = true;
+        t[c as usize - 0x80] = 1;
     }
     t
 }
@@ -155,14 +159,16 @@ pub fn find_mojibake(text: &str) -> Option<Mojibake> {
     // a continuation byte): a cheap byte scan first, so ordinary articles
     // never pay for the full count below.
     let marks = mark_table();
-    let bytes = text.as_bytes();
-    let found = bytes
+    let found: usize = text
+        .as_bytes()
         .windows(2)
-        .filter(|p| {
-            let c = (u32::from(p[0] & 0x1F) << 6) | u32::from(p[1] & 0x3F);
-            (p[0] == 0xC2 || p[0] == 0xC3) && c >= 0xA0 && marks[(c - 0xA0) as usize]
+        .map(|p| {
+            // C2 xx is U+0080..U+00BF, C3 xx is U+00C0..U+00FF.
+            let lead = usize::from(p[0] & 0xFE == 0xC2);
+            let c = (usize::from(p[0] & 1) << 6) | usize::from(p[1] & 0x3F);
+            lead & marks[c]
         })
-        .count();
+        .sum();
     if found < 8 {
         return None;
     }

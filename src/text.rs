@@ -6,7 +6,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Normalise to NFC (TCVN 6909), borrowing when the text already is.
 pub fn nfc(s: &str) -> Cow<'_, str> {
-    if s.chars().all(surely_nfc) {
+    if surely_nfc_bytes(s.as_bytes()) {
         return Cow::Borrowed(s);
     }
     match is_nfc_quick(s.chars()) {
@@ -27,10 +27,32 @@ pub fn nfc(s: &str) -> Cow<'_, str> {
 /// combining marks, precomposed Vietnamese letters (Latin Extended
 /// Additional) and the dashes, quotes and ellipsis editors type. Text made
 /// only of these is NFC without a table lookup per character.
+#[cfg(test)]
 fn surely_nfc(c: char) -> bool {
     c < '\u{300}'
         || ('\u{1E00}'..='\u{1EFF}').contains(&c)
         || ('\u{2010}'..='\u{2027}').contains(&c)
+}
+
+/// `s.chars().all(surely_nfc)`, on UTF-8 bytes without decoding: the
+/// lead byte (and for three-byte characters the second byte) tells the
+/// range. Continuation bytes are skipped.
+fn surely_nfc_bytes(s: &[u8]) -> bool {
+    let mut i = 0;
+    while i < s.len() {
+        match s[i] {
+            // ASCII, continuation bytes, U+0080..U+02FF (C2..CB).
+            0x00..=0xCB => i += 1,
+            // U+1E00..U+1EFF: E1 B8..BB xx.
+            0xE1 if matches!(s.get(i + 1), Some(0xB8..=0xBB)) => i += 3,
+            // U+2010..U+2027: E2 80 90..A7.
+            0xE2 if s.get(i + 1) == Some(&0x80) && matches!(s.get(i + 2), Some(0x90..=0xA7)) => {
+                i += 3
+            }
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// A URL slug: accents dropped, đ/Đ → d, lower case ASCII letters and digits
@@ -135,6 +157,21 @@ mod tests {
         let nfd: String = "Dân vận".nfd().collect();
         assert!(matches!(nfc("Dân vận"), Cow::Borrowed(_)));
         assert_eq!(nfc(&nfd), "Dân vận");
+        // The byte scan agrees with the character test …
+        for text in [
+            "Dân vận Đức Giang “trích” – …",
+            "e\u{301}",
+            "日本",
+            "\u{2028}",
+            "\u{1F00}",
+            "a\u{300}",
+        ] {
+            assert_eq!(
+                surely_nfc_bytes(text.as_bytes()),
+                text.chars().all(surely_nfc),
+                "{text:?}"
+            );
+        }
         // Every fast-path character really is NFC on its own …
         for c in ('\0'..'\u{300}')
             .chain('\u{1E00}'..='\u{1EFF}')
