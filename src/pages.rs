@@ -174,7 +174,10 @@ pub fn plan(site: &Site) -> Vec<Page> {
     out.push(Page::html("tim-kiem/".into(), Kind::Search));
     out.push(Page::file("tim-kiem/index.json", Kind::SearchIndex));
     for n in 0..crate::render::search_buckets(site.articles.len()) {
-        out.push(Page::file(&format!("tim-kiem/tu/{n}.json"), Kind::SearchWords(n)));
+        out.push(Page::file(
+            &format!("tim-kiem/tu/{n}.json"),
+            Kind::SearchWords(n),
+        ));
     }
     out.push(Page::file("404.html", Kind::NotFound));
     out.push(Page::file("rss.xml", Kind::Feed(None)));

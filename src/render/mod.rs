@@ -13,8 +13,8 @@ use tera::{Context, Tera};
 use crate::pages::{self, Kind, Listing, Page, Paged};
 use crate::site::Site;
 use card::card;
-use sink::{Fill, HashSink, Sink, hash_json};
 pub use search::bucket_count as search_buckets;
+use sink::{Fill, HashSink, Sink, hash_json};
 pub use templates::{chain, compile};
 
 use std::collections::hash_map::DefaultHasher;

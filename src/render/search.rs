@@ -82,7 +82,24 @@ pub fn articles_json(site: &Site) -> Vec<u8> {
     serde_json::to_vec(&index).unwrap_or_default()
 }
 
-type Postings = HashMap<String, (Vec<u32>, Vec<u32>)>;
+/// The words seen by one thread, each with the articles that have it in
+/// their title and anywhere.
+#[derive(Default)]
+struct Postings {
+    ids: HashMap<String, usize>,
+    lists: Vec<(Vec<u32>, Vec<u32>)>,
+}
+
+impl Postings {
+    fn id(&mut self, w: &str) -> usize {
+        if let Some(&i) = self.ids.get(w) {
+            return i;
+        }
+        self.ids.insert(w.to_string(), self.lists.len());
+        self.lists.push(Default::default());
+        self.lists.len() - 1
+    }
+}
 
 /// Every bucket file's bytes. `body` gives an article's Markdown. The work
 /// is split over plain threads (not rayon: this runs inside a page being
@@ -103,13 +120,18 @@ pub fn buckets_json<'s>(
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| Err("the search index failed".into())))
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err("the search index failed".into()))
+            })
             .collect()
     });
     // Chunks are in article order, so appending keeps every list sorted.
-    let mut all: Postings = HashMap::new();
+    let mut all: HashMap<String, (Vec<u32>, Vec<u32>)> = HashMap::new();
     for part in parts {
-        for (w, (t, a)) in part? {
+        let mut part = part?;
+        for (w, i) in part.ids {
+            let (t, a) = std::mem::take(&mut part.lists[i]);
             let e = all.entry(w).or_default();
             e.0.extend(t);
             e.1.extend(a);
@@ -147,41 +169,41 @@ fn postings<'s>(
     range: std::ops::Range<usize>,
     body: &(dyn Fn(usize) -> Result<Cow<'s, str>, String> + Sync),
 ) -> Result<Postings, String> {
-    let mut map: Postings = HashMap::new();
+    let mut p = Postings::default();
     let mut scratch = String::new();
-    let mut seen: Vec<String> = Vec::new();
+    let mut in_title: Vec<usize> = Vec::new();
+    let mut seen: Vec<usize> = Vec::new();
     for i in range {
         let a = &site.articles[i];
         let id = i as u32;
-        let mut in_title: Vec<String> = Vec::new();
-        words(&a.title, &mut scratch, &mut |w| in_title.push(w.to_string()));
+        in_title.clear();
+        words(&a.title, &mut scratch, &mut |w| in_title.push(p.id(w)));
         in_title.sort_unstable();
         in_title.dedup();
         seen.clear();
-        seen.extend(in_title.iter().cloned());
-        let mut add = |w: &str| seen.push(w.to_string());
-        words(&a.summary, &mut scratch, &mut add);
-        for t in &a.tags {
-            words(t, &mut scratch, &mut add);
+        seen.extend_from_slice(&in_title);
+        {
+            let mut add = |w: &str| seen.push(p.id(w));
+            words(&a.summary, &mut scratch, &mut add);
+            for t in &a.tags {
+                words(t, &mut scratch, &mut add);
+            }
+            if let Some(author) = &a.author {
+                words(author, &mut scratch, &mut add);
+            }
+            let text = body(i)?;
+            crate::markdown::visit_text(&text, &mut |t| words(t, &mut scratch, &mut add));
         }
-        if let Some(author) = &a.author {
-            words(author, &mut scratch, &mut add);
-        }
-        let text = body(i)?;
-        let mut fold = String::new();
-        crate::markdown::visit_text(&text, &mut |t| {
-            words(t, &mut fold, &mut add);
-        });
         seen.sort_unstable();
         seen.dedup();
-        for w in &in_title {
-            map.entry(w.clone()).or_default().0.push(id);
+        for &w in &in_title {
+            p.lists[w].0.push(id);
         }
-        for w in seen.drain(..) {
-            map.entry(w).or_default().1.push(id);
+        for &w in &seen {
+            p.lists[w].1.push(id);
         }
     }
-    Ok(map)
+    Ok(p)
 }
 
 /// Ascending numbers as base-36 gaps: `[0, 3, 4]` → `0,3,1`.
@@ -241,7 +263,9 @@ mod tests {
         );
         assert_eq!(
             got,
-            ["hoi", "nghi", "qcdc", "nam", "2020", "2022", "dan", "van", "kheo"]
+            [
+                "hoi", "nghi", "qcdc", "nam", "2020", "2022", "dan", "van", "kheo"
+            ]
         );
     }
 
