@@ -70,6 +70,12 @@ const firstLink = (p, under) => {
   return m[1];
 };
 const index = JSON.parse(read("tim-kiem/index.json"));
+// An empty path is the category's path + the title folded (as search.js does).
+const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+for (const a of index.articles) {
+  if (typeof a[1] != "string" || !a[1]) a[1] = index.categories[a[3]][1] + fold(a[0]).split(/[^a-z0-9]+/).filter(Boolean).join("-").slice(0, a[1] || undefined) + "/";
+  if (!fs.existsSync(path.join(site, a[1], "index.html"))) throw new Error(`search index: no page at ${a[1]}`);
+}
 const danVan = index.articles.find((a) => a[0].includes("Dân vận"));
 const ducGiang = index.articles.find((a) => read(`${a[1]}index.html`).includes("Đức Giang"));
 const archiveYear = firstLink("luu-tru/index.html", "luu-tru/\\d{4}");

@@ -1,11 +1,6 @@
-// Offline search over the static index bantin writes in tim-kiem/:
-// index.json lists the articles; tu/<n>.json are buckets of an inverted
-// index of every word (title, summary, tags, author, body). Words are folded
-// as bantin folds them (accents dropped, đ → d, lower case), so "dan van"
-// finds "Dân vận" and "DUC GIANG" finds "Đức Giang". Articles whose title
-// holds the words come first. The query is read from ?q=, so a search can
-// be linked. Snippets come from the article pages themselves, fetched only
-// for the results shown.
+// Offline search over bantin's static index (tim-kiem/index.json: the
+// articles; tim-kiem/tu/<n>.json: buckets of a word index). Words are folded
+// as bantin folds them (no accents, đ → d, lower case). ?q= is the query.
 (function () {
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
@@ -176,7 +171,7 @@
     function next() {
       hits.slice(shown, shown + PAGE).forEach(function (id) {
         var a = index.articles[id], cat = index.categories[a[3]] || ["", ""];
-        var url = index.base + a[1];
+        var url = index.base + (typeof a[1] == "string" && a[1] ? a[1] : cat[1] + fold(a[0]).split(/[^a-z0-9]+/).filter(Boolean).join("-").slice(0, a[1] || undefined) + "/");
         var li = document.createElement("li");
         li.innerHTML = '<h2><a href="' + esc(url) + '">' + mark(a[0], terms) + "</a></h2>" +
           '<p class="card-meta"><a href="' + esc(index.base + cat[1]) + '">' + esc(cat[0]) +
