@@ -29,7 +29,7 @@ fn runs(cmd: &str, arg: &str) -> bool {
 /// The Chromium to drive: `BANTIN_CHROMIUM`, else Debian's or one on PATH.
 fn chromium() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("BANTIN_CHROMIUM") {
-        return Some(PathBuf::from(p));
+        return Some(PathBuf::from(p)).filter(|p| p.is_file());
     }
     let path = std::env::var_os("PATH").unwrap_or_default();
     let dirs = std::env::split_paths(&path).chain([PathBuf::from("/usr/bin")]);
@@ -82,9 +82,9 @@ fn copy_dir(from: &Path, to: &Path) {
 fn default_theme_in_a_real_browser() {
     let missing = missing();
     if !missing.is_empty() {
-        let why = format!("browser tests skipped: missing {}", missing.join(", "));
+        let why = format!("browser tests: missing {}", missing.join(", "));
         if std::env::var("BANTIN_REQUIRE_BROWSER").as_deref() == Ok("1") {
-            panic!("{why} (BANTIN_REQUIRE_BROWSER=1: install them, as .ci/run does)");
+            panic!("{why}; BANTIN_REQUIRE_BROWSER=1 makes that a failure (.ci/run installs them)");
         }
         // Straight to the terminal: the test harness hides what passing
         // tests print with println!.

@@ -98,12 +98,14 @@ pub fn articles_json(site: &Site) -> Vec<u8> {
     serde_json::to_vec(&index).unwrap_or_default()
 }
 
-/// The words seen by one thread, each with the articles that have it in
-/// their title and anywhere.
+/// A word's articles: those with it in their title, those with it anywhere.
+type Lists = (Vec<u32>, Vec<u32>);
+
+/// The words seen by one thread, each with its articles.
 #[derive(Default)]
 struct Postings {
     ids: HashMap<String, usize>,
-    lists: Vec<(Vec<u32>, Vec<u32>)>,
+    lists: Vec<Lists>,
 }
 
 impl Postings {
@@ -143,7 +145,7 @@ pub fn buckets_json<'s>(
             .collect()
     });
     // Chunks are in article order, so appending keeps every list sorted.
-    let mut all: HashMap<String, (Vec<u32>, Vec<u32>)> = HashMap::new();
+    let mut all: HashMap<String, Lists> = HashMap::new();
     for part in parts {
         let mut part = part?;
         for (w, i) in part.ids {
@@ -154,7 +156,7 @@ pub fn buckets_json<'s>(
         }
     }
     let count = bucket_count(n);
-    let mut buckets: Vec<Vec<(String, (Vec<u32>, Vec<u32>))>> = vec![Vec::new(); count];
+    let mut buckets: Vec<Vec<(String, Lists)>> = vec![Vec::new(); count];
     for (w, lists) in all {
         buckets[bucket_of(&w, count)].push((w, lists));
     }
