@@ -56,7 +56,7 @@ fn missing() -> Vec<String> {
     let modules = root().join("tests/browser/node_modules");
     for m in ["playwright-core", "axe-core", "vnu-jar"] {
         if !modules.join(m).join("package.json").is_file() {
-            out.push(format!("{m} (npm ci in tests/browser)"));
+            out.push(format!("{m} (npm ci --ignore-scripts in tests/browser)"));
         }
     }
     if !runs("java", "-version") {
