@@ -52,14 +52,20 @@ impl Links {
     /// Render an article's Markdown with its links resolved. When bodies
     /// are read again, a file that can no longer be read is an error.
     pub fn render(&self, a: &Article) -> Result<markdown::Rendered, String> {
+        Ok(self.render_body(a, &self.body(a)?))
+    }
+
+    /// An article's Markdown body: in memory, or read again from its file
+    /// when the site let go of bodies.
+    pub fn body<'a>(&self, a: &'a Article) -> Result<std::borrow::Cow<'a, str>, String> {
         match &self.content {
-            None => Ok(self.render_body(a, &a.body)),
+            None => Ok(std::borrow::Cow::Borrowed(&a.body)),
             Some(content) => {
                 let text = crate::load::read_text(&content.join(&a.source), &a.display)
                     .map_err(|d| d.to_string())?;
                 let split =
                     crate::frontmatter::split(&a.display, &text).map_err(|d| d.to_string())?;
-                Ok(self.render_body(a, split.body))
+                Ok(std::borrow::Cow::Owned(split.body.to_string()))
             }
         }
     }

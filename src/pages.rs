@@ -38,7 +38,10 @@ pub enum Kind {
     Authors,
     Tags,
     Search,
+    /// `tim-kiem/index.json`: the articles' list for the search page.
     SearchIndex,
+    /// One bucket of the search page's word index.
+    SearchWords(usize),
     NotFound,
     /// The site feed, or a category's.
     Feed(Option<usize>),
@@ -170,6 +173,12 @@ pub fn plan(site: &Site) -> Vec<Page> {
     out.push(Page::html("the/".into(), Kind::Tags));
     out.push(Page::html("tim-kiem/".into(), Kind::Search));
     out.push(Page::file("tim-kiem/index.json", Kind::SearchIndex));
+    for n in 0..crate::render::search_buckets(site.articles.len()) {
+        out.push(Page::file(
+            &format!("tim-kiem/tu/{n}.json"),
+            Kind::SearchWords(n),
+        ));
+    }
     out.push(Page::file("404.html", Kind::NotFound));
     out.push(Page::file("rss.xml", Kind::Feed(None)));
     out.push(Page::file("sitemap.xml", Kind::Sitemap));

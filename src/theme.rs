@@ -39,6 +39,7 @@ macro_rules! embedded_statics {
 const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
     "base.html",
     "components.html",
+    "sidebar.html",
     "index.html",
     "article.html",
     "list.html",

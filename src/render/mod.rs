@@ -3,16 +3,17 @@
 //! site model. Article cards are serialised once and shared by every page.
 
 mod card;
+pub mod search;
 mod sink;
 mod templates;
 
 use serde_json::{Value, json};
 use tera::{Context, Tera};
 
-use crate::date;
 use crate::pages::{self, Kind, Listing, Page, Paged};
 use crate::site::Site;
 use card::card;
+pub use search::bucket_count as search_buckets;
 use sink::{Fill, HashSink, Sink, hash_json};
 pub use templates::{chain, compile};
 
@@ -35,6 +36,8 @@ pub struct Renderer<'s> {
     card_hashes: Vec<u64>,
     /// Set when articles' HTML is rendered with their pages (`build`).
     links: Option<crate::links::Links>,
+    /// The search word index's bucket files, made when the first is asked for.
+    search_words: std::sync::OnceLock<Result<Vec<Vec<u8>>, String>>,
 }
 
 /// Cards of the last build by hash: an unchanged article keeps its value.
@@ -103,6 +106,7 @@ impl<'s> Renderer<'s> {
             tera_cards,
             card_hashes,
             links: None,
+            search_words: std::sync::OnceLock::new(),
         }
     }
 
@@ -140,8 +144,10 @@ impl<'s> Renderer<'s> {
 
     /// Render one page to bytes.
     pub fn render(&self, page: &Page) -> Result<Vec<u8>, String> {
-        if page.kind == Kind::SearchIndex {
-            return Ok(self.search_index());
+        match page.kind {
+            Kind::SearchIndex => return Ok(search::articles_json(self.site)),
+            Kind::SearchWords(n) => return self.search_words(n),
+            _ => {}
         }
         let body = match (&page.kind, &self.links) {
             (Kind::Article(i), Some(links)) => Some(links.render(&self.site.articles[*i])?.html),
@@ -167,6 +173,12 @@ impl<'s> Renderer<'s> {
         page.file.hash(&mut h.0);
         if page.kind == Kind::SearchIndex {
             self.card_hashes.hash(&mut h.0);
+        } else if let Kind::SearchWords(_) = page.kind {
+            // Every article's card and HTML: its words may be in any bucket.
+            self.card_hashes.hash(&mut h.0);
+            for a in &self.site.articles {
+                a.html_hash.hash(&mut h.0);
+            }
         } else {
             self.fill(&mut h, page);
         }
@@ -256,7 +268,7 @@ impl<'s> Renderer<'s> {
                 "sitemap.xml"
             }
             Kind::Robots => "robots.txt",
-            Kind::SearchIndex => "",
+            Kind::SearchIndex | Kind::SearchWords(_) => "",
         }
     }
 
@@ -386,23 +398,22 @@ impl<'s> Renderer<'s> {
         s.cards("related", self, &related(site, i));
     }
 
-    fn search_index(&self) -> Vec<u8> {
-        let site = self.site;
-        let items: Vec<Value> = site
-            .articles
-            .iter()
-            .map(|a| {
-                json!([
-                    a.title,
-                    site.url(&a.path),
-                    date::display_day(&a.date),
-                    site.categories[a.category].name,
-                    a.summary,
-                    a.tags.join(", "),
-                ])
+    /// Bucket `n` of the search word index; the whole index is made once.
+    fn search_words(&self, n: usize) -> Result<Vec<u8>, String> {
+        let all = self.search_words.get_or_init(|| {
+            let site = self.site;
+            search::buckets_json(site, &|i| {
+                let a = &site.articles[i];
+                match &self.links {
+                    Some(links) => links.body(a),
+                    None => Ok(std::borrow::Cow::Borrowed(&*a.body)),
+                }
             })
-            .collect();
-        serde_json::to_vec(&items).unwrap_or_default()
+        });
+        match all {
+            Ok(buckets) => Ok(buckets.get(n).cloned().unwrap_or_else(|| b"{}".to_vec())),
+            Err(e) => Err(format!("search index: {e}")),
+        }
     }
 }
 

@@ -1,0 +1,373 @@
+//! The offline search index read by the theme's `search.js`: a small list
+//! of the articles (`tim-kiem/index.json`) and an inverted index of the
+//! words of every title, summary, tag, author and body, split into buckets
+//! (`tim-kiem/tu/<n>.json`) so that a search downloads only the buckets of
+//! its own words.
+//!
+//! Words are folded the way `search.js` folds a query: accents dropped,
+//! đ → d, lower case, split on anything but `a-z0-9` (`Dân vận` → `dan`,
+//! `van`). A bucket is `{"word": "T|A"}`: T the articles with the word in
+//! their title, A those with it anywhere, as ascending article numbers
+//! written as base-36 gaps separated by commas (`0,3,1` = 0, 3, 4).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use serde_json::json;
+
+use crate::site::Site;
+
+/// Words longer than this are not indexed (URLs, hashes, runs of digits).
+const MAX_WORD: usize = 24;
+
+/// How many bucket files a site of `articles` articles gets: about forty
+/// articles' words per bucket, a power of two, at most 1,024.
+pub fn bucket_count(articles: usize) -> usize {
+    articles.div_ceil(40).next_power_of_two().clamp(1, 1024)
+}
+
+/// The bucket a folded word lives in: FNV-1a of its bytes (the same
+/// function is in `search.js`).
+pub fn bucket_of(word: &str, buckets: usize) -> usize {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in word.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h as usize % buckets
+}
+
+/// Append `s` folded to `out`: accents and other combining marks dropped,
+/// đ/Đ → d, lower case (what `search.js` does with `normalize("NFD")`).
+pub fn fold_into(s: &str, out: &mut String) {
+    let table = latin_table();
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let quick = match c as u32 {
+            n @ 0xC0..=0x24F => table[(n - 0xC0) as usize],
+            n @ 0x1E00..=0x1EFF => table[(n - 0x1E00 + 0x190) as usize],
+            _ => '\0',
+        };
+        if quick != '\0' {
+            out.push(quick);
+        } else {
+            fold_char(c, out);
+        }
+    }
+}
+
+fn fold_char(c: char, out: &mut String) {
+    if c == 'đ' || c == 'Đ' {
+        out.push('d');
+        return;
+    }
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if !('\u{300}'..='\u{36f}').contains(&d) {
+            out.extend(d.to_lowercase());
+        }
+    });
+}
+
+/// The folded form of every Latin letter with accents (U+00C0–U+024F and
+/// U+1E00–U+1EFF, where all of Vietnamese is), when it is one character:
+/// most of a Vietnamese text's letters, folded without a table search.
+fn latin_table() -> &'static [char] {
+    static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0xC0..=0x24F_u32)
+            .chain(0x1E00..=0x1EFF)
+            .map(|n| {
+                let mut s = String::new();
+                if let Some(c) = char::from_u32(n) {
+                    fold_char(c, &mut s);
+                }
+                let mut chars = s.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(one), None) => one,
+                    _ => '\0',
+                }
+            })
+            .collect()
+    })
+}
+
+/// Call `word` for every indexable word of `s`.
+fn words(s: &str, scratch: &mut String, word: &mut dyn FnMut(&str)) {
+    scratch.clear();
+    fold_into(s, scratch);
+    for w in scratch.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if !w.is_empty() && w.len() <= MAX_WORD {
+            word(w);
+        }
+    }
+}
+
+/// `tim-kiem/index.json`: the base path, the number of buckets, the
+/// categories (name, path) and, per article in site order (newest first),
+/// its title, path under the base, day and category number. The path is
+/// `""` when it is `<category>/<title folded, words joined by ->/`, which
+/// `search.js` makes again, and a number n when the slug is the first n
+/// bytes of that (slugs cut short): a third of the file at 10,000 articles.
+pub fn articles_json(site: &Site) -> Vec<u8> {
+    let mut scratch = String::new();
+    let index = json!({
+        "base": site.base_path,
+        "buckets": bucket_count(site.articles.len()),
+        "categories": site.categories.iter().map(|c| json!([c.name, format!("{}/", c.slug)])).collect::<Vec<_>>(),
+        "articles": site.articles.iter().map(|a| {
+            scratch.clear();
+            fold_into(&a.title, &mut scratch);
+            let slug: Vec<&str> = scratch.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            let slug = slug.join("-");
+            let own = a.path.strip_prefix(&format!("{}/", site.categories[a.category].slug))
+                .and_then(|p| p.strip_suffix('/'))
+                .filter(|own| !own.is_empty() && slug.starts_with(own));
+            let path = match own {
+                Some(own) if own.len() == slug.len() => json!(""),
+                Some(own) => json!(own.len()),
+                None => json!(a.path),
+            };
+            json!([a.title, path, crate::date::display_day(&a.date), a.category])
+        }).collect::<Vec<_>>(),
+    });
+    serde_json::to_vec(&index).unwrap_or_default()
+}
+
+/// FxHash (as in rustc): the word maps are hit once per word of every
+/// article, and SipHash's resistance to flooding buys nothing here.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+
+/// A word's articles: those with it in their title, those with it anywhere.
+type Lists = (Vec<u32>, Vec<u32>);
+
+/// The words seen by one thread, each with its articles.
+#[derive(Default)]
+struct Postings {
+    ids: FxMap<String, usize>,
+    lists: Vec<Lists>,
+}
+
+impl Postings {
+    fn id(&mut self, w: &str) -> usize {
+        if let Some(&i) = self.ids.get(w) {
+            return i;
+        }
+        self.ids.insert(w.to_string(), self.lists.len());
+        self.lists.push(Default::default());
+        self.lists.len() - 1
+    }
+}
+
+/// Every bucket file's bytes. `body` gives an article's Markdown. The work
+/// is split over plain threads (not rayon: this runs inside a page being
+/// rendered by rayon, and must not wait on its own pool).
+pub fn buckets_json<'s>(
+    site: &'s Site,
+    body: &(dyn Fn(usize) -> Result<Cow<'s, str>, String> + Sync),
+) -> Result<Vec<Vec<u8>>, String> {
+    let n = site.articles.len();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |t| t.get())
+        .clamp(1, 8);
+    let chunk = n.div_ceil(threads).max(1);
+    let parts: Vec<Result<Postings, String>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..n)
+            .step_by(chunk)
+            .map(|start| s.spawn(move || postings(site, start..(start + chunk).min(n), body)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err("the search index failed".into()))
+            })
+            .collect()
+    });
+    // Chunks are in article order, so appending keeps every list sorted.
+    let mut all: FxMap<String, Lists> = FxMap::default();
+    for part in parts {
+        let mut part = part?;
+        for (w, i) in part.ids {
+            let (t, a) = std::mem::take(&mut part.lists[i]);
+            let e = all.entry(w).or_default();
+            e.0.extend(t);
+            e.1.extend(a);
+        }
+    }
+    let count = bucket_count(n);
+    let mut buckets: Vec<Vec<(String, Lists)>> = vec![Vec::new(); count];
+    for (w, lists) in all {
+        buckets[bucket_of(&w, count)].push((w, lists));
+    }
+    Ok(buckets
+        .into_iter()
+        .map(|mut words| {
+            words.sort_by(|a, b| a.0.cmp(&b.0));
+            let mut out = String::from("{");
+            for (i, (w, (t, a))) in words.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                // Words are `a-z0-9` only: no JSON escaping needed.
+                let _ = write!(out, "\"{w}\":\"");
+                gaps(&mut out, t);
+                out.push('|');
+                gaps(&mut out, a);
+                out.push('"');
+            }
+            out.push('}');
+            out.into_bytes()
+        })
+        .collect())
+}
+
+fn postings<'s>(
+    site: &'s Site,
+    range: std::ops::Range<usize>,
+    body: &(dyn Fn(usize) -> Result<Cow<'s, str>, String> + Sync),
+) -> Result<Postings, String> {
+    let mut p = Postings::default();
+    let mut scratch = String::new();
+    let mut in_title: Vec<usize> = Vec::new();
+    let mut seen: Vec<usize> = Vec::new();
+    for i in range {
+        let a = &site.articles[i];
+        let id = i as u32;
+        in_title.clear();
+        words(&a.title, &mut scratch, &mut |w| in_title.push(p.id(w)));
+        in_title.sort_unstable();
+        in_title.dedup();
+        seen.clear();
+        seen.extend_from_slice(&in_title);
+        {
+            let mut add = |w: &str| seen.push(p.id(w));
+            words(&a.summary, &mut scratch, &mut add);
+            for t in &a.tags {
+                words(t, &mut scratch, &mut add);
+            }
+            if let Some(author) = &a.author {
+                words(author, &mut scratch, &mut add);
+            }
+            let text = body(i)?;
+            crate::markdown::visit_text(&text, &mut |t| words(t, &mut scratch, &mut add));
+        }
+        seen.sort_unstable();
+        seen.dedup();
+        for &w in &in_title {
+            p.lists[w].0.push(id);
+        }
+        for &w in &seen {
+            p.lists[w].1.push(id);
+        }
+    }
+    Ok(p)
+}
+
+/// Ascending numbers as base-36 gaps: `[0, 3, 4]` → `0,3,1`.
+fn gaps(out: &mut String, ids: &[u32]) {
+    let mut last = 0;
+    for (i, &id) in ids.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        base36(out, id - last);
+        last = id;
+    }
+}
+
+fn base36(out: &mut String, mut n: u32) {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut buf = [0u8; 8];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = DIGITS[(n % 36) as usize];
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fold(s: &str) -> String {
+        let mut out = String::new();
+        fold_into(s, &mut out);
+        out
+    }
+
+    #[test]
+    fn folding_drops_accents_and_d_bar() {
+        assert_eq!(fold("Dân vận"), "dan van");
+        assert_eq!(fold("ĐỨC GIANG"), "duc giang");
+        assert_eq!(fold("Nghị quyết Đại hội"), "nghi quyet dai hoi");
+        // NFD input folds the same.
+        assert_eq!(fold("Da\u{302}n va\u{323}\u{302}n"), "dan van");
+        // Every letter of the quick table folds as the slow way does.
+        for n in (0xC0..=0x24F_u32).chain(0x1E00..=0x1EFF) {
+            let c = char::from_u32(n).unwrap();
+            let mut slow = String::new();
+            fold_char(c, &mut slow);
+            assert_eq!(fold(&c.to_string()), slow, "{c}");
+        }
+    }
+
+    #[test]
+    fn words_split_on_punctuation() {
+        let mut got = Vec::new();
+        let mut scratch = String::new();
+        words(
+            "Hội nghị (QCDC) năm 2020-2022: “Dân vận khéo”",
+            &mut scratch,
+            &mut |w| got.push(w.to_string()),
+        );
+        assert_eq!(
+            got,
+            [
+                "hoi", "nghi", "qcdc", "nam", "2020", "2022", "dan", "van", "kheo"
+            ]
+        );
+    }
+
+    #[test]
+    fn gaps_are_base36() {
+        let mut s = String::new();
+        gaps(&mut s, &[0, 3, 4, 40]);
+        assert_eq!(s, "0,3,1,10");
+    }
+
+    #[test]
+    fn buckets_are_stable_and_bounded() {
+        assert_eq!(bucket_count(0), 1);
+        assert_eq!(bucket_count(16), 1);
+        assert_eq!(bucket_count(10_000), 256);
+        assert_eq!(bucket_count(1_000_000), 1024);
+        // The same value search.js computes for "dan" with 256 buckets.
+        assert_eq!(bucket_of("dan", 256), 0xed4f_3028_u32 as usize % 256);
+    }
+}

@@ -1,0 +1,154 @@
+//! The default theme in a real browser (issue 5): builds the sample site
+//! (`content/` + `site.yaml`) with the real binary, then runs
+//! `tests/browser/run.mjs`, which serves it on 127.0.0.1 and checks it in
+//! headless Chromium (no horizontal scroll at 320, 360 and 1280 px, search,
+//! text size, print, keyboard, no request leaving 127.0.0.1), with axe-core
+//! in the page and the Nu HTML Checker on every page kind. Screenshots go to
+//! `target/browser-screenshots/`.
+//!
+//! Needs Chromium, Node.js with `npm ci` run in `tests/browser/`, and Java.
+//! When one is missing the test prints why and passes, unless
+//! `BANTIN_REQUIRE_BROWSER=1` (set by `.ci/run`): then it fails.
+
+use std::io::Write;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn runs(cmd: &str, arg: &str) -> bool {
+    Command::new(cmd)
+        .arg(arg)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// The Chromium to drive: `BANTIN_CHROMIUM`, else Debian's or one on PATH.
+fn chromium() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("BANTIN_CHROMIUM") {
+        return Some(PathBuf::from(p)).filter(|p| p.is_file());
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let dirs = std::env::split_paths(&path).chain([PathBuf::from("/usr/bin")]);
+    for dir in dirs {
+        for name in ["chromium", "chromium-browser", "google-chrome"] {
+            let p = dir.join(name);
+            if p.is_file() {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+/// What is missing for the browser tests, if anything.
+fn missing() -> Vec<String> {
+    let mut out = Vec::new();
+    if chromium().is_none() {
+        out.push("Chromium (apt-get install chromium)".to_string());
+    }
+    if !runs("node", "--version") {
+        out.push("Node.js".to_string());
+    }
+    let modules = root().join("tests/browser/node_modules");
+    for m in ["playwright-core", "axe-core", "vnu-jar"] {
+        if !modules.join(m).join("package.json").is_file() {
+            out.push(format!("{m} (npm ci --ignore-scripts in tests/browser)"));
+        }
+    }
+    if !runs("java", "-version") {
+        out.push("Java (apt-get install default-jre-headless)".to_string());
+    }
+    out
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn default_theme_in_a_real_browser() {
+    let missing = missing();
+    if !missing.is_empty() {
+        let why = format!("browser tests: missing {}", missing.join(", "));
+        if std::env::var("BANTIN_REQUIRE_BROWSER").as_deref() == Ok("1") {
+            panic!("{why}; BANTIN_REQUIRE_BROWSER=1 makes that a failure (.ci/run installs them)");
+        }
+        // Straight to the terminal: the test harness hides what passing
+        // tests print with println!.
+        let _ = writeln!(std::io::stderr(), "skipped: {why}");
+        return;
+    }
+
+    // The sample site, as the repository ships it.
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&root().join("content"), &site.join("content"));
+    std::fs::copy(root().join("site.yaml"), site.join("site.yaml")).unwrap();
+    let out = tmp.path().join("out");
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let build = Command::new(env!("CARGO_BIN_EXE_bantin"))
+        .args(["build", "--root"])
+        .arg(&site)
+        .arg("--output")
+        .arg(&out)
+        .args(["--base-url", &format!("http://127.0.0.1:{port}/")])
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "build failed: {}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+
+    let shots = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .unwrap_or(Path::new("target"))
+        .join("browser-screenshots");
+    let run = Command::new("node")
+        .arg(root().join("tests/browser/run.mjs"))
+        .arg("--site")
+        .arg(&out)
+        .args(["--port", &port.to_string()])
+        .arg("--chromium")
+        .arg(chromium().unwrap())
+        .arg("--shots")
+        .arg(&shots)
+        .current_dir(root().join("tests/browser"))
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&run.stdout);
+    println!("{report}{}", String::from_utf8_lossy(&run.stderr));
+    let summary = report
+        .lines()
+        .filter(|l| l.starts_with("browser tests:") || l.starts_with("screenshots in"));
+    for line in summary {
+        let _ = writeln!(std::io::stderr(), "{line}");
+    }
+    assert!(
+        run.status.success(),
+        "browser checks failed:\n{}\n{}",
+        report
+            .lines()
+            .filter(|l| !l.starts_with("ok "))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
