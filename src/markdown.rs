@@ -97,16 +97,6 @@ pub fn first_paragraph(body: &str) -> String {
     crate::text::squash_spaces(&text)
 }
 
-/// Every piece of text a reader sees in `body` (not raw HTML, not link
-/// targets), in order, for the search index.
-pub fn visit_text(body: &str, visit: &mut dyn FnMut(&str)) {
-    for event in Parser::new_ext(body, options()) {
-        if let Event::Text(t) | Event::Code(t) = event {
-            visit(&t);
-        }
-    }
-}
-
 /// Render `body`. `unsafe_html` keeps raw HTML as written.
 pub fn render(body: &str, resolve: &dyn Resolve, unsafe_html: bool) -> Rendered {
     let mut out = Rendered::default();

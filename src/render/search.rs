@@ -95,17 +95,6 @@ fn latin_table() -> &'static [char] {
     })
 }
 
-/// Call `word` for every indexable word of `s`.
-fn words(s: &str, scratch: &mut String, word: &mut dyn FnMut(&str)) {
-    scratch.clear();
-    fold_into(s, scratch);
-    for w in scratch.split(|c: char| !c.is_ascii_alphanumeric()) {
-        if !w.is_empty() && w.len() <= MAX_WORD {
-            word(w);
-        }
-    }
-}
-
 /// `tim-kiem/index.json`: the base path, the number of buckets, the
 /// categories (name, path) and, per article in site order (newest first),
 /// its title, path under the base, day and category number. The path is
@@ -242,46 +231,89 @@ pub fn buckets_json<'s>(
         .collect())
 }
 
+/// The indexable words of folded text, in order.
+fn indexable(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty() && w.len() <= MAX_WORD)
+}
+
 fn postings<'s>(
     site: &'s Site,
     range: std::ops::Range<usize>,
     body: &(dyn Fn(usize) -> Result<Cow<'s, str>, String> + Sync),
 ) -> Result<Postings, String> {
     let mut p = Postings::default();
-    let mut scratch = String::new();
-    let mut in_title: Vec<usize> = Vec::new();
-    let mut seen: Vec<usize> = Vec::new();
+    // All of an article's text, folded once; each distinct word then costs
+    // one look-up in the (large) word map instead of one per occurrence.
+    let mut folded = String::new();
     for i in range {
         let a = &site.articles[i];
         let id = i as u32;
-        in_title.clear();
-        words(&a.title, &mut scratch, &mut |w| in_title.push(p.id(w)));
-        in_title.sort_unstable();
-        in_title.dedup();
-        seen.clear();
-        seen.extend_from_slice(&in_title);
-        {
-            let mut add = |w: &str| seen.push(p.id(w));
-            words(&a.summary, &mut scratch, &mut add);
-            for t in &a.tags {
-                words(t, &mut scratch, &mut add);
-            }
-            if let Some(author) = &a.author {
-                words(author, &mut scratch, &mut add);
-            }
-            let text = body(i)?;
-            crate::markdown::visit_text(&text, &mut |t| words(t, &mut scratch, &mut add));
+        folded.clear();
+        fold_into(&a.title, &mut folded);
+        let title_end = folded.len();
+        folded.push(' ');
+        fold_into(&a.summary, &mut folded);
+        for t in &a.tags {
+            folded.push(' ');
+            fold_into(t, &mut folded);
         }
-        seen.sort_unstable();
-        seen.dedup();
-        for &w in &in_title {
-            p.lists[w].0.push(id);
+        if let Some(author) = &a.author {
+            folded.push(' ');
+            fold_into(author, &mut folded);
         }
-        for &w in &seen {
-            p.lists[w].1.push(id);
+        let text = body(i)?;
+        visible_text(&text, &mut |t| {
+            folded.push(' ');
+            fold_into(t, &mut folded);
+        });
+        // Lists grow in article order: a word already seen in this article
+        // has `id` last, so each list gets each article once.
+        for w in indexable(&folded) {
+            let in_title = (w.as_ptr() as usize - folded.as_ptr() as usize) < title_end;
+            let w = p.id(w);
+            let (t, all) = &mut p.lists[w];
+            if in_title && t.last() != Some(&id) {
+                t.push(id);
+            }
+            if all.last() != Some(&id) {
+                all.push(id);
+            }
         }
     }
     Ok(p)
+}
+
+/// Call `visit` on the parts of a Markdown body a reader sees, without a
+/// full Markdown parse (the index would otherwise cost a second parse of
+/// every article): link destinations `](…)` and HTML tags `<…>` are
+/// skipped; markup characters are not letters, so words split on them.
+fn visible_text(body: &str, visit: &mut dyn FnMut(&str)) {
+    let bytes = body.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        let skip_to = match bytes[i] {
+            b']' if bytes.get(i + 1) == Some(&b'(') => Some(b')'),
+            b'<' if bytes
+                .get(i + 1)
+                .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/' || *b == b'!') =>
+            {
+                Some(b'>')
+            }
+            _ => None,
+        };
+        if let Some(end) = skip_to {
+            visit(&body[start..i]);
+            let close = bytes[i + 1..].iter().position(|b| *b == end || *b == b'\n');
+            i = close.map_or(bytes.len(), |c| i + 1 + c + 1);
+            start = i;
+            continue;
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        visit(&body[start..]);
+    }
 }
 
 /// Ascending numbers as base-36 gaps: `[0, 3, 4]` → `0,3,1`.
@@ -319,6 +351,16 @@ mod tests {
         let mut out = String::new();
         fold_into(s, &mut out);
         out
+    }
+
+    #[test]
+    fn visible_text_skips_link_targets_and_tags() {
+        let mut seen = String::new();
+        visible_text(
+            "Xem [kế hoạch](ke-hoach.pdf) và <a href=\"x\">ảnh</a> **đẹp** ](",
+            &mut |t| seen.push_str(t),
+        );
+        assert_eq!(seen, "Xem [kế hoạch và ảnh **đẹp** ");
     }
 
     #[test]
