@@ -381,13 +381,8 @@ mod tests {
 
     #[test]
     fn words_split_on_punctuation() {
-        let mut got = Vec::new();
-        let mut scratch = String::new();
-        words(
-            "Hội nghị (QCDC) năm 2020-2022: “Dân vận khéo”",
-            &mut scratch,
-            &mut |w| got.push(w.to_string()),
-        );
+        let folded = fold("Hội nghị (QCDC) năm 2020-2022: “Dân vận khéo”");
+        let got: Vec<&str> = indexable(&folded).collect();
         assert_eq!(
             got,
             [
