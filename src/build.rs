@@ -340,6 +340,7 @@ fn render_markdown(site: &mut Site, cache: Option<&mut Cache>) {
                 }),
                 resolver,
                 html_hash: old.map_or(0, |_| cache::hash_of(&r.html)),
+                body_hash: old.map_or(0, |_| cache::hash_of(&*a.body)),
                 html: r.html.into(),
                 first_paragraph: r.first_paragraph,
             }
@@ -356,6 +357,7 @@ fn render_markdown(site: &mut Site, cache: Option<&mut Cache>) {
     for (a, r) in site.articles.iter_mut().zip(rendered) {
         a.html = r.html;
         a.html_hash = r.html_hash;
+        a.body_hash = r.body_hash;
         if a.summary.is_empty() {
             a.summary = crate::text::truncate_words(&r.first_paragraph, 240);
         }

@@ -37,6 +37,8 @@ pub struct Markdown {
     pub resolver: u64,
     pub html: std::sync::Arc<str>,
     pub html_hash: u64,
+    /// A hash of the Markdown body (the search index reads the body).
+    pub body_hash: u64,
     pub first_paragraph: String,
 }
 

@@ -61,6 +61,8 @@ pub struct Article {
     pub html: std::sync::Arc<str>,
     /// A hash of `html`, for page fingerprints.
     pub html_hash: u64,
+    /// A hash of `body`, for the search index's fingerprint (watch only).
+    pub body_hash: u64,
 }
 
 /// A named group of articles with its own pages: category, author or tag.
@@ -229,6 +231,7 @@ pub fn assemble(
             body_line: p.body_line,
             html: std::sync::Arc::from(""),
             html_hash: 0,
+            body_hash: 0,
             source: p.source,
             display: p.display,
         });

@@ -174,10 +174,11 @@ impl<'s> Renderer<'s> {
         if page.kind == Kind::SearchIndex {
             self.card_hashes.hash(&mut h.0);
         } else if let Kind::SearchWords(_) = page.kind {
-            // Every article's card and HTML: its words may be in any bucket.
+            // Every article's card and Markdown body (the index reads the
+            // body): its words may be in any bucket.
             self.card_hashes.hash(&mut h.0);
             for a in &self.site.articles {
-                a.html_hash.hash(&mut h.0);
+                a.body_hash.hash(&mut h.0);
             }
         } else {
             self.fill(&mut h, page);
