@@ -5,25 +5,15 @@
 //! co-located file; break and fix an article) runs through one incremental
 //! session, comparing with a clean build after every step.
 
+mod common;
+use common::copy_dir;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use bantin::Options;
 use bantin::watch::session::Session;
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            fs::copy(e.path(), target).unwrap();
-        }
-    }
-}
 
 /// Every file under `dir` with its bytes, and every folder.
 fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
