@@ -38,6 +38,8 @@ pub struct Renderer<'s> {
     links: Option<crate::links::Links>,
     /// The search word index's bucket files, made when the first is asked for.
     search_words: std::sync::OnceLock<Result<Vec<Vec<u8>>, String>>,
+    /// The fingerprint input shared by all word buckets.
+    words_digest: std::sync::OnceLock<u64>,
 }
 
 /// Cards of the last build by hash: an unchanged article keeps its value.
@@ -107,6 +109,7 @@ impl<'s> Renderer<'s> {
             card_hashes,
             links: None,
             search_words: std::sync::OnceLock::new(),
+            words_digest: std::sync::OnceLock::new(),
         }
     }
 
@@ -175,11 +178,16 @@ impl<'s> Renderer<'s> {
             self.card_hashes.hash(&mut h.0);
         } else if let Kind::SearchWords(_) = page.kind {
             // Every article's card and Markdown body (the index reads the
-            // body): its words may be in any bucket.
-            self.card_hashes.hash(&mut h.0);
-            for a in &self.site.articles {
-                a.body_hash.hash(&mut h.0);
-            }
+            // body): its words may be in any bucket. Hashed once for all.
+            let all = *self.words_digest.get_or_init(|| {
+                let mut d = DefaultHasher::new();
+                self.card_hashes.hash(&mut d);
+                for a in &self.site.articles {
+                    a.body_hash.hash(&mut d);
+                }
+                d.finish()
+            });
+            all.hash(&mut h.0);
         } else {
             self.fill(&mut h, page);
         }

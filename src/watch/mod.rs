@@ -186,11 +186,10 @@ fn changes_files(kind: &notify::EventKind) -> bool {
 }
 
 fn rebuild(session: &mut Session, shared: &Shared, what: &str, report: &mut dyn FnMut(Event<'_>)) {
-    match session.rebuild() {
-        Ok(r) => {
-            shared.rebuilt(Vec::new());
-            report(Event::Built { what, rebuilt: &r });
-        }
+    // Open pages reload as soon as the pages are in place; the search
+    // index's word buckets follow.
+    match session.rebuild_then(&mut || shared.rebuilt(Vec::new())) {
+        Ok(r) => report(Event::Built { what, rebuilt: &r }),
         Err(e) => {
             shared.rebuilt(session::diagnostics(&e));
             report(Event::Failed { what, error: &e });

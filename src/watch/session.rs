@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use crate::build::{self, Options, Prepared, Summary};
 use crate::cache::{Cache, Stamp, hash_of};
 use crate::error::{Diagnostic, Error, Result};
+use crate::pages::Kind;
 use crate::render::{CardCache, Renderer};
 use crate::theme::StaticSource;
 
@@ -78,6 +79,14 @@ impl Session {
 
     /// Build again, writing only what changed. On error nothing is touched.
     pub fn rebuild(&mut self) -> Result<Rebuilt> {
+        self.rebuild_then(&mut || {})
+    }
+
+    /// `rebuild`, calling `published` as soon as every page a reader looks
+    /// at is in place: the search index's word buckets (derived from every
+    /// article, the slowest part to redo) are written after it. When this
+    /// returns `Ok`, the output is again exactly a clean build.
+    pub fn rebuild_then(&mut self, published: &mut dyn FnMut()) -> Result<Rebuilt> {
         let start = Instant::now();
         let Prepared {
             site,
@@ -96,9 +105,15 @@ impl Session {
         summary.lap("cards", &mut lap);
         let fingerprints: Vec<u64> = plan.par_iter().map(|p| renderer.fingerprint(p)).collect();
         summary.lap("fingerprints", &mut lap);
-        let todo: Vec<usize> = (0..plan.len())
+        let changed: Vec<usize> = (0..plan.len())
             .filter(|i| self.pages.get(&plan[*i].file) != Some(&fingerprints[*i]))
             .collect();
+        // The first build writes everything at once; later ones the word
+        // buckets after the pages.
+        let first = self.pages.is_empty();
+        let (todo, later): (Vec<usize>, Vec<usize>) = changed
+            .iter()
+            .partition(|i| first || !matches!(plan[**i].kind, Kind::SearchWords(_)));
 
         // Files to copy: theme statics, then assets (assets win, as in build).
         let content = self.opts.root.join("content");
@@ -133,7 +148,6 @@ impl Session {
 
         // Render into a staging folder; nothing is served from it yet. The
         // first build has no good pages to keep: it writes in place.
-        let first = self.pages.is_empty();
         let stage = Stage::new(&self.out)?;
         if first {
             let dirs: BTreeSet<&str> = plan
@@ -196,11 +210,18 @@ impl Session {
         for (n, (rel, _)) in copies.iter().enumerate() {
             place(stage.slot(plan.len() + n), rel)?;
         }
-        let new_pages: HashMap<String, u64> = plan
+        // Pages still to write keep their old fingerprint until written.
+        let mut new_pages: HashMap<String, u64> = plan
             .iter()
             .zip(&fingerprints)
             .map(|(p, f)| (p.file.clone(), *f))
             .collect();
+        for i in &later {
+            match self.pages.get(&plan[*i].file) {
+                Some(old) => new_pages.insert(plan[*i].file.clone(), *old),
+                None => new_pages.remove(&plan[*i].file),
+            };
+        }
         let new_files: HashMap<String, Origin> =
             wanted.into_iter().map(|(rel, (o, _))| (rel, o)).collect();
         let gone: Vec<String> = self
@@ -217,11 +238,29 @@ impl Session {
         self.files = new_files;
         let old_cards = std::mem::replace(&mut self.cards, renderer.card_cache());
         summary.lap("move into place", &mut lap);
+        published();
+
+        // The word buckets of the search index, then the output is whole.
+        for i in &later {
+            let page = &plan[*i];
+            let bytes = renderer.render(page).map_err(|e| {
+                Error::Content(build::render_failures(vec![(page.file.clone(), e)]))
+            })?;
+            let slot = stage.slot(*i);
+            fs::write(&slot, bytes).map_err(|e| Error::io(&slot, e))?;
+            let target = self.out.join(&page.file);
+            if let Some(parent) = target.parent() {
+                fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            }
+            fs::rename(&slot, &target).map_err(|e| Error::io(&target, e))?;
+            self.pages.insert(page.file.clone(), fingerprints[*i]);
+        }
+        summary.lap("search buckets", &mut lap);
         drop(stage);
         build::drop_in_background((renderer.into_owned(), site, old_cards));
         summary.elapsed = start.elapsed();
         Ok(Rebuilt {
-            written: todo.len(),
+            written: todo.len() + later.len(),
             copied: copies.len(),
             removed: gone.len(),
             summary,
