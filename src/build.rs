@@ -319,7 +319,8 @@ fn render_markdown(site: &mut Site, cache: Option<&mut Cache>) {
     let links = Links::new(site);
     let resolver = cache.as_ref().map_or(0, |_| links.key());
     let old = cache.as_deref();
-    let rendered: Vec<cache::Markdown> = site
+    // (Markdown, freshly rendered?)
+    let rendered: Vec<(cache::Markdown, bool)> = site
         .articles
         .par_iter()
         .map(|a| {
@@ -330,10 +331,10 @@ fn render_markdown(site: &mut Site, cache: Option<&mut Cache>) {
                 .and_then(|c| c.markdown.get(&a.source))
                 .filter(|m| Some(m.stamp) == stamp && m.resolver == resolver)
             {
-                return m.clone();
+                return (m.clone(), false);
             }
             let r = links.render_in_memory(a);
-            cache::Markdown {
+            let m = cache::Markdown {
                 stamp: stamp.unwrap_or(Stamp {
                     len: u64::MAX,
                     modified: None,
@@ -342,19 +343,22 @@ fn render_markdown(site: &mut Site, cache: Option<&mut Cache>) {
                 html_hash: old.map_or(0, |_| cache::hash_of(&r.html)),
                 body_hash: old.map_or(0, |_| cache::hash_of(&*a.body)),
                 html: r.html.into(),
-                first_paragraph: r.first_paragraph,
-            }
+                first_paragraph: r.first_paragraph.into(),
+            };
+            (m, true)
         })
         .collect();
     if let Some(c) = cache {
-        c.markdown.clear();
-        for (a, m) in site.articles.iter().zip(&rendered) {
-            if m.stamp.len != u64::MAX {
+        // Keep what is still published, add what was rendered now.
+        let present: HashSet<&PathBuf> = site.articles.iter().map(|a| &a.source).collect();
+        c.markdown.retain(|source, _| present.contains(source));
+        for (a, (m, fresh)) in site.articles.iter().zip(&rendered) {
+            if *fresh && m.stamp.len != u64::MAX {
                 c.markdown.insert(a.source.clone(), m.clone());
             }
         }
     }
-    for (a, r) in site.articles.iter_mut().zip(rendered) {
+    for (a, (r, _)) in site.articles.iter_mut().zip(rendered) {
         a.html = r.html;
         a.html_hash = r.html_hash;
         a.body_hash = r.body_hash;

@@ -39,7 +39,7 @@ pub struct Markdown {
     pub html_hash: u64,
     /// A hash of the Markdown body (the search index reads the body).
     pub body_hash: u64,
-    pub first_paragraph: String,
+    pub first_paragraph: std::sync::Arc<str>,
 }
 
 /// Reusable results of the previous build.

@@ -197,14 +197,7 @@ impl<'s> Renderer<'s> {
     /// Put a page's context into `s`; returns the template to render.
     fn fill<S: Sink>(&self, s: &mut S, page: &Page) -> &'static str {
         let site = self.site;
-        s.put(
-            "page",
-            &json!({
-                "path": page.path,
-                "url": site.url(&page.path),
-                "permalink": site.config.permalink(&page.path),
-            }),
-        );
+        s.page(self, &page.path);
         match &page.kind {
             Kind::Home(paged) => {
                 self.home(s, paged);

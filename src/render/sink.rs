@@ -21,6 +21,9 @@ pub(super) trait Sink {
     fn card(&mut self, key: &'static str, r: &Renderer<'_>, i: Option<usize>);
     /// An article's HTML body.
     fn html(&mut self, key: &'static str, r: &Renderer<'_>, i: usize);
+    /// `page`: the page's path, URL and permalink. The URL and permalink
+    /// are the path under the base URL, which the base hash covers.
+    fn page(&mut self, r: &Renderer<'_>, path: &str);
 }
 
 /// A page's Tera context being filled; `body` is the article's HTML when
@@ -41,6 +44,17 @@ impl Sink for Fill {
         self.ctx.insert_value(
             key,
             i.map_or_else(tera::Value::none, |i| r.tera_cards[i].clone()),
+        );
+    }
+    fn page(&mut self, r: &Renderer<'_>, path: &str) {
+        let site = r.site;
+        self.ctx.insert(
+            "page",
+            &serde_json::json!({
+                "path": path,
+                "url": site.url(path),
+                "permalink": site.config.permalink(path),
+            }),
         );
     }
     fn html(&mut self, key: &'static str, r: &Renderer<'_>, i: usize) {
@@ -80,6 +94,10 @@ impl Sink for HashSink {
     fn card(&mut self, key: &'static str, r: &Renderer<'_>, i: Option<usize>) {
         key.hash(&mut self.0);
         i.map(|i| r.card_hashes[i]).hash(&mut self.0);
+    }
+    fn page(&mut self, _: &Renderer<'_>, path: &str) {
+        "page".hash(&mut self.0);
+        path.hash(&mut self.0);
     }
     fn html(&mut self, key: &'static str, r: &Renderer<'_>, i: usize) {
         key.hash(&mut self.0);
