@@ -23,7 +23,7 @@ use session::Session;
 
 /// How long the tree must be quiet before a rebuild starts, and the most a
 /// burst of changes (a `git checkout`) can hold it back.
-const QUIET: Duration = Duration::from_millis(20);
+const QUIET: Duration = Duration::from_millis(10);
 const MAX_WAIT: Duration = Duration::from_millis(1000);
 
 pub struct WatchOptions {
