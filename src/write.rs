@@ -18,19 +18,7 @@ pub struct Staging {
 impl Staging {
     /// Start a build whose result will replace `target`.
     pub fn begin(target: &Path) -> Result<Staging> {
-        let parent = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-        let name = target
-            .file_name()
-            .map_or("output".into(), |n| n.to_string_lossy().into_owned());
-        let dir = parent.join(format!(".{name}.bantin-new-{}", std::process::id()));
-        if dir.exists() {
-            fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        }
-        fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        let dir = fresh_sibling(target, "new")?;
         Ok(Staging {
             dir,
             target: target.to_path_buf(),
@@ -45,15 +33,7 @@ impl Staging {
 
     /// Create the folders of many site paths at once, each only once.
     pub fn make_dirs<'a>(&self, files: impl Iterator<Item = &'a str>) -> Result<()> {
-        let dirs: std::collections::BTreeSet<&str> = files
-            .filter_map(|f| f.rsplit_once('/'))
-            .map(|(d, _)| d)
-            .collect();
-        for d in dirs {
-            let path = self.dir.join(d);
-            fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;
-        }
-        Ok(())
+        make_dirs(&self.dir, files)
     }
 
     /// Write one file at a site path (`a/b/index.html`), creating its
@@ -107,6 +87,40 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+/// An empty folder `.<name>.bantin-<tag>-<pid>` beside `target` (created,
+/// or emptied if a crashed run left it), where `target` can be swapped in
+/// by renaming.
+pub fn fresh_sibling(target: &Path, tag: &str) -> Result<PathBuf> {
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    let name = target
+        .file_name()
+        .map_or("output".into(), |n| n.to_string_lossy().into_owned());
+    let dir = parent.join(format!(".{name}.bantin-{tag}-{}", std::process::id()));
+    if dir.exists() {
+        fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    }
+    fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    Ok(dir)
+}
+
+/// Create, under `root`, the folders of many site paths (`a/b/index.html`),
+/// each only once.
+pub fn make_dirs<'a>(root: &Path, files: impl Iterator<Item = &'a str>) -> Result<()> {
+    let dirs: std::collections::BTreeSet<&str> = files
+        .filter_map(|f| f.rsplit_once('/'))
+        .map(|(d, _)| d)
+        .collect();
+    for d in dirs {
+        let path = root.join(d);
+        fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;
+    }
+    Ok(())
 }
 
 impl Drop for Staging {

@@ -22,6 +22,7 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::pages::Kind;
 use crate::render::{CardCache, Renderer};
 use crate::theme::StaticSource;
+use crate::write;
 
 /// Where a copied file's bytes came from, to tell whether it changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,15 +151,7 @@ impl Session {
         // first build has no good pages to keep: it writes in place.
         let stage = Stage::new(&self.out)?;
         if first {
-            let dirs: BTreeSet<&str> = plan
-                .iter()
-                .filter_map(|p| p.file.rsplit_once('/'))
-                .map(|(d, _)| d)
-                .collect();
-            for d in dirs {
-                let d = self.out.join(d);
-                fs::create_dir_all(&d).map_err(|e| Error::io(&d, e))?;
-            }
+            write::make_dirs(&self.out, plan.iter().map(|p| p.file.as_str()))?;
         }
         let failures: Vec<(String, String)> = todo
             .par_iter()
@@ -248,11 +241,7 @@ impl Session {
             })?;
             let slot = stage.slot(*i);
             fs::write(&slot, bytes).map_err(|e| Error::io(&slot, e))?;
-            let target = self.out.join(&page.file);
-            if let Some(parent) = target.parent() {
-                fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-            }
-            fs::rename(&slot, &target).map_err(|e| Error::io(&target, e))?;
+            place(slot, &page.file)?;
             self.pages.insert(page.file.clone(), fingerprints[*i]);
         }
         summary.lap("search buckets", &mut lap);
@@ -279,15 +268,7 @@ struct Stage(PathBuf);
 
 impl Stage {
     fn new(out: &Path) -> Result<Stage> {
-        let name = out
-            .file_name()
-            .map_or("output".into(), |n| n.to_string_lossy().into_owned());
-        let dir = out.with_file_name(format!(".{name}.bantin-stage-{}", std::process::id()));
-        if dir.exists() {
-            fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        }
-        fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        Ok(Stage(dir))
+        write::fresh_sibling(out, "stage").map(Stage)
     }
 
     fn slot(&self, n: usize) -> PathBuf {
