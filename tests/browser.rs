@@ -10,6 +10,9 @@
 //! When one is missing the test prints why and passes, unless
 //! `BANTIN_REQUIRE_BROWSER=1` (set by `.ci/run`): then it fails.
 
+mod common;
+use common::copy_dir;
+
 use std::io::Write;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -63,19 +66,6 @@ fn missing() -> Vec<String> {
         out.push("Java (apt-get install default-jre-headless)".to_string());
     }
     out
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -5,6 +5,9 @@
 //! site, which is then built; each article page must show the date line,
 //! the author, the category and the whole numbered list.
 
+mod common;
+use common::bantin;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -17,15 +20,6 @@ fn site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("site.yaml"), "title: \"Bản tin thử\"\n").unwrap();
     dir
-}
-
-fn bantin(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bantin"))
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .output()
-        .unwrap()
 }
 
 fn import(root: &Path, inputs: &[PathBuf]) -> Output {

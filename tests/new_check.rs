@@ -3,17 +3,11 @@
 //! writes nothing, and names the file, line and link of every broken
 //! internal link (and lists drafts and scheduled articles).
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+use common::{bantin, copy_dir};
 
-fn bantin(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bantin"))
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .output()
-        .unwrap()
-}
+use std::path::Path;
+use std::process::Output;
 
 fn out(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
@@ -128,19 +122,6 @@ fn new_refuses_an_empty_title() {
     let o = bantin(dir.path(), &["new", "!!!", "--category", "CÔNG TÁC ĐẢNG"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(err(&o).contains("no letter or digit"), "{}", err(&o));
-}
-
-/// Copy the repository's sample site (site.yaml, content/, themes/).
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(e.file_name());
-        if e.path().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]

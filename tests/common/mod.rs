@@ -46,13 +46,7 @@ impl Site {
 
     /// Run `bantin <args> --root <site>`.
     pub fn run(&self, args: &[&str]) -> Run {
-        let out = Command::new(env!("CARGO_BIN_EXE_bantin"))
-            .args(args)
-            .arg("--root")
-            .arg(&self.root)
-            .output()
-            .unwrap();
-        Run::from(out)
+        Run::from(bantin(&self.root, args))
     }
 
     pub fn build(&self, extra: &[&str]) -> Run {
@@ -78,6 +72,16 @@ impl Site {
         fs::create_dir_all(p.parent().unwrap()).unwrap();
         fs::write(p, text).unwrap();
     }
+}
+
+/// Run `bantin <args> --root <root>` and return what it did.
+pub fn bantin(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bantin"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .output()
+        .unwrap()
 }
 
 pub struct Run {
