@@ -143,7 +143,7 @@ fn prepare_inner(opts: &Options, mut cache: Option<&mut Cache>, lazy: bool) -> R
         .collect();
     let theme = Theme::load(&opts.root, &config.theme)?;
     let tera = render::compile(&theme)
-        .map_err(|e| errors.extend(diagnostics(e)))
+        .map_err(|e| errors.extend(e.diagnostics()))
         .ok();
     summary.lap("templates", &mut lap);
     let site = site::assemble(config, parsed, tree.assets)
@@ -232,19 +232,12 @@ pub fn build(opts: &Options) -> Result<Summary> {
     Ok(summary)
 }
 
-fn diagnostics(e: Error) -> Vec<Diagnostic> {
-    match e {
-        Error::Content(d) => d,
-        other => vec![Diagnostic::new("", other.to_string())],
-    }
-}
-
-/// One message per distinct template failure, naming a page that hit it.
 /// Free a big value on another thread: the caller does not wait for it.
 pub(crate) fn drop_in_background<T: Send + 'static>(value: T) {
     std::thread::spawn(move || drop(value));
 }
 
+/// One message per distinct template failure, naming a page that hit it.
 pub(crate) fn render_failures(mut failures: Vec<(String, String)>) -> Vec<Diagnostic> {
     failures.sort();
     let mut seen = HashSet::new();

@@ -75,6 +75,15 @@ pub enum Error {
 }
 
 impl Error {
+    /// The error as diagnostics (what `watch`'s overlay and a build's
+    /// collected errors show); a non-content error becomes one message.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        match self {
+            Error::Content(d) => d.clone(),
+            other => vec![Diagnostic::new("", other.to_string())],
+        }
+    }
+
     pub fn io(path: &Path, source: std::io::Error) -> Self {
         Error::Io {
             path: path.to_path_buf(),

@@ -191,7 +191,7 @@ fn rebuild(session: &mut Session, shared: &Shared, what: &str, report: &mut dyn 
     match session.rebuild_then(&mut || shared.rebuilt(Vec::new())) {
         Ok(r) => report(Event::Built { what, rebuilt: &r }),
         Err(e) => {
-            shared.rebuilt(session::diagnostics(&e));
+            shared.rebuilt(e.diagnostics());
             report(Event::Failed { what, error: &e });
         }
     }

@@ -18,7 +18,7 @@ use rayon::prelude::*;
 
 use crate::build::{self, Options, Prepared, Summary};
 use crate::cache::{Cache, Stamp, hash_of};
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Error, Result};
 use crate::pages::Kind;
 use crate::render::{CardCache, Renderer};
 use crate::theme::StaticSource;
@@ -298,13 +298,5 @@ fn remove_with_empty_parents(out: &Path, rel: &str) {
             break;
         }
         dir = d.parent();
-    }
-}
-
-/// Build errors as the diagnostics the overlay and terminal show.
-pub fn diagnostics(e: &Error) -> Vec<Diagnostic> {
-    match e {
-        Error::Content(d) => d.clone(),
-        other => vec![Diagnostic::new("", other.to_string())],
     }
 }
