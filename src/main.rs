@@ -124,11 +124,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build(c) => bantin::build(&c.options()).map(|s| {
             println!("bantin: {s}");
-            if std::env::var_os("BANTIN_TIMINGS").is_some() {
-                for (stage, t) in &s.stages {
-                    eprintln!("  {stage:<22} {:>8.1} ms", t.as_secs_f64() * 1e3);
-                }
-            }
+            print_stages(&s.stages);
         }),
         Command::Watch(w) => watch(w),
         Command::Check(c) => check(&c.options()),
@@ -212,11 +208,7 @@ fn watch(w: WatchArgs) -> bantin::Result<()> {
                 rebuilt.copied,
                 rebuilt.removed
             );
-            if std::env::var_os("BANTIN_TIMINGS").is_some() {
-                for (stage, t) in &s.stages {
-                    eprintln!("  {stage:<22} {:>8.1} ms", t.as_secs_f64() * 1e3);
-                }
-            }
+            print_stages(&s.stages);
         }
         Event::Failed { what, error } => {
             eprintln!(
@@ -225,4 +217,13 @@ fn watch(w: WatchArgs) -> bantin::Result<()> {
         }
         Event::Note(n) => eprintln!("bantin: {n}"),
     })
+}
+
+/// With `BANTIN_TIMINGS=1`, the time of each stage of a build.
+fn print_stages(stages: &[(&str, std::time::Duration)]) {
+    if std::env::var_os("BANTIN_TIMINGS").is_some() {
+        for (stage, t) in stages {
+            eprintln!("  {stage:<22} {:>8.1} ms", t.as_secs_f64() * 1e3);
+        }
+    }
 }
