@@ -126,26 +126,116 @@ pub fn articles_json(site: &Site) -> Vec<u8> {
     serde_json::to_vec(&index).unwrap_or_default()
 }
 
-/// FxHash (as in rustc): the word maps are hit once per word of every
-/// article, and SipHash's resistance to flooding buys nothing here.
-#[derive(Default, Clone, Copy)]
-struct Fx(u64);
+/// A folded word of at most `MAX_WORD` characters of `a-z0-9`, packed as
+/// base-37 digits 1–36 (37^24 < 2^128): the word maps compare and hash one
+/// integer instead of a string, and no word is ever allocated while
+/// indexing.
+type Key = u128;
 
-impl std::hash::Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
+fn digit(c: u8) -> Option<u128> {
+    match c {
+        b'a'..=b'z' => Some(u128::from(c - b'a') + 1),
+        b'0'..=b'9' => Some(u128::from(c - b'0') + 27),
+        b'A'..=b'Z' => Some(u128::from(c - b'A') + 1),
+        _ => None,
     }
 }
 
-type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+/// The word a key stands for.
+fn word_of(mut key: Key) -> String {
+    let mut rev = Vec::with_capacity(MAX_WORD);
+    while key > 0 {
+        let d = (key % 37) as u8;
+        rev.push(if d <= 26 { b'a' + d - 1 } else { b'0' + d - 27 });
+        key /= 37;
+    }
+    rev.iter().rev().map(|b| char::from(*b)).collect()
+}
+
+/// Splits text into folded words as `fold_into` followed by `indexable`
+/// would, in one pass: letters are folded as they are read.
+#[derive(Default)]
+struct Words {
+    key: Key,
+    len: usize,
+    scratch: String,
+}
+
+impl Words {
+    /// Call `emit` with every indexable word of `s`; a word never runs on
+    /// from one call into the next.
+    fn scan(&mut self, s: &str, emit: &mut impl FnMut(Key)) {
+        let table = latin_table();
+        for c in s.chars() {
+            if c.is_ascii() {
+                self.push(c as u8, emit);
+                continue;
+            }
+            let quick = match c as u32 {
+                n @ 0xC0..=0x24F => table[(n - 0xC0) as usize],
+                n @ 0x1E00..=0x1EFF => table[(n - 0x1E00 + 0x190) as usize],
+                _ => '\0',
+            };
+            if quick != '\0' {
+                self.push(u8::try_from(quick).unwrap_or(b' '), emit);
+            } else {
+                // Rare letters: fold the slow way; combining marks fold to
+                // nothing, so a word in NFD stays one word.
+                let mut folded = std::mem::take(&mut self.scratch);
+                folded.clear();
+                fold_char(c, &mut folded);
+                for f in folded.chars() {
+                    self.push(u8::try_from(f).unwrap_or(b' '), emit);
+                }
+                self.scratch = folded;
+            }
+        }
+        self.end(emit);
+    }
+
+    fn push(&mut self, c: u8, emit: &mut impl FnMut(Key)) {
+        match digit(c) {
+            Some(d) => {
+                if self.len < MAX_WORD {
+                    self.key = self.key * 37 + d;
+                }
+                self.len += 1;
+            }
+            None => self.end(emit),
+        }
+    }
+
+    fn end(&mut self, emit: &mut impl FnMut(Key)) {
+        if (1..=MAX_WORD).contains(&self.len) {
+            emit(self.key);
+        }
+        self.key = 0;
+        self.len = 0;
+    }
+}
+
+/// A multiplicative hash of a packed word: the word maps are hit once per
+/// word of every article, and SipHash's resistance to flooding buys
+/// nothing here.
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+    fn write_u128(&mut self, n: u128) {
+        let folded = (n as u64) ^ ((n >> 64) as u64).rotate_left(29);
+        self.0 = (self.0 ^ folded).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 32)
+    }
+}
+
+type KeyMap<V> = HashMap<Key, V, std::hash::BuildHasherDefault<KeyHasher>>;
 
 /// A word's articles: those with it in their title, those with it anywhere.
 type Lists = (Vec<u32>, Vec<u32>);
@@ -153,18 +243,27 @@ type Lists = (Vec<u32>, Vec<u32>);
 /// The words seen by one thread, each with its articles.
 #[derive(Default)]
 struct Postings {
-    ids: FxMap<String, usize>,
+    ids: KeyMap<usize>,
     lists: Vec<Lists>,
 }
 
 impl Postings {
-    fn id(&mut self, w: &str) -> usize {
-        if let Some(&i) = self.ids.get(w) {
-            return i;
+    /// Note that article `id` has word `key` (in its title when `in_title`).
+    /// Articles come in ascending order, so a word already seen in this
+    /// article has `id` last and each list gets each article once.
+    fn add(&mut self, key: Key, id: u32, in_title: bool) {
+        let next = self.lists.len();
+        let w = *self.ids.entry(key).or_insert(next);
+        if w == next {
+            self.lists.push(Default::default());
         }
-        self.ids.insert(w.to_string(), self.lists.len());
-        self.lists.push(Default::default());
-        self.lists.len() - 1
+        let (t, all) = &mut self.lists[w];
+        if in_title && t.last() != Some(&id) {
+            t.push(id);
+        }
+        if all.last() != Some(&id) {
+            all.push(id);
+        }
     }
 }
 
@@ -194,7 +293,7 @@ pub fn buckets_json<'s>(
             .collect()
     });
     // Chunks are in article order, so appending keeps every list sorted.
-    let mut all: FxMap<String, Lists> = FxMap::default();
+    let mut all: KeyMap<Lists> = KeyMap::default();
     for part in parts {
         let mut part = part?;
         for (w, i) in part.ids {
@@ -206,13 +305,14 @@ pub fn buckets_json<'s>(
     }
     let count = bucket_count(n);
     let mut buckets: Vec<Vec<(String, Lists)>> = vec![Vec::new(); count];
-    for (w, lists) in all {
+    for (key, lists) in all {
+        let w = word_of(key);
         buckets[bucket_of(&w, count)].push((w, lists));
     }
     Ok(buckets
         .into_iter()
         .map(|mut words| {
-            words.sort_by(|a, b| a.0.cmp(&b.0));
+            words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
             let mut out = String::from("{");
             for (i, (w, (t, a))) in words.iter().enumerate() {
                 if i > 0 {
@@ -231,7 +331,9 @@ pub fn buckets_json<'s>(
         .collect())
 }
 
-/// The indexable words of folded text, in order.
+/// The indexable words of folded text, in order (what `Words` yields from
+/// the text before folding).
+#[cfg(test)]
 fn indexable(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty() && w.len() <= MAX_WORD)
@@ -243,43 +345,21 @@ fn postings<'s>(
     body: &(dyn Fn(usize) -> Result<Cow<'s, str>, String> + Sync),
 ) -> Result<Postings, String> {
     let mut p = Postings::default();
-    // All of an article's text, folded once; each distinct word then costs
-    // one look-up in the (large) word map instead of one per occurrence.
-    let mut folded = String::new();
+    let mut words = Words::default();
     for i in range {
         let a = &site.articles[i];
         let id = i as u32;
-        folded.clear();
-        fold_into(&a.title, &mut folded);
-        let title_end = folded.len();
-        folded.push(' ');
-        fold_into(&a.summary, &mut folded);
+        words.scan(&a.title, &mut |k| p.add(k, id, true));
+        let mut add = |k| p.add(k, id, false);
+        words.scan(&a.summary, &mut add);
         for t in &a.tags {
-            folded.push(' ');
-            fold_into(t, &mut folded);
+            words.scan(t, &mut add);
         }
         if let Some(author) = &a.author {
-            folded.push(' ');
-            fold_into(author, &mut folded);
+            words.scan(author, &mut add);
         }
         let text = body(i)?;
-        visible_text(&text, &mut |t| {
-            folded.push(' ');
-            fold_into(t, &mut folded);
-        });
-        // Lists grow in article order: a word already seen in this article
-        // has `id` last, so each list gets each article once.
-        for w in indexable(&folded) {
-            let in_title = (w.as_ptr() as usize - folded.as_ptr() as usize) < title_end;
-            let w = p.id(w);
-            let (t, all) = &mut p.lists[w];
-            if in_title && t.last() != Some(&id) {
-                t.push(id);
-            }
-            if all.last() != Some(&id) {
-                all.push(id);
-            }
-        }
+        visible_text(&text, &mut |t| words.scan(t, &mut add));
     }
     Ok(p)
 }
@@ -389,6 +469,43 @@ mod tests {
                 "hoi", "nghi", "qcdc", "nam", "2020", "2022", "dan", "van", "kheo"
             ]
         );
+    }
+
+    #[test]
+    fn one_pass_words_equal_folding_then_splitting() {
+        let texts = [
+            "Hội nghị (QCDC) năm 2020-2022: “Dân vận khéo”",
+            "Da\u{302}n va\u{323}\u{302}n ĐỨC GIANG đức giang",
+            "Kelvin \u{212A} Ångström \u{212B} æøß straße Ωμέγα 東京 Привет",
+            "a123456789012345678901234 abcdefghijklmnopqrstuvwx abcdefghijklmnopqrstuvwxy z",
+            "",
+            "   ",
+            "ﬁle café naïve Œuvre İstanbul ǅ",
+        ];
+        for text in texts {
+            let folded = fold(text);
+            let expected: Vec<&str> = indexable(&folded).collect();
+            let mut got = Vec::new();
+            Words::default().scan(text, &mut |k| got.push(word_of(k)));
+            assert_eq!(got, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn packed_words_round_trip() {
+        for w in [
+            "a",
+            "z",
+            "0",
+            "9",
+            "dan",
+            "zzzzzzzzzzzzzzzzzzzzzzzz",
+            "999999999999999999999999",
+        ] {
+            let mut got = Vec::new();
+            Words::default().scan(w, &mut |k| got.push(word_of(k)));
+            assert_eq!(got, [w]);
+        }
     }
 
     #[test]
