@@ -197,15 +197,19 @@ pub fn build(opts: &Options) -> Result<Summary> {
     let mut lap = Instant::now();
     let content = opts.root.join("content");
     let staging = Staging::begin(&opts.output_dir())?;
-    staging.make_dirs(plan.iter().map(|p| p.file.as_str()))?;
-    let renderer = Renderer::new(tera, &site, opts.live_reload.as_deref(), None)
-        .with_links(Links::new(&site).reading_from(site.bodies_dropped.then_some(&content)));
+    let files: Vec<&str> = plan.iter().map(|p| p.file.as_str()).collect();
+    let own_dir = staging.make_dirs(&files)?;
+    summary.lap("output folders", &mut lap);
+    let links = Links::new(&site).reading_from(site.bodies_dropped.then_some(&content));
+    summary.lap("link table", &mut lap);
+    let renderer = Renderer::new(tera, &site, opts.live_reload.as_deref(), None).with_links(links);
     summary.lap("cards", &mut lap);
     let failures: Vec<(String, String)> = plan
         .par_iter()
-        .filter_map(|page| match renderer.render(page) {
+        .zip(own_dir)
+        .filter_map(|(page, own_dir)| match renderer.render(page) {
             Ok(bytes) => staging
-                .write(&page.file, &bytes)
+                .write_page(&page.file, &bytes, own_dir)
                 .err()
                 .map(|e| (page.file.clone(), e.to_string())),
             Err(e) => Some((page.file.clone(), e)),

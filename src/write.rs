@@ -31,9 +31,16 @@ impl Staging {
         &self.dir
     }
 
-    /// Create the folders of many site paths at once, each only once.
-    pub fn make_dirs<'a>(&self, files: impl Iterator<Item = &'a str>) -> Result<()> {
+    /// Create the shared folders of many site paths (see `make_dirs`).
+    pub fn make_dirs(&self, files: &[&str]) -> Result<Vec<bool>> {
         make_dirs(&self.dir, files)
+    }
+
+    /// Write one page at a site path whose folder `make_dirs` created, or
+    /// left to this call (`own_dir`).
+    pub fn write_page(&self, rel: &str, bytes: &[u8], own_dir: bool) -> Result<()> {
+        let path = self.dir.join(rel);
+        write_file(&path, bytes, own_dir).map_err(|e| Error::io(&path, e))
     }
 
     /// Write one file at a site path (`a/b/index.html`), creating its
@@ -110,17 +117,51 @@ pub fn fresh_sibling(target: &Path, tag: &str) -> Result<PathBuf> {
 }
 
 /// Create, under `root`, the folders of many site paths (`a/b/index.html`),
-/// each only once.
-pub fn make_dirs<'a>(root: &Path, files: impl Iterator<Item = &'a str>) -> Result<()> {
-    let dirs: std::collections::BTreeSet<&str> = files
-        .filter_map(|f| f.rsplit_once('/'))
-        .map(|(d, _)| d)
-        .collect();
-    for d in dirs {
+/// each once. Folders that are shared (they hold other folders, or several
+/// of the files) are created now; a folder that holds one file and nothing
+/// else is left to that file's writer (`write_file` with `own_dir`), so
+/// that most folders are made by the parallel writers instead of here, one
+/// after another. Returns, per file, whether its writer makes its folder.
+pub fn make_dirs(root: &Path, files: &[&str]) -> Result<Vec<bool>> {
+    use std::collections::{BTreeSet, HashMap};
+    fn dir_of(f: &str) -> Option<&str> {
+        f.rsplit_once('/').map(|(d, _)| d)
+    }
+    let mut files_in: HashMap<&str, usize> = HashMap::new();
+    let mut shared: BTreeSet<&str> = BTreeSet::new();
+    for d in files.iter().filter_map(|f| dir_of(f)) {
+        *files_in.entry(d).or_default() += 1;
+        let mut rest = d;
+        while let Some((parent, _)) = rest.rsplit_once('/') {
+            if !shared.insert(parent) {
+                break;
+            }
+            rest = parent;
+        }
+    }
+    shared.extend(files_in.iter().filter(|(_, n)| **n > 1).map(|(d, _)| *d));
+    for d in &shared {
         let path = root.join(d);
         fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;
     }
-    Ok(())
+    Ok(files
+        .iter()
+        .map(|f| dir_of(f).is_some_and(|d| !shared.contains(d)))
+        .collect())
+}
+
+/// Write a file whose folder exists, or is its own to create (`own_dir`,
+/// see `make_dirs`).
+pub fn write_file(path: &Path, bytes: &[u8], own_dir: bool) -> std::io::Result<()> {
+    if own_dir {
+        if let Some(parent) = path.parent() {
+            match fs::create_dir(parent) {
+                Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => return Err(e),
+                _ => {}
+            }
+        }
+    }
+    fs::write(path, bytes)
 }
 
 impl Drop for Staging {
@@ -150,5 +191,32 @@ mod tests {
         assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"one");
         let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "only output/ remains");
+    }
+
+    #[test]
+    fn shared_folders_first_own_folders_by_their_writer() {
+        let tmp = tempfile::tempdir().unwrap();
+        let files = [
+            "index.html",
+            "a/index.html",
+            "a/b/index.html",
+            "a/c/d/index.html",
+            "e/1.json",
+            "e/2.json",
+            "f/g/index.html",
+        ];
+        let own = make_dirs(tmp.path(), &files).unwrap();
+        assert_eq!(own, [false, false, true, true, false, false, true]);
+        for d in ["a", "a/c", "e", "f"] {
+            assert!(tmp.path().join(d).is_dir(), "{d}");
+        }
+        for d in ["a/b", "a/c/d", "f/g"] {
+            assert!(!tmp.path().join(d).exists(), "{d}");
+        }
+        for (f, own) in files.iter().zip(own) {
+            write_file(&tmp.path().join(f), b"x", own).unwrap();
+        }
+        // Written twice (watch rewrites a page in place): still fine.
+        write_file(&tmp.path().join("a/b/index.html"), b"y", true).unwrap();
     }
 }

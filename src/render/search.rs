@@ -243,26 +243,45 @@ type Lists = (Vec<u32>, Vec<u32>);
 /// The words seen by one thread, each with its articles.
 #[derive(Default)]
 struct Postings {
-    ids: KeyMap<usize>,
+    /// Each word's place in `lists`, and the last article that had it
+    /// (anywhere, in its title), so that a word repeated in an article
+    /// costs one look-up and touches no list.
+    ids: KeyMap<Seen>,
     lists: Vec<Lists>,
+}
+
+#[derive(Clone, Copy)]
+struct Seen {
+    list: u32,
+    last: u32,
+    last_title: u32,
 }
 
 impl Postings {
     /// Note that article `id` has word `key` (in its title when `in_title`).
-    /// Articles come in ascending order, so a word already seen in this
-    /// article has `id` last and each list gets each article once.
+    /// Articles come in ascending order, so each list gets each article
+    /// once, in order.
     fn add(&mut self, key: Key, id: u32, in_title: bool) {
-        let next = self.lists.len();
-        let w = *self.ids.entry(key).or_insert(next);
-        if w == next {
+        let next = self.lists.len() as u32;
+        let seen = self.ids.entry(key).or_insert(Seen {
+            list: next,
+            last: u32::MAX,
+            last_title: u32::MAX,
+        });
+        if seen.last == id && (!in_title || seen.last_title == id) {
+            return;
+        }
+        if seen.list == next {
             self.lists.push(Default::default());
         }
-        let (t, all) = &mut self.lists[w];
-        if in_title && t.last() != Some(&id) {
+        let (t, all) = &mut self.lists[seen.list as usize];
+        if in_title && seen.last_title != id {
             t.push(id);
+            seen.last_title = id;
         }
-        if all.last() != Some(&id) {
+        if seen.last != id {
             all.push(id);
+            seen.last = id;
         }
     }
 }
@@ -296,8 +315,8 @@ pub fn buckets_json<'s>(
     let mut all: KeyMap<Lists> = KeyMap::default();
     for part in parts {
         let mut part = part?;
-        for (w, i) in part.ids {
-            let (t, a) = std::mem::take(&mut part.lists[i]);
+        for (w, seen) in part.ids {
+            let (t, a) = std::mem::take(&mut part.lists[seen.list as usize]);
             let e = all.entry(w).or_default();
             e.0.extend(t);
             e.1.extend(a);

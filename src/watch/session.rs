@@ -150,9 +150,12 @@ impl Session {
         // Render into a staging folder; nothing is served from it yet. The
         // first build has no good pages to keep: it writes in place.
         let stage = Stage::new(&self.out)?;
-        if first {
-            write::make_dirs(&self.out, plan.iter().map(|p| p.file.as_str()))?;
-        }
+        let own_dir = if first {
+            let files: Vec<&str> = plan.iter().map(|p| p.file.as_str()).collect();
+            write::make_dirs(&self.out, &files)?
+        } else {
+            Vec::new()
+        };
         let failures: Vec<(String, String)> = todo
             .par_iter()
             .filter_map(|i| {
@@ -162,8 +165,9 @@ impl Session {
                 } else {
                     stage.slot(*i)
                 };
+                let own_dir = own_dir.get(*i).copied().unwrap_or(false);
                 match renderer.render(page) {
-                    Ok(bytes) => fs::write(target, bytes)
+                    Ok(bytes) => write::write_file(&target, &bytes, own_dir)
                         .err()
                         .map(|e| (page.file.clone(), e.to_string())),
                     Err(e) => Some((page.file.clone(), e)),
