@@ -153,12 +153,10 @@ pub fn make_dirs(root: &Path, files: &[&str]) -> Result<Vec<bool>> {
 /// Write a file whose folder exists, or is its own to create (`own_dir`,
 /// see `make_dirs`).
 pub fn write_file(path: &Path, bytes: &[u8], own_dir: bool) -> std::io::Result<()> {
-    if own_dir {
-        if let Some(parent) = path.parent() {
-            match fs::create_dir(parent) {
-                Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => return Err(e),
-                _ => {}
-            }
+    if let Some(parent) = path.parent().filter(|_| own_dir) {
+        match fs::create_dir(parent) {
+            Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => return Err(e),
+            _ => {}
         }
     }
     fs::write(path, bytes)
