@@ -3,6 +3,8 @@
 
 use serde::de::DeserializeOwned;
 
+mod fast;
+
 /// A YAML value, without the YAML crate's types.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Yaml {
@@ -98,11 +100,19 @@ fn key_text(k: serde_yaml::Value) -> String {
     }
 }
 
-/// Parse YAML text into a value.
+/// Parse YAML text into a value: simple front matter by hand (see `fast`),
+/// the rest by the YAML crate.
 pub fn parse(text: &str) -> Result<Yaml, YamlError> {
     if text.trim().is_empty() {
         return Ok(Yaml::Null);
     }
+    if let Some(v) = fast::parse(text) {
+        return Ok(v);
+    }
+    parse_with_crate(text)
+}
+
+fn parse_with_crate(text: &str) -> Result<Yaml, YamlError> {
     serde_yaml::from_str::<serde_yaml::Value>(text)
         .map(convert)
         .map_err(convert_error)
