@@ -135,14 +135,28 @@ pub fn assemble(
     let mut articles = Vec::with_capacity(parsed.len());
     let mut taken: HashMap<String, PathBuf> = HashMap::new();
     // A site has a handful of category spellings: work each out once.
-    let mut keys: HashMap<String, (String, String)> = HashMap::new();
-    for p in parsed {
+    let mut keys: HashMap<String, (String, String, String)> = HashMap::new();
+    // Slugs cost a transliteration each: work them out in parallel first.
+    let slugs: Vec<Slugs> = {
+        use rayon::prelude::*;
+        parsed
+            .par_iter()
+            .map(|p| Slugs::of(p, config.slugs))
+            .collect()
+    };
+    for (p, slugs) in parsed.into_iter().zip(slugs) {
         let fm = &p.front;
         let line_of =
             |key: &str| crate::yaml::top_level_key_line(&p.yaml, key).map_or(1, |l| l + 1);
-        let (key, cat_slug) = keys
+        let (key, cat_slug, spelling) = keys
             .entry(fm.category.clone())
-            .or_insert_with(|| (match_key(&fm.category), slugify(&fm.category)))
+            .or_insert_with(|| {
+                (
+                    match_key(&fm.category),
+                    slugify(&fm.category),
+                    crate::text::squash_spaces(&fm.category),
+                )
+            })
             .clone();
         let cat = match by_key.get(&key).or_else(|| by_slug.get(&cat_slug)) {
             Some(&i) => i,
@@ -166,20 +180,10 @@ pub fn assemble(
             *spellings
                 .entry(cat)
                 .or_default()
-                .entry(crate::text::squash_spaces(&fm.category))
+                .entry(spelling)
                 .or_default() += 1;
         }
-        let stem = || {
-            p.source
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        };
-        let slug = match (&fm.slug, config.slugs) {
-            (Some(s), _) => slugify(s),
-            (None, crate::config::SlugSource::Title) => slugify(&fm.title),
-            (None, crate::config::SlugSource::File) => slugify(&crate::text::nfc(&stem())),
-        };
+        let slug = slugs.article;
         if slug.is_empty() || slug == "trang" {
             let field = if fm.slug.is_some() { "slug" } else { "title" };
             errors.push(
@@ -211,21 +215,22 @@ pub fn assemble(
             continue;
         }
         taken.insert(path.clone(), p.display.clone());
+        let fm = p.front;
         articles.push(Article {
-            title: fm.title.clone(),
+            title: fm.title,
             date: fm.date,
             category: cat,
-            author: fm.author.clone(),
+            author: fm.author,
             views: fm.views,
-            summary: fm.summary.clone().unwrap_or_default(),
-            tags: fm.tags.clone(),
-            tag_slugs: fm.tags.iter().map(|t| slugify(t)).collect(),
-            author_slug: fm.author.as_deref().map(slugify),
-            image: fm.image.clone(),
+            summary: fm.summary.unwrap_or_default(),
+            tags: fm.tags,
+            tag_slugs: slugs.tags,
+            author_slug: slugs.author,
+            image: fm.image,
             slug,
             draft: fm.draft,
             featured: fm.featured,
-            extra: fm.extra.clone(),
+            extra: fm.extra,
             path,
             body: p.body,
             body_line: p.body_line,
@@ -285,6 +290,33 @@ pub fn assemble(
         assets,
         bodies_dropped: false,
     })
+}
+
+/// The slugs of one article: its own (from `slug:`, its title or its file
+/// name), its tags' and its author's.
+struct Slugs {
+    article: String,
+    tags: Vec<String>,
+    author: Option<String>,
+}
+
+impl Slugs {
+    fn of(p: &Parsed, source: crate::config::SlugSource) -> Slugs {
+        let fm = &p.front;
+        let article = match (&fm.slug, source) {
+            (Some(s), _) => slugify(s),
+            (None, crate::config::SlugSource::Title) => slugify(&fm.title),
+            (None, crate::config::SlugSource::File) => {
+                let stem = p.source.file_stem().map(|s| s.to_string_lossy());
+                slugify(&crate::text::nfc(stem.as_deref().unwrap_or_default()))
+            }
+        };
+        Slugs {
+            article,
+            tags: fm.tags.iter().map(|t| slugify(t)).collect(),
+            author: fm.author.as_deref().map(slugify),
+        }
+    }
 }
 
 fn configured_categories(config: &Config, errors: &mut Vec<Diagnostic>) -> Vec<Category> {
