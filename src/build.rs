@@ -387,18 +387,18 @@ fn summaries(site: &mut Site) {
 
 /// Two things published to one file is an error naming both.
 fn check_collisions(site: &Site, plan: &[Page], theme: &Theme) -> Result<()> {
-    let mut owners: HashMap<String, String> = HashMap::with_capacity(plan.len());
-    for page in plan {
-        let owner = match page.kind {
-            pages::Kind::Article(i) => site.articles[i].display.display().to_string(),
-            _ => format!("bantin's page /{}", page.path),
-        };
-        owners.insert(page.file.clone(), owner);
+    if site.assets.is_empty() {
+        return Ok(());
     }
+    let pages: HashMap<&str, &Page> = plan.iter().map(|p| (p.file.as_str(), p)).collect();
+    let owner = |page: &Page| match page.kind {
+        pages::Kind::Article(i) => site.articles[i].display.display().to_string(),
+        _ => format!("bantin's page /{}", page.path),
+    };
     let mut errors = Vec::new();
     for a in &site.assets {
         let rel = links::site_path(a);
-        let other = owners.get(&rel).cloned().or_else(|| {
+        let other = pages.get(rel.as_str()).map(|p| owner(p)).or_else(|| {
             theme
                 .statics
                 .contains_key(&rel)

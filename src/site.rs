@@ -262,12 +262,17 @@ pub fn assemble(
     if !errors.is_empty() {
         return Err(errors);
     }
-    articles.sort_by(|a, b| {
+    // Newest first; indexes are sorted, then the articles moved once.
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&articles[a], &articles[b]);
         b.date
             .cmp(&a.date)
             .then_with(|| a.title.cmp(&b.title))
             .then_with(|| a.source.cmp(&b.source))
     });
+    let mut slots: Vec<Option<Article>> = articles.into_iter().map(Some).collect();
+    let articles: Vec<Article> = order.iter().filter_map(|&i| slots[i].take()).collect();
     for (i, a) in articles.iter().enumerate() {
         categories[a.category].articles.push(i);
     }
