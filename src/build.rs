@@ -204,9 +204,9 @@ pub fn build(opts: &Options) -> Result<Summary> {
     summary.lap("link table", &mut lap);
     let renderer = Renderer::new(tera, &site, opts.live_reload.as_deref(), None).with_links(links);
     summary.lap("cards", &mut lap);
-    let failures: Vec<(String, String)> = plan
+    let failures: Vec<(String, String)> = pages::render_order(&site, &plan)
         .par_iter()
-        .zip(own_dir)
+        .map(|&i| (&plan[i], own_dir[i]))
         .filter_map(|(page, own_dir)| match renderer.render(page) {
             Ok(bytes) => staging
                 .write_page(&page.file, &bytes, own_dir)
