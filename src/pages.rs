@@ -203,6 +203,30 @@ pub fn pager_numbers(current: usize, total: usize) -> Vec<Option<usize>> {
     out
 }
 
+/// The order to render a plan in: every page next to the newest article it
+/// shows, so that the pages showing an article's card are rendered close
+/// together in time and find the card in the CPU's cache (a list page whose
+/// cards are cold costs twice as much as one whose cards are warm). Pages
+/// that show no article, or all of them, come first.
+pub fn render_order(site: &Site, plan: &[Page]) -> Vec<usize> {
+    let newest = |page: &Page| -> usize {
+        match &page.kind {
+            Kind::Article(i) => *i,
+            Kind::Home(p) | Kind::List(p) => match p.listing {
+                Listing::All => p.items.start,
+                other => listing_articles(site, other)
+                    .get(p.items.start)
+                    .copied()
+                    .unwrap_or(0),
+            },
+            _ => 0,
+        }
+    };
+    let mut order: Vec<usize> = (0..plan.len()).collect();
+    order.sort_by_key(|&i| newest(&plan[i]));
+    order
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,28 +257,4 @@ mod tests {
         );
         assert_eq!(pager_numbers(1, 1), vec![Some(1)]);
     }
-}
-
-/// The order to render a plan in: every page next to the newest article it
-/// shows, so that the pages showing an article's card are rendered close
-/// together in time and find the card in the CPU's cache (a list page whose
-/// cards are cold costs twice as much as one whose cards are warm). Pages
-/// that show no article, or all of them, come first.
-pub fn render_order(site: &Site, plan: &[Page]) -> Vec<usize> {
-    let newest = |page: &Page| -> usize {
-        match &page.kind {
-            Kind::Article(i) => *i,
-            Kind::Home(p) | Kind::List(p) => match p.listing {
-                Listing::All => p.items.start,
-                other => listing_articles(site, other)
-                    .get(p.items.start)
-                    .copied()
-                    .unwrap_or(0),
-            },
-            _ => 0,
-        }
-    };
-    let mut order: Vec<usize> = (0..plan.len()).collect();
-    order.sort_by_key(|&i| newest(&plan[i]));
-    order
 }
