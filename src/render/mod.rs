@@ -282,7 +282,7 @@ impl<'s> Renderer<'s> {
             .collect();
         s.cards("featured", self, &featured);
         s.cards("articles", self, &(paged.items.clone()).collect::<Vec<_>>());
-        s.put("pagination", &self.pagination(paged));
+        s.put_value("pagination", self.pagination(paged));
         s.put(
             "blocks",
             &site
@@ -346,7 +346,7 @@ impl<'s> Renderer<'s> {
                 )
             }
         };
-        let crumbs: Vec<Value> = crumbs
+        let crumbs: Vec<tera::Value> = crumbs
             .into_iter()
             .map(|(name, path)| {
                 let name = if name.is_empty() {
@@ -358,34 +358,56 @@ impl<'s> Renderer<'s> {
                 } else {
                     name.to_string()
                 };
-                json!({"name": name, "url": site.url(&path)})
+                object([("name", name.into()), ("url", site.url(&path).into())])
             })
             .collect();
         let idx: Vec<usize> = match paged.listing {
             Listing::All => paged.items.clone().collect(),
             other => pages::listing_articles(site, other)[paged.items.clone()].to_vec(),
         };
-        s.put(
+        s.put_value(
             "listing",
-            &json!({ "kind": kind, "title": title, "breadcrumbs": crumbs, "feed_url": feed }),
+            object([
+                ("kind", kind.into()),
+                ("title", title.into()),
+                ("breadcrumbs", crumbs.into()),
+                ("feed_url", feed.into()),
+            ]),
         );
         s.cards("articles", self, &idx);
-        s.put("pagination", &self.pagination(paged));
+        s.put_value("pagination", self.pagination(paged));
     }
 
-    fn pagination(&self, paged: &Paged) -> Value {
+    /// Built as Tera values directly: this runs for every list page.
+    fn pagination(&self, paged: &Paged) -> tera::Value {
         let base = pages::listing_path(self.site, paged.listing);
         let url = |n: usize| self.site.url(&pages::paged_path(&base, n));
-        json!({
-            "current": paged.number,
-            "total": paged.total,
-            "prev": (paged.number > 1).then(|| url(paged.number - 1)),
-            "next": (paged.number < paged.total).then(|| url(paged.number + 1)),
-            "pages": pages::pager_numbers(paged.number, paged.total).into_iter().map(|n| match n {
-                Some(n) => json!({"number": n, "url": url(n), "current": n == paged.number}),
-                None => json!({"gap": true}),
-            }).collect::<Vec<_>>(),
-        })
+        object([
+            ("current", paged.number.into()),
+            ("total", paged.total.into()),
+            ("prev", (paged.number > 1).then(|| url(paged.number - 1)).into()),
+            (
+                "next",
+                (paged.number < paged.total)
+                    .then(|| url(paged.number + 1))
+                    .into(),
+            ),
+            (
+                "pages",
+                pages::pager_numbers(paged.number, paged.total)
+                    .into_iter()
+                    .map(|n| match n {
+                        Some(n) => object([
+                            ("number", n.into()),
+                            ("url", url(n).into()),
+                            ("current", (n == paged.number).into()),
+                        ]),
+                        None => object([("gap", true.into())]),
+                    })
+                    .collect::<Vec<_>>()
+                    .into(),
+            ),
+        ])
     }
 
     fn article<S: Sink>(&self, s: &mut S, i: usize) {
@@ -417,6 +439,12 @@ impl<'s> Renderer<'s> {
             Err(e) => Err(format!("search index: {e}")),
         }
     }
+}
+
+/// A Tera map. Its keys are put in alphabetical order, the order
+/// `serde_json::json!` objects have elsewhere in the context.
+fn object<const N: usize>(entries: [(&'static str, tera::Value); N]) -> tera::Value {
+    tera::Value::from(std::collections::BTreeMap::from(entries))
 }
 
 /// Articles sharing a tag first, then the same category, newest first.

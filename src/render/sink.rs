@@ -16,6 +16,8 @@ use super::Renderer;
 /// everything its template can see.
 pub(super) trait Sink {
     fn put<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T);
+    /// A value already made for Tera (cheaper where it is made per page).
+    fn put_value(&mut self, key: &'static str, value: tera::Value);
     /// Article cards by index.
     fn cards(&mut self, key: &'static str, r: &Renderer<'_>, idx: &[usize]);
     fn card(&mut self, key: &'static str, r: &Renderer<'_>, i: Option<usize>);
@@ -36,6 +38,9 @@ pub(super) struct Fill {
 impl Sink for Fill {
     fn put<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
         self.ctx.insert(key, value);
+    }
+    fn put_value(&mut self, key: &'static str, value: tera::Value) {
+        self.ctx.insert_value(key, value);
     }
     fn cards(&mut self, key: &'static str, r: &Renderer<'_>, idx: &[usize]) {
         self.ctx.insert_value(key, r.tera_cards_of(idx));
@@ -83,6 +88,9 @@ impl Sink for HashSink {
         key.hash(&mut self.0);
         // Serialising our own values into a hasher cannot fail.
         let _ = serde_json::to_writer(&mut *self, value);
+    }
+    fn put_value(&mut self, key: &'static str, value: tera::Value) {
+        self.put(key, &value);
     }
     fn cards(&mut self, key: &'static str, r: &Renderer<'_>, idx: &[usize]) {
         key.hash(&mut self.0);
