@@ -39,6 +39,8 @@ macro_rules! embedded_statics {
 const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
     "base.html",
     "components.html",
+    "partials/card.html",
+    "partials/headline.html",
     "sidebar.html",
     "index.html",
     "article.html",
