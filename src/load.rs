@@ -97,12 +97,16 @@ pub fn read_text(path: &Path, display: &Path) -> Result<String, Diagnostic> {
         .map_err(|e| Diagnostic::new(display, format!("cannot read the file: {e}")))?;
     let text = decode_utf8(&bytes, display)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
+    // One copy out of the file's bytes, whatever needs changing.
+    let text: std::borrow::Cow<str> = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
     } else {
-        text.to_string()
+        text.into()
     };
-    let text = crate::text::nfc(&text).into_owned();
+    let text = match crate::text::nfc(&text) {
+        std::borrow::Cow::Owned(n) => n,
+        std::borrow::Cow::Borrowed(_) => text.into_owned(),
+    };
     if let Some(d) = detect_mojibake(&text, display) {
         return Err(d);
     }
