@@ -132,8 +132,9 @@ pub fn assemble(
         .collect();
     let mut spellings: HashMap<usize, BTreeMap<String, usize>> = HashMap::new();
 
-    let mut articles = Vec::with_capacity(parsed.len());
-    let mut taken: HashMap<String, PathBuf> = HashMap::new();
+    let mut articles: Vec<Article> = Vec::with_capacity(parsed.len());
+    // Each URL taken so far, with the article that took it.
+    let mut taken: HashMap<String, usize> = HashMap::new();
     // A site has a handful of category spellings: work each out once.
     let mut keys: HashMap<String, (String, String, String)> = HashMap::new();
     // Slugs cost a transliteration each: work them out in parallel first.
@@ -148,17 +149,16 @@ pub fn assemble(
         let fm = &p.front;
         let line_of =
             |key: &str| crate::yaml::top_level_key_line(&p.yaml, key).map_or(1, |l| l + 1);
-        let (key, cat_slug, spelling) = keys
-            .entry(fm.category.clone())
-            .or_insert_with(|| {
-                (
-                    match_key(&fm.category),
-                    slugify(&fm.category),
-                    crate::text::squash_spaces(&fm.category),
-                )
-            })
-            .clone();
-        let cat = match by_key.get(&key).or_else(|| by_slug.get(&cat_slug)) {
+        if !keys.contains_key(&fm.category) {
+            let names = (
+                match_key(&fm.category),
+                slugify(&fm.category),
+                crate::text::squash_spaces(&fm.category),
+            );
+            keys.insert(fm.category.clone(), names);
+        }
+        let (key, cat_slug, spelling) = &keys[&fm.category];
+        let cat = match by_key.get(key).or_else(|| by_slug.get(cat_slug)) {
             Some(&i) => i,
             None => {
                 if RESERVED.contains(&cat_slug.as_str()) || cat_slug.is_empty() {
@@ -172,16 +172,18 @@ pub fn assemble(
                     slug: cat_slug.clone(),
                     articles: Vec::new(),
                 });
-                by_slug.insert(cat_slug, categories.len() - 1);
+                by_slug.insert(cat_slug.clone(), categories.len() - 1);
                 categories.len() - 1
             }
         };
         if cat >= config.categories.len() {
-            *spellings
-                .entry(cat)
-                .or_default()
-                .entry(spelling)
-                .or_default() += 1;
+            let counts = spellings.entry(cat).or_default();
+            match counts.get_mut(spelling) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.insert(spelling.clone(), 1);
+                }
+            }
         }
         let slug = slugs.article;
         if slug.is_empty() || slug == "trang" {
@@ -197,7 +199,8 @@ pub fn assemble(
             continue;
         }
         let path = format!("{}/{}/", categories[cat].slug, slug);
-        if let Some(first) = taken.get(&path) {
+        if let Some(&first) = taken.get(&path) {
+            let first = &articles[first].display;
             errors.push(
                 Diagnostic::new(
                     &p.display,
@@ -214,7 +217,7 @@ pub fn assemble(
             );
             continue;
         }
-        taken.insert(path.clone(), p.display.clone());
+        taken.insert(path.clone(), articles.len());
         let fm = p.front;
         articles.push(Article {
             title: fm.title,

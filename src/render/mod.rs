@@ -385,7 +385,10 @@ impl<'s> Renderer<'s> {
         object([
             ("current", paged.number.into()),
             ("total", paged.total.into()),
-            ("prev", (paged.number > 1).then(|| url(paged.number - 1)).into()),
+            (
+                "prev",
+                (paged.number > 1).then(|| url(paged.number - 1)).into(),
+            ),
             (
                 "next",
                 (paged.number < paged.total)
