@@ -196,28 +196,49 @@ pub fn build(opts: &Options) -> Result<Summary> {
     } = prepare_inner(opts, None, true)?;
     let mut lap = Instant::now();
     let content = opts.root.join("content");
+    let body_root = site.bodies_dropped.then_some(content.as_path());
     let staging = Staging::begin(&opts.output_dir())?;
-    let files: Vec<&str> = plan.iter().map(|p| p.file.as_str()).collect();
-    let own_dir = staging.make_dirs(&files)?;
-    summary.lap("output folders", &mut lap);
-    let links = Links::new(&site).reading_from(site.bodies_dropped.then_some(&content));
-    summary.lap("link table", &mut lap);
-    let renderer = Renderer::new(tera, &site, opts.live_reload.as_deref(), None).with_links(links);
-    summary.lap("cards", &mut lap);
-    let failures: Vec<(String, String)> = pages::render_order(&site, &plan)
-        .par_iter()
-        .map(|&i| (&plan[i], own_dir[i]))
-        .filter_map(|(page, own_dir)| match renderer.render(page) {
-            Ok(bytes) => staging
-                .write_page(&page.file, &bytes, own_dir)
-                .err()
-                .map(|e| (page.file.clone(), e.to_string())),
-            Err(e) => Some((page.file.clone(), e)),
-        })
-        .collect();
-    if !failures.is_empty() {
-        return Err(Error::Content(render_failures(failures)));
-    }
+    let renderer = std::thread::scope(|scope| -> Result<Renderer<'_>> {
+        // The search word index needs only the articles: it is made beside
+        // the stages below and the pages, and its buckets written last.
+        let words = scope.spawn(|| {
+            render::search::buckets_json(&site, &|i| {
+                links::article_body(body_root, &site.articles[i])
+            })
+        });
+        let files: Vec<&str> = plan.iter().map(|p| p.file.as_str()).collect();
+        let own_dir = staging.make_dirs(&files)?;
+        summary.lap("output folders", &mut lap);
+        let links = Links::new(&site).reading_from(body_root);
+        summary.lap("link table", &mut lap);
+        let renderer =
+            Renderer::new(tera, &site, opts.live_reload.as_deref(), None).with_links(links);
+        summary.lap("cards", &mut lap);
+        let render = |&i: &usize| {
+            let page = &plan[i];
+            match renderer.render(page) {
+                Ok(bytes) => staging
+                    .write_page(&page.file, &bytes, own_dir[i])
+                    .err()
+                    .map(|e| (page.file.clone(), e.to_string())),
+                Err(e) => Some((page.file.clone(), e)),
+            }
+        };
+        let (search, other): (Vec<usize>, Vec<usize>) = pages::render_order(&site, &plan)
+            .into_iter()
+            .partition(|&i| matches!(plan[i].kind, pages::Kind::SearchWords(_)));
+        let mut failures: Vec<(String, String)> = other.par_iter().filter_map(render).collect();
+        renderer.provide_search_words(
+            words
+                .join()
+                .unwrap_or_else(|_| Err("the search index failed".into())),
+        );
+        failures.extend(search.par_iter().filter_map(render).collect::<Vec<_>>());
+        if !failures.is_empty() {
+            return Err(Error::Content(render_failures(failures)));
+        }
+        Ok(renderer)
+    })?;
     summary.lap("render + write pages", &mut lap);
     for (rel, src) in &theme.statics {
         match src {

@@ -3,6 +3,7 @@
 //! site model. Article cards are serialised once and shared by every page.
 
 mod card;
+mod gaps;
 pub mod search;
 mod sink;
 mod templates;
@@ -160,8 +161,11 @@ impl<'s> Renderer<'s> {
             ctx: self.base.clone(),
             body,
         };
+        // Room for the page around the body without growing (an article
+        // page is its body and about 12 KB of theme).
+        let room = fill.body.as_ref().map_or(0, String::len) + 16 * 1024;
         let template = self.fill(&mut fill, page);
-        let mut out = Vec::with_capacity(16 * 1024);
+        let mut out = Vec::with_capacity(room);
         self.tera
             .render_to(template, &fill.ctx, &mut out)
             .map_err(|e| format!("{template}: {}", chain(&e)))?;
@@ -423,6 +427,12 @@ impl<'s> Renderer<'s> {
         s.card("newer", self, pos.checked_sub(1).map(|p| cat[p]));
         s.card("older", self, cat.get(pos + 1).copied());
         s.cards("related", self, &related(site, i));
+    }
+
+    /// Give the search word index made elsewhere (`build` makes it while
+    /// the other pages render); otherwise the first bucket page makes it.
+    pub fn provide_search_words(&self, words: Result<Vec<Vec<u8>>, String>) {
+        let _ = self.search_words.set(words);
     }
 
     /// Bucket `n` of the search word index; the whole index is made once.

@@ -16,6 +16,8 @@ use std::fmt::Write as _;
 
 use serde_json::json;
 
+use super::gaps::Gaps;
+
 use crate::site::Site;
 
 /// Words longer than this are not indexed (URLs, hashes, runs of digits).
@@ -238,7 +240,7 @@ impl std::hash::Hasher for KeyHasher {
 type KeyMap<V> = HashMap<Key, V, std::hash::BuildHasherDefault<KeyHasher>>;
 
 /// A word's articles: those with it in their title, those with it anywhere.
-type Lists = (Vec<u32>, Vec<u32>);
+type Lists = (Gaps, Gaps);
 
 /// The words seen by one thread, each with its articles.
 #[derive(Default)]
@@ -287,8 +289,9 @@ impl Postings {
 }
 
 /// Every bucket file's bytes. `body` gives an article's Markdown. The work
-/// is split over plain threads (not rayon: this runs inside a page being
-/// rendered by rayon, and must not wait on its own pool).
+/// is split over plain threads, not rayon: `build` runs this beside the
+/// rayon pool rendering the pages, and `watch` inside a page that pool
+/// renders, which must not wait on its own pool.
 pub fn buckets_json<'s>(
     site: &'s Site,
     body: &(dyn Fn(usize) -> Result<Cow<'s, str>, String> + Sync),
@@ -317,9 +320,17 @@ pub fn buckets_json<'s>(
         let mut part = part?;
         for (w, seen) in part.ids {
             let (t, a) = std::mem::take(&mut part.lists[seen.list as usize]);
-            let e = all.entry(w).or_default();
-            e.0.extend(t);
-            e.1.extend(a);
+            match all.entry(w) {
+                // Moved, not copied: the index is not held twice.
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert((t, a));
+                }
+                std::collections::hash_map::Entry::Occupied(mut o) => {
+                    let e = o.get_mut();
+                    e.0.append(t);
+                    e.1.append(a);
+                }
+            }
         }
     }
     let count = bucket_count(n);
@@ -339,9 +350,9 @@ pub fn buckets_json<'s>(
                 }
                 // Words are `a-z0-9` only: no JSON escaping needed.
                 let _ = write!(out, "\"{w}\":\"");
-                gaps(&mut out, t);
+                t.write_base36(&mut out);
                 out.push('|');
-                gaps(&mut out, a);
+                a.write_base36(&mut out);
                 out.push('"');
             }
             out.push('}');
@@ -413,33 +424,6 @@ fn visible_text(body: &str, visit: &mut dyn FnMut(&str)) {
     if start < bytes.len() {
         visit(&body[start..]);
     }
-}
-
-/// Ascending numbers as base-36 gaps: `[0, 3, 4]` → `0,3,1`.
-fn gaps(out: &mut String, ids: &[u32]) {
-    let mut last = 0;
-    for (i, &id) in ids.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        base36(out, id - last);
-        last = id;
-    }
-}
-
-fn base36(out: &mut String, mut n: u32) {
-    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut buf = [0u8; 8];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = DIGITS[(n % 36) as usize];
-        n /= 36;
-        if n == 0 {
-            break;
-        }
-    }
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
 }
 
 #[cfg(test)]
@@ -525,13 +509,6 @@ mod tests {
             Words::default().scan(w, &mut |k| got.push(word_of(k)));
             assert_eq!(got, [w]);
         }
-    }
-
-    #[test]
-    fn gaps_are_base36() {
-        let mut s = String::new();
-        gaps(&mut s, &[0, 3, 4, 40]);
-        assert_eq!(s, "0,3,1,10");
     }
 
     #[test]
