@@ -456,7 +456,7 @@ impl<'s> Renderer<'s> {
 
 /// A Tera map. Its keys are put in alphabetical order, the order
 /// `serde_json::json!` objects have elsewhere in the context.
-fn object<const N: usize>(entries: [(&'static str, tera::Value); N]) -> tera::Value {
+pub(super) fn object<const N: usize>(entries: [(&'static str, tera::Value); N]) -> tera::Value {
     tera::Value::from(std::collections::BTreeMap::from(entries))
 }
 

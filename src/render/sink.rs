@@ -23,8 +23,9 @@ pub(super) trait Sink {
     fn card(&mut self, key: &'static str, r: &Renderer<'_>, i: Option<usize>);
     /// An article's HTML body.
     fn html(&mut self, key: &'static str, r: &Renderer<'_>, i: usize);
-    /// `page`: the page's path, URL and permalink. The URL and permalink
-    /// are the path under the base URL, which the base hash covers.
+    /// `page`: the page's path, its first segment (`section`), URL and
+    /// permalink. All follow from the path and the base URL, which the
+    /// base hash covers.
     fn page(&mut self, r: &Renderer<'_>, path: &str);
 }
 
@@ -53,13 +54,15 @@ impl Sink for Fill {
     }
     fn page(&mut self, r: &Renderer<'_>, path: &str) {
         let site = r.site;
-        self.ctx.insert(
+        let section = path.split('/').next().unwrap_or_default();
+        self.ctx.insert_value(
             "page",
-            &serde_json::json!({
-                "path": path,
-                "url": site.url(path),
-                "permalink": site.config.permalink(path),
-            }),
+            super::object([
+                ("path", path.into()),
+                ("permalink", site.config.permalink(path).into()),
+                ("section", section.into()),
+                ("url", site.url(path).into()),
+            ]),
         );
     }
     fn html(&mut self, key: &'static str, r: &Renderer<'_>, i: usize) {
