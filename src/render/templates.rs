@@ -77,6 +77,9 @@ fn report_position(e: &tera::Error) -> Option<(String, usize, usize)> {
 /// the `<script>` element it sits in.
 fn json_encode(value: tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
     let json = serde_json::to_string(&value).map_err(tera::Error::message)?;
+    if memchr::memchr3(b'<', b'>', b'&', json.as_bytes()).is_none() {
+        return Ok(json);
+    }
     Ok(json
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
