@@ -45,15 +45,111 @@ struct CardTag<'a> {
     url: String,
 }
 
-pub(super) fn card(site: &Site, i: usize) -> Card<'_> {
+/// An article's cover image: its URL and its permalink.
+fn image_urls(site: &Site, i: usize) -> (Option<String>, Option<String>) {
     let a = &site.articles[i];
-    let cat = &site.categories[a.category];
     let image = a
         .image
         .as_ref()
         .map(|img| crate::links::asset_url(site, &a.source, img));
     let base = site.config.base_url.trim_end_matches('/');
     let base_path = site.base_path.trim_end_matches('/');
+    let permalink = image
+        .as_ref()
+        .map(|u| format!("{base}{}", u.strip_prefix(base_path).unwrap_or(u)));
+    (image, permalink)
+}
+
+/// The article as a schema.org `NewsArticle` in JSON-LD, for the
+/// `<script type="application/ld+json">` of its page (`jsonld`). Written
+/// here rather than in the template, where a dozen `json_encode` filter
+/// calls cost a sixth of the page's rendering.
+pub(super) fn json_ld(site: &Site, i: usize) -> String {
+    let a = &site.articles[i];
+    let permalink = site.config.permalink(&a.path);
+    let date = a.date.to_rfc3339();
+    let mut j = ScriptJson(String::with_capacity(1024));
+    j.raw(r#"{"@context":"https://schema.org","@type":"NewsArticle","headline":"#);
+    j.text(&a.title);
+    j.raw(r#","description":"#);
+    j.text(&a.summary);
+    j.raw(r#","inLanguage":"vi","datePublished":"#);
+    j.text(&date);
+    j.raw(r#","dateModified":"#);
+    j.text(&date);
+    j.raw(r#","articleSection":"#);
+    j.text(&site.categories[a.category].name);
+    if !a.tags.is_empty() {
+        j.raw(r#","keywords":["#);
+        for (n, t) in a.tags.iter().enumerate() {
+            if n > 0 {
+                j.raw(",");
+            }
+            j.text(t);
+        }
+        j.raw("]");
+    }
+    if let (_, Some(image)) = image_urls(site, i) {
+        j.raw(r#","image":["#);
+        j.text(&image);
+        j.raw("]");
+    }
+    match a.author.as_deref().filter(|n| !n.is_empty()) {
+        Some(author) => {
+            j.raw(r#","author":{"@type":"Person","name":"#);
+            j.text(author);
+        }
+        None => {
+            j.raw(r#","author":{"@type":"Organization","name":"#);
+            j.text(&site.config.title);
+        }
+    }
+    j.raw(r#"},"publisher":{"@type":"Organization","name":"#);
+    j.text(&site.config.title);
+    j.raw(r#","url":"#);
+    j.text(&site.config.base_url);
+    j.raw(r#"},"mainEntityOfPage":{"@type":"WebPage","@id":"#);
+    j.text(&permalink);
+    j.raw(r#"},"url":"#);
+    j.text(&permalink);
+    j.raw("}");
+    j.0
+}
+
+/// JSON being written for a `<script>` element: strings as the
+/// `json_encode` filter writes them (`<`, `>` and `&` as `\u003c` …, so no
+/// value can close the element).
+struct ScriptJson(String);
+
+impl ScriptJson {
+    fn raw(&mut self, s: &str) {
+        self.0.push_str(s);
+    }
+
+    fn text(&mut self, s: &str) {
+        let plain = s
+            .bytes()
+            .all(|b| b >= 0x20 && !matches!(b, b'"' | b'\\' | b'<' | b'>' | b'&'));
+        if plain {
+            self.0.push('"');
+            self.0.push_str(s);
+            self.0.push('"');
+        } else {
+            let json = serde_json::to_string(s).unwrap_or_default();
+            self.0.push_str(
+                &json
+                    .replace('<', "\\u003c")
+                    .replace('>', "\\u003e")
+                    .replace('&', "\\u0026"),
+            );
+        }
+    }
+}
+
+pub(super) fn card(site: &Site, i: usize) -> Card<'_> {
+    let a = &site.articles[i];
+    let cat = &site.categories[a.category];
+    let (image, image_permalink) = image_urls(site, i);
     Card {
         title: &a.title,
         url: site.url(&a.path),
@@ -75,9 +171,7 @@ pub(super) fn card(site: &Site, i: usize) -> Card<'_> {
             slug: &cat.slug,
         },
         summary: &a.summary,
-        image_permalink: image
-            .as_ref()
-            .map(|u| format!("{base}{}", u.strip_prefix(base_path).unwrap_or(u))),
+        image_permalink,
         image,
         featured: a.featured,
         draft: a.draft,

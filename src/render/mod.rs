@@ -423,6 +423,7 @@ impl<'s> Renderer<'s> {
         let cat = &site.categories[a.category].articles;
         let pos = cat.iter().position(|x| *x == i).unwrap_or(0);
         s.card("article", self, Some(i));
+        s.put_value("jsonld", tera::Value::safe_string(&card::json_ld(site, i)));
         s.html("content", self, i);
         s.card("newer", self, pos.checked_sub(1).map(|p| cat[p]));
         s.card("older", self, cat.get(pos + 1).copied());
