@@ -163,16 +163,19 @@ pub fn find_mojibake(text: &str) -> Option<Mojibake> {
     // a continuation byte): a cheap byte scan first, so ordinary articles
     // never pay for the full count below.
     let marks = mark_table();
-    let found: usize = text
-        .as_bytes()
-        .windows(2)
-        .map(|p| {
-            // C2 xx is U+0080..U+00BF, C3 xx is U+00C0..U+00FF.
-            let lead = usize::from(p[0] & 0xFE == 0xC2);
-            let c = (usize::from(p[0] & 1) << 6) | usize::from(p[1] & 0x3F);
-            lead & marks[c]
-        })
-        .sum();
+    let bytes = text.as_bytes();
+    let (mut found, mut from) = (0, 0);
+    // C2 xx is U+0080..U+00BF, C3 xx is U+00C0..U+00FF; memchr jumps to them.
+    while let Some(k) = memchr::memchr2(0xC2, 0xC3, &bytes[from..]) {
+        let at = from + k;
+        if let Some(&next) = bytes.get(at + 1) {
+            found += marks[(usize::from(bytes[at] & 1) << 6) | usize::from(next & 0x3F)];
+        }
+        if found >= 8 {
+            break;
+        }
+        from = at + 1;
+    }
     if found < 8 {
         return None;
     }

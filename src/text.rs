@@ -97,6 +97,16 @@ pub fn group_thousands(n: u64) -> String {
 
 /// Collapse runs of white space to single spaces and trim.
 pub fn squash_spaces(s: &str) -> String {
+    // Most values have nothing to squash: no white space but single ASCII
+    // spaces between words.
+    let bytes = s.as_bytes();
+    let clean = !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !bytes.windows(2).any(|w| w == b"  ")
+        && !s.contains(|c: char| c.is_whitespace() && c != ' ');
+    if clean {
+        return s.to_string();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -116,6 +126,26 @@ pub fn truncate_words(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn squashing_spaces_matches_splitting_on_white_space() {
+        for s in [
+            "",
+            " ",
+            "Dân vận khéo",
+            " Dân vận",
+            "Dân vận ",
+            "Dân  vận",
+            "Dân\tvận",
+            "Dân\u{a0}vận",
+            "Dân\u{3000}vận",
+            "a\nb",
+            "a \u{2028} b",
+        ] {
+            let slow = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squash_spaces(s), slow, "{s:?}");
+        }
+    }
 
     #[test]
     fn slugs_drop_accents_and_map_d() {

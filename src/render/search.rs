@@ -12,7 +12,6 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
 use serde_json::json;
 
@@ -97,6 +96,41 @@ fn latin_table() -> &'static [char] {
     })
 }
 
+/// Marks a character `latin_digits` cannot fold alone.
+const SLOW: u8 = 0xFF;
+
+/// The base-37 digit of each ASCII character (0: not a letter or digit).
+const ASCII_DIGITS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = match c as u8 {
+            b @ b'a'..=b'z' => b - b'a' + 1,
+            b @ b'A'..=b'Z' => b - b'A' + 1,
+            b @ b'0'..=b'9' => b - b'0' + 27,
+            _ => 0,
+        };
+        c += 1;
+    }
+    t
+};
+
+/// `latin_table` as base-37 digits: 0 for a letter that folds to a
+/// separator, `SLOW` for one that folds to several characters or none.
+fn latin_digits() -> &'static [u8] {
+    static DIGITS: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    DIGITS.get_or_init(|| {
+        latin_table()
+            .iter()
+            .map(|&c| match c {
+                '\0' => SLOW,
+                c if c.is_ascii() => ASCII_DIGITS[c as usize],
+                _ => 0,
+            })
+            .collect()
+    })
+}
+
 /// `tim-kiem/index.json`: the base path, the number of buckets, the
 /// categories (name, path) and, per article in site order (newest first),
 /// its title, path under the base, day and category number. The path is
@@ -165,22 +199,34 @@ struct Words {
 
 impl Words {
     /// Call `emit` with every indexable word of `s`; a word never runs on
-    /// from one call into the next.
+    /// from one call into the next. Works on the UTF-8 bytes: ASCII through
+    /// a table, the Latin letters with accents (all of Vietnamese) decoded
+    /// by hand and folded through a table, anything else the slow way.
     fn scan(&mut self, s: &str, emit: &mut impl FnMut(Key)) {
-        let table = latin_table();
-        for c in s.chars() {
-            if c.is_ascii() {
-                self.push(c as u8, emit);
+        let digits = latin_digits();
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b0 = bytes[i];
+            if b0 < 0x80 {
+                self.push_digit(ASCII_DIGITS[usize::from(b0)], emit);
+                i += 1;
                 continue;
             }
-            let quick = match c as u32 {
-                n @ 0xC0..=0x24F => table[(n - 0xC0) as usize],
-                n @ 0x1E00..=0x1EFF => table[(n - 0x1E00 + 0x190) as usize],
-                _ => '\0',
+            let cont = |k: usize| u32::from(bytes.get(i + k).map_or(0, |b| b & 0x3F));
+            let (n, len) = match b0 {
+                0xC0..=0xDF => ((u32::from(b0 & 0x1F) << 6) | cont(1), 2),
+                0xE0..=0xEF => ((u32::from(b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3),
+                _ => (u32::MAX, 4),
             };
-            if quick != '\0' {
-                self.push(u8::try_from(quick).unwrap_or(b' '), emit);
-            } else {
+            let quick = match n {
+                0xC0..=0x24F => digits[(n - 0xC0) as usize],
+                0x1E00..=0x1EFF => digits[(n - 0x1E00 + 0x190) as usize],
+                _ => SLOW,
+            };
+            if quick != SLOW {
+                self.push_digit(quick, emit);
+            } else if let Some(c) = s[i..].chars().next() {
                 // Rare letters: fold the slow way; combining marks fold to
                 // nothing, so a word in NFD stays one word.
                 let mut folded = std::mem::take(&mut self.scratch);
@@ -191,8 +237,21 @@ impl Words {
                 }
                 self.scratch = folded;
             }
+            i += len;
         }
         self.end(emit);
+    }
+
+    /// A letter's base-37 digit, or 0 for a character that ends a word.
+    fn push_digit(&mut self, d: u8, emit: &mut impl FnMut(Key)) {
+        if d == 0 {
+            self.end(emit);
+            return;
+        }
+        if self.len < MAX_WORD {
+            self.key = self.key * 37 + u128::from(d);
+        }
+        self.len += 1;
     }
 
     fn push(&mut self, c: u8, emit: &mut impl FnMut(Key)) {
@@ -343,20 +402,24 @@ pub fn buckets_json<'s>(
         .into_iter()
         .map(|mut words| {
             words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            let mut out = String::from("{");
+            let mut out = Vec::with_capacity(64 * 1024);
+            out.push(b'{');
             for (i, (w, (t, a))) in words.iter().enumerate() {
                 if i > 0 {
-                    out.push(',');
+                    out.push(b',');
                 }
                 // Words are `a-z0-9` only: no JSON escaping needed.
-                let _ = write!(out, "\"{w}\":\"");
+                out.push(b'"');
+                out.extend_from_slice(w.as_bytes());
+                out.extend_from_slice(b"\":\"");
                 t.write_base36(&mut out);
-                out.push('|');
+                out.push(b'|');
                 a.write_base36(&mut out);
-                out.push('"');
+                out.push(b'"');
             }
-            out.push('}');
-            out.into_bytes()
+            out.push(b'}');
+            out.shrink_to_fit();
+            out
         })
         .collect())
 }
@@ -402,6 +465,11 @@ fn visible_text(body: &str, visit: &mut dyn FnMut(&str)) {
     let bytes = body.as_bytes();
     let (mut start, mut i) = (0, 0);
     while i < bytes.len() {
+        // Jump to the next `]` or `<`: nothing else starts a skip.
+        match memchr::memchr2(b']', b'<', &bytes[i..]) {
+            Some(next) => i += next,
+            None => break,
+        }
         let skip_to = match bytes[i] {
             b']' if bytes.get(i + 1) == Some(&b'(') => Some(b')'),
             b'<' if bytes
@@ -414,7 +482,7 @@ fn visible_text(body: &str, visit: &mut dyn FnMut(&str)) {
         };
         if let Some(end) = skip_to {
             visit(&body[start..i]);
-            let close = bytes[i + 1..].iter().position(|b| *b == end || *b == b'\n');
+            let close = memchr::memchr2(end, b'\n', &bytes[i + 1..]);
             i = close.map_or(bytes.len(), |c| i + 1 + c + 1);
             start = i;
             continue;
