@@ -156,13 +156,6 @@ fn prepare_inner(opts: &Options, mut cache: Option<&mut Cache>, lazy: bool) -> R
     };
     if lazy {
         summaries(&mut site);
-        let total: usize = site.articles.iter().map(|a| a.body.len()).sum();
-        if total > opts.body_budget.unwrap_or(BODY_BUDGET) {
-            for a in &mut site.articles {
-                a.body = std::sync::Arc::from("");
-            }
-            site.bodies_dropped = true;
-        }
     } else {
         render_markdown(&mut site, cache);
     }
@@ -188,7 +181,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
     let start = Instant::now();
     guard_output(opts)?;
     let Prepared {
-        site,
+        mut site,
         theme,
         tera,
         plan,
@@ -196,16 +189,27 @@ pub fn build(opts: &Options) -> Result<Summary> {
     } = prepare_inner(opts, None, true)?;
     let mut lap = Instant::now();
     let content = opts.root.join("content");
+    // Past the budget, the search word index is made now, while the bodies
+    // are in memory, and the bodies are let go of: each is read again when
+    // its page is rendered, so a 100,000-article site fits in memory.
+    let total: usize = site.articles.iter().map(|a| a.body.len()).sum();
+    let early_words = (total > opts.body_budget.unwrap_or(BODY_BUDGET)).then(|| {
+        let words = render::search::buckets_from_memory(&site);
+        for a in &mut site.articles {
+            a.body = std::sync::Arc::from("");
+        }
+        site.bodies_dropped = true;
+        summary.lap("search index", &mut lap);
+        words
+    });
     let body_root = site.bodies_dropped.then_some(content.as_path());
     let staging = Staging::begin(&opts.output_dir())?;
     let renderer = std::thread::scope(|scope| -> Result<Renderer<'_>> {
-        // The search word index needs only the articles: it is made beside
-        // the stages below and the pages, and its buckets written last.
-        let words = scope.spawn(|| {
-            render::search::buckets_json(&site, &|i| {
-                links::article_body(body_root, &site.articles[i])
-            })
-        });
+        // Otherwise the search word index is made beside the stages below
+        // and the pages, and its buckets written last.
+        let later = early_words
+            .is_none()
+            .then(|| scope.spawn(|| render::search::buckets_from_memory(&site)));
         let files: Vec<&str> = plan.iter().map(|p| p.file.as_str()).collect();
         let own_dir = staging.make_dirs(&files)?;
         summary.lap("output folders", &mut lap);
@@ -228,11 +232,14 @@ pub fn build(opts: &Options) -> Result<Summary> {
             .into_iter()
             .partition(|&i| matches!(plan[i].kind, pages::Kind::SearchWords(_)));
         let mut failures: Vec<(String, String)> = other.par_iter().filter_map(render).collect();
-        renderer.provide_search_words(
-            words
+        let words = match (early_words, later) {
+            (Some(words), _) => words,
+            (None, Some(later)) => later
                 .join()
                 .unwrap_or_else(|_| Err("the search index failed".into())),
-        );
+            (None, None) => Err("the search index was not made".into()),
+        };
+        renderer.provide_search_words(words);
         failures.extend(search.par_iter().filter_map(render).collect::<Vec<_>>());
         if !failures.is_empty() {
             return Err(Error::Content(render_failures(failures)));

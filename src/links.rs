@@ -58,7 +58,16 @@ impl Links {
     /// An article's Markdown body: in memory, or read again from its file
     /// when the site let go of bodies.
     pub fn body<'a>(&self, a: &'a Article) -> Result<std::borrow::Cow<'a, str>, String> {
-        article_body(self.content.as_deref(), a)
+        match &self.content {
+            None => Ok(std::borrow::Cow::Borrowed(&a.body)),
+            Some(content) => {
+                let text = crate::load::read_text(&content.join(&a.source), &a.display)
+                    .map_err(|d| d.to_string())?;
+                let split =
+                    crate::frontmatter::split(&a.display, &text).map_err(|d| d.to_string())?;
+                Ok(std::borrow::Cow::Owned(split.body.to_string()))
+            }
+        }
     }
 
     /// Render an article whose body is in memory.
@@ -136,23 +145,6 @@ fn encode_path(p: &str) -> String {
         .replace(' ', "%20")
         .replace('#', "%23")
         .replace('?', "%3F")
-}
-
-/// An article's Markdown: in memory, or read again from its file under
-/// `content` when the site let go of bodies.
-pub fn article_body<'a>(
-    content: Option<&Path>,
-    a: &'a Article,
-) -> Result<std::borrow::Cow<'a, str>, String> {
-    match content {
-        None => Ok(std::borrow::Cow::Borrowed(&a.body)),
-        Some(content) => {
-            let text = crate::load::read_text(&content.join(&a.source), &a.display)
-                .map_err(|d| d.to_string())?;
-            let split = crate::frontmatter::split(&a.display, &text).map_err(|d| d.to_string())?;
-            Ok(std::borrow::Cow::Owned(split.body.to_string()))
-        }
-    }
 }
 
 #[cfg(test)]

@@ -347,6 +347,11 @@ impl Postings {
     }
 }
 
+/// `buckets_json` of a site whose article bodies are in memory.
+pub fn buckets_from_memory(site: &Site) -> Result<Vec<Vec<u8>>, String> {
+    buckets_json(site, &|i| Ok(Cow::Borrowed(&*site.articles[i].body)))
+}
+
 /// Every bucket file's bytes. `body` gives an article's Markdown. The work
 /// is split over plain threads, not rayon: `build` runs this beside the
 /// rayon pool rendering the pages, and `watch` inside a page that pool
