@@ -106,7 +106,9 @@ def fetch(port, path):
         c.request("GET", path, headers={"Cache-Control": "no-cache"})
         r = c.getresponse()
         return r.status, r.read()
-    except OSError:
+    except (OSError, http.client.HTTPException):
+        # Not up yet, or a page cut short while the server rewrote it
+        # (hugo server does this): poll again.
         return None, b""
     finally:
         c.close()
