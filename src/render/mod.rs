@@ -384,8 +384,11 @@ impl<'s> Renderer<'s> {
 
     /// Built as Tera values directly: this runs for every list page.
     fn pagination(&self, paged: &Paged) -> tera::Value {
-        let base = pages::listing_path(self.site, paged.listing);
-        let url = |n: usize| self.site.url(&pages::paged_path(&base, n));
+        // `site.url(paged_path(base, n))`, with the base URL made once.
+        let first = self
+            .site
+            .url(&pages::listing_path(self.site, paged.listing));
+        let url = |n: usize| pages::paged_path(&first, n);
         object([
             ("current", paged.number.into()),
             ("total", paged.total.into()),
