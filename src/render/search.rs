@@ -168,15 +168,6 @@ pub fn articles_json(site: &Site) -> Vec<u8> {
 /// indexing.
 type Key = u128;
 
-fn digit(c: u8) -> Option<u128> {
-    match c {
-        b'a'..=b'z' => Some(u128::from(c - b'a') + 1),
-        b'0'..=b'9' => Some(u128::from(c - b'0') + 27),
-        b'A'..=b'Z' => Some(u128::from(c - b'A') + 1),
-        _ => None,
-    }
-}
-
 /// The word a key stands for.
 fn word_of(mut key: Key) -> String {
     let mut rev = Vec::with_capacity(MAX_WORD);
@@ -192,10 +183,16 @@ fn word_of(mut key: Key) -> String {
 /// would, in one pass: letters are folded as they are read.
 #[derive(Default)]
 struct Words {
+    /// The word's first `SHORT` letters (most words have no more), in a
+    /// `u64`; `key` takes over from there.
+    short: u64,
     key: Key,
     len: usize,
     scratch: String,
 }
+
+/// Letters that fit a `u64` as base-37 digits (37^12 < 2^64).
+const SHORT: usize = 12;
 
 impl Words {
     /// Call `emit` with every indexable word of `s`; a word never runs on
@@ -248,28 +245,34 @@ impl Words {
             self.end(emit);
             return;
         }
-        if self.len < MAX_WORD {
+        if self.len < SHORT {
+            self.short = self.short * 37 + u64::from(d);
+        } else if self.len < MAX_WORD {
+            if self.len == SHORT {
+                self.key = u128::from(self.short);
+            }
             self.key = self.key * 37 + u128::from(d);
         }
         self.len += 1;
     }
 
     fn push(&mut self, c: u8, emit: &mut impl FnMut(Key)) {
-        match digit(c) {
-            Some(d) => {
-                if self.len < MAX_WORD {
-                    self.key = self.key * 37 + d;
-                }
-                self.len += 1;
-            }
-            None => self.end(emit),
-        }
+        let d = if c < 0x80 {
+            ASCII_DIGITS[usize::from(c)]
+        } else {
+            0
+        };
+        self.push_digit(d, emit);
     }
 
     fn end(&mut self, emit: &mut impl FnMut(Key)) {
-        if (1..=MAX_WORD).contains(&self.len) {
-            emit(self.key);
+        match self.len {
+            0 => return,
+            1..=SHORT => emit(u128::from(self.short)),
+            ..=MAX_WORD => emit(self.key),
+            _ => {}
         }
+        self.short = 0;
         self.key = 0;
         self.len = 0;
     }
