@@ -269,7 +269,7 @@ impl Words {
         match self.len {
             0 => return,
             1..=SHORT => emit(u128::from(self.short)),
-            ..=MAX_WORD => emit(self.key),
+            n if n <= MAX_WORD => emit(self.key),
             _ => {}
         }
         self.short = 0;
