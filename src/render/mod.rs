@@ -7,6 +7,7 @@ mod gaps;
 pub mod search;
 mod sink;
 mod templates;
+mod words;
 
 use serde_json::{Value, json};
 use tera::{Context, Tera};
