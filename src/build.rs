@@ -189,41 +189,32 @@ pub fn build(opts: &Options) -> Result<Summary> {
     } = prepare_inner(opts, None, true)?;
     let mut lap = Instant::now();
     let content = opts.root.join("content");
-    let staging = Staging::begin(&opts.output_dir())?;
-    let files: Vec<&str> = plan.iter().map(|p| p.file.as_str()).collect();
-    // Past the budget, the search word index is made first, while the
-    // bodies are in memory (beside the output folders and the link table),
-    // and then the bodies are let go of: each is read again when its page is
-    // rendered, so a 100,000-article site fits in memory.
+    // Past the budget, the search word index is made now, while the bodies
+    // are in memory, and the bodies are let go of: each is read again when
+    // its page is rendered, so a 100,000-article site fits in memory.
     let total: usize = site.articles.iter().map(|a| a.body.len()).sum();
-    let over_budget = total > opts.body_budget.unwrap_or(BODY_BUDGET);
-    let (early_words, own_dir, links) = std::thread::scope(|scope| {
-        let early = over_budget.then(|| scope.spawn(|| render::search::buckets_from_memory(&site)));
-        let own_dir = staging.make_dirs(&files);
-        let links = Links::new(&site);
-        let words = early.map(|h| {
-            h.join()
-                .unwrap_or_else(|_| Err("the search index failed".into()))
-        });
-        (words, own_dir, links)
-    });
-    let own_dir = own_dir?;
-    if over_budget {
+    let early_words = (total > opts.body_budget.unwrap_or(BODY_BUDGET)).then(|| {
+        let words = render::search::buckets_from_memory(&site);
         for a in &mut site.articles {
             a.body = std::sync::Arc::from("");
         }
         site.bodies_dropped = true;
-        summary.lap("output folders, link table, search index", &mut lap);
-    } else {
-        summary.lap("output folders, link table", &mut lap);
-    }
-    let links = links.reading_from(site.bodies_dropped.then_some(content.as_path()));
+        summary.lap("search index", &mut lap);
+        words
+    });
+    let body_root = site.bodies_dropped.then_some(content.as_path());
+    let staging = Staging::begin(&opts.output_dir())?;
     let renderer = std::thread::scope(|scope| -> Result<Renderer<'_>> {
-        // Otherwise the search word index is made beside the cards and the
-        // pages, and its buckets written last.
+        // Otherwise the search word index is made beside the stages below
+        // and the pages, and its buckets written last.
         let later = early_words
             .is_none()
             .then(|| scope.spawn(|| render::search::buckets_from_memory(&site)));
+        let files: Vec<&str> = plan.iter().map(|p| p.file.as_str()).collect();
+        let own_dir = staging.make_dirs(&files)?;
+        summary.lap("output folders", &mut lap);
+        let links = Links::new(&site).reading_from(body_root);
+        summary.lap("link table", &mut lap);
         let renderer =
             Renderer::new(tera, &site, opts.live_reload.as_deref(), None).with_links(links);
         summary.lap("cards", &mut lap);
