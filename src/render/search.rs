@@ -95,48 +95,29 @@ type KeyMap<V> = HashMap<Key, V, std::hash::BuildHasherDefault<KeyHasher>>;
 type Lists = (Gaps, Gaps);
 
 /// The words seen by one thread, each with its articles.
+type Postings = KeyMap<Word>;
+
+/// One word's articles, and the last article added to each list, so that a
+/// word repeated in an article costs one look-up and touches no list.
 #[derive(Default)]
-struct Postings {
-    /// Each word's place in `lists`, and the last article that had it
-    /// (anywhere, in its title), so that a word repeated in an article
-    /// costs one look-up and touches no list.
-    ids: KeyMap<Seen>,
-    lists: Vec<Lists>,
+struct Word {
+    lists: Lists,
+    last: Option<u32>,
+    last_title: Option<u32>,
 }
 
-#[derive(Clone, Copy)]
-struct Seen {
-    list: u32,
-    last: u32,
-    last_title: u32,
-}
-
-impl Postings {
-    /// Note that article `id` has word `key` (in its title when `in_title`).
-    /// Articles come in ascending order, so each list gets each article
-    /// once, in order.
-    fn add(&mut self, key: Key, id: u32, in_title: bool) {
-        let next = self.lists.len() as u32;
-        let seen = self.ids.entry(key).or_insert(Seen {
-            list: next,
-            last: u32::MAX,
-            last_title: u32::MAX,
-        });
-        if seen.last == id && (!in_title || seen.last_title == id) {
-            return;
-        }
-        if seen.list == next {
-            self.lists.push(Default::default());
-        }
-        let (t, all) = &mut self.lists[seen.list as usize];
-        if in_title && seen.last_title != id {
-            t.push(id);
-            seen.last_title = id;
-        }
-        if seen.last != id {
-            all.push(id);
-            seen.last = id;
-        }
+/// Note that article `id` has word `key` (in its title when `in_title`).
+/// Articles come in ascending order, so each list gets each article once,
+/// in order.
+fn add(p: &mut Postings, key: Key, id: u32, in_title: bool) {
+    let w = p.entry(key).or_default();
+    if in_title && w.last_title != Some(id) {
+        w.lists.0.push(id);
+        w.last_title = Some(id);
+    }
+    if w.last != Some(id) {
+        w.lists.1.push(id);
+        w.last = Some(id);
     }
 }
 
@@ -174,9 +155,7 @@ pub fn buckets_json<'s>(
     // Chunks are in article order, so appending keeps every list sorted.
     let mut all: KeyMap<Lists> = KeyMap::default();
     for part in parts {
-        let mut part = part?;
-        for (w, seen) in part.ids {
-            let (t, a) = std::mem::take(&mut part.lists[seen.list as usize]);
+        for (w, Word { lists: (t, a), .. }) in part? {
             match all.entry(w) {
                 // Moved, not copied: the index is not held twice.
                 std::collections::hash_map::Entry::Vacant(v) => {
@@ -232,8 +211,8 @@ fn postings<'s>(
     for i in range {
         let a = &site.articles[i];
         let id = i as u32;
-        words.scan(&a.title, &mut |k| p.add(k, id, true));
-        let mut add = |k| p.add(k, id, false);
+        words.scan(&a.title, &mut |k| add(&mut p, k, id, true));
+        let mut add = |k| add(&mut p, k, id, false);
         words.scan(&a.summary, &mut add);
         for t in &a.tags {
             words.scan(t, &mut add);
