@@ -117,8 +117,8 @@ pub(super) fn json_ld(site: &Site, i: usize) -> String {
 }
 
 /// JSON being written for a `<script>` element: strings as the
-/// `json_encode` filter writes them (`<`, `>` and `&` as `\u003c` …, so no
-/// value can close the element).
+/// `json_encode` filter writes them (`templates::script_json`), with a
+/// shortcut for the many that need no escaping at all.
 struct ScriptJson(String);
 
 impl ScriptJson {
@@ -135,13 +135,9 @@ impl ScriptJson {
             self.0.push_str(s);
             self.0.push('"');
         } else {
-            let json = serde_json::to_string(s).unwrap_or_default();
-            self.0.push_str(
-                &json
-                    .replace('<', "\\u003c")
-                    .replace('>', "\\u003e")
-                    .replace('&', "\\u0026"),
-            );
+            // Serialising a string cannot fail.
+            self.0
+                .push_str(&super::templates::script_json(s).unwrap_or_default());
         }
     }
 }

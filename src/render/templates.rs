@@ -72,11 +72,16 @@ fn report_position(e: &tera::Error) -> Option<(String, usize, usize)> {
     Some((parts.next()?.to_string(), line, col))
 }
 
-/// `{{ value | json_encode | safe }}`: the value as JSON, e.g. for JSON-LD.
-/// `<`, `>` and `&` are written as `\u003c` … so that no value can close
-/// the `<script>` element it sits in.
+/// `{{ value | json_encode | safe }}`: the value as JSON for a `<script>`
+/// (see `script_json`).
 fn json_encode(value: tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
-    let json = serde_json::to_string(&value).map_err(tera::Error::message)?;
+    script_json(&value).map_err(tera::Error::message)
+}
+
+/// A value as JSON that cannot close the `<script>` it sits in: `<`, `>`
+/// and `&` (which only occur inside JSON strings) written as `\u003c` ….
+pub(super) fn script_json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let json = serde_json::to_string(value)?;
     if memchr::memchr3(b'<', b'>', b'&', json.as_bytes()).is_none() {
         return Ok(json);
     }
@@ -94,15 +99,8 @@ fn escape(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         // Short values (dates, numbers, slugs): a plain loop costs less than
         // setting up the searches below.
         let mut done = 0;
-        for (i, b) in bytes.iter().enumerate() {
-            let with: &[u8] = match b {
-                b'&' => b"&amp;",
-                b'<' => b"&lt;",
-                b'>' => b"&gt;",
-                b'"' => b"&quot;",
-                b'\'' => b"&#39;",
-                _ => continue,
-            };
+        for (i, &b) in bytes.iter().enumerate() {
+            let Some(with) = entity(b) else { continue };
             out.write_all(&bytes[done..i])?;
             out.write_all(with)?;
             done = i + 1;
@@ -123,13 +121,7 @@ fn escape(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
             (Some(i), None) | (None, Some(i)) => i,
             (None, None) => break,
         };
-        let with: &[u8] = match bytes[i] {
-            b'&' => b"&amp;",
-            b'<' => b"&lt;",
-            b'>' => b"&gt;",
-            b'"' => b"&quot;",
-            _ => b"&#39;",
-        };
+        let with = entity(bytes[i]).unwrap_or_default();
         out.write_all(&bytes[done..i])?;
         out.write_all(with)?;
         done = i + 1;
@@ -140,6 +132,18 @@ fn escape(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         }
     }
     out.write_all(&bytes[done..])
+}
+
+/// What `escape` writes for a byte it replaces.
+fn entity(b: u8) -> Option<&'static [u8]> {
+    match b {
+        b'&' => Some(b"&amp;"),
+        b'<' => Some(b"&lt;"),
+        b'>' => Some(b"&gt;"),
+        b'"' => Some(b"&quot;"),
+        b'\'' => Some(b"&#39;"),
+        _ => None,
+    }
 }
 
 fn template_error(file: &Path, e: &tera::Error) -> Diagnostic {
