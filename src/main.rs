@@ -116,7 +116,30 @@ impl Common {
     }
 }
 
+// mimalloc rather than glibc's malloc: a build allocates and frees many
+// small values on two threads at once, and glibc's arenas spent ~10 % of a
+// 100,000-article build in _int_malloc and chunk consolidation (perf).
+// Measured with scripts/bench.sh: 9 % less wall time at 100,000 articles and
+// 100 MiB less peak memory, 4 % less at 10,000 (see README, Figures).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// `mi_option_purge_delay` in mimalloc.h (v3; the Rust binding names the
+/// options around it but not this one).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Give freed memory back to the system after 10 ms rather than mimalloc
+/// v3's default of one second: a build frees whole pages' worth of values
+/// all the time, and holding them a second raised the 10,000-article peak
+/// from 136 MiB to 154 MiB for no gain in speed worth that.
+fn tune_allocator() {
+    // SAFETY: mi_option_set only stores an integer in mimalloc's option
+    // table; the option number is the enum value of the linked version.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 10) };
+}
+
 fn main() -> ExitCode {
+    tune_allocator();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => e.exit(),
