@@ -325,10 +325,11 @@ fn read_articles(
 
 fn parse_file(root: &Path, path: &Path, rel: &Path) -> Result<Parsed, Vec<Diagnostic>> {
     let display = load::display_path(root, path);
-    let text = load::read_text(path, &display).map_err(|d| vec![d])?;
+    let (text, stamp) = load::read_text_stamped(path, &display).map_err(|d| vec![d])?;
     let split = frontmatter::split(&display, &text).map_err(|d| vec![d])?;
     let front = frontmatter::parse(&display, &split)?;
     Ok(Parsed {
+        verbatim: stamp.map(|s| (s, text.len() - split.body.len())),
         source: rel.to_path_buf(),
         yaml: split.yaml.to_string(),
         body: split.body.into(),

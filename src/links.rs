@@ -61,8 +61,15 @@ impl Links {
         match &self.content {
             None => Ok(std::borrow::Cow::Borrowed(&a.body)),
             Some(content) => {
-                let text = crate::load::read_text(&content.join(&a.source), &a.display)
-                    .map_err(|d| d.to_string())?;
+                let path = content.join(&a.source);
+                // Unchanged since it was read and checked: just the body.
+                if let Some(body) = a
+                    .verbatim
+                    .and_then(|(stamp, at)| crate::load::read_again(&path, stamp, at))
+                {
+                    return Ok(std::borrow::Cow::Owned(body));
+                }
+                let text = crate::load::read_text(&path, &a.display).map_err(|d| d.to_string())?;
                 let split =
                     crate::frontmatter::split(&a.display, &text).map_err(|d| d.to_string())?;
                 Ok(std::borrow::Cow::Owned(split.body.to_string()))

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+use crate::cache::Stamp;
 use crate::error::{Diagnostic, Error, Result};
 
 /// What `content/` holds, as paths relative to it.
@@ -93,9 +94,52 @@ pub fn display_path(root: &Path, path: &Path) -> PathBuf {
 
 /// Read one article: UTF-8 checked, BOM dropped, line ends made LF, NFC.
 pub fn read_text(path: &Path, display: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::new(display, format!("cannot read the file: {e}")))?;
-    let text = decode_utf8(&bytes, display)?;
+    read_text_stamped(path, display).map(|(text, _)| text)
+}
+
+/// [`read_text`], with the file's stamp when the text is the file's bytes
+/// unchanged (no BOM, no CR, already NFC: what editors save), so that a
+/// part of it can be read again by [`read_again`] without checking it anew.
+pub fn read_text_stamped(
+    path: &Path,
+    display: &Path,
+) -> Result<(String, Option<Stamp>), Diagnostic> {
+    let cannot = |e: std::io::Error| Diagnostic::new(display, format!("cannot read the file: {e}"));
+    let (bytes, stamp) = read_stamped(path).map_err(cannot)?;
+    let text = checked_text(&bytes, display)?;
+    let verbatim = text.as_bytes() == bytes.as_slice();
+    Ok((text, verbatim.then_some(stamp)))
+}
+
+/// A file's bytes and its stamp, taken from the open file.
+fn read_stamped(path: &Path) -> std::io::Result<(Vec<u8>, Stamp)> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    let stamp = Stamp {
+        len: meta.len(),
+        modified: meta.modified().ok(),
+    };
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    file.read_to_end(&mut bytes)?;
+    Ok((bytes, stamp))
+}
+
+/// The text from byte `at` to the end of a file that was read before with
+/// [`read_text_stamped`] as `stamp`, if the file still has that stamp (so
+/// it was checked then): only UTF-8 is checked again. `None` when the
+/// file changed or cannot be read; the caller then reads it in full.
+pub fn read_again(path: &Path, stamp: Stamp, at: usize) -> Option<String> {
+    let (bytes, now) = read_stamped(path).ok()?;
+    if now != stamp || now.len != bytes.len() as u64 {
+        return None;
+    }
+    let tail = bytes.get(at..)?;
+    simdutf8::basic::from_utf8(tail).ok().map(String::from)
+}
+
+fn checked_text(bytes: &[u8], display: &Path) -> Result<String, Diagnostic> {
+    let text = decode_utf8(bytes, display)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // One copy out of the file's bytes, whatever needs changing.
     let text: std::borrow::Cow<str> = if text.contains('\r') {
@@ -226,6 +270,40 @@ fn detect_mojibake(text: &str, display: &Path) -> Option<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_is_read_again_only_from_an_unchanged_verbatim_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bai.md");
+        let text = "---\ntitle: Giao ban\n---\nĐảng bộ phường họp.\n";
+        std::fs::write(&path, text).unwrap();
+        let (read, stamp) = read_text_stamped(&path, &path).unwrap();
+        assert_eq!(read, text);
+        let stamp = stamp.expect("an NFC, LF file is verbatim");
+        let at = text.find("Đảng").unwrap();
+        assert_eq!(
+            read_again(&path, stamp, at).as_deref(),
+            Some("Đảng bộ phường họp.\n")
+        );
+        // Edited since: the caller must read it in full.
+        std::fs::write(&path, format!("{text}Thêm.\n")).unwrap();
+        assert_eq!(read_again(&path, stamp, at), None);
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(read_again(&path, stamp, at), None);
+        // Text that had to be changed (NFD, CRLF, BOM) has no stamp.
+        for changed in [
+            "---\ntitle: x\n---\nDa\u{0323}i\n",
+            "---\r\ntitle: x\r\n---\r\nx\r\n",
+            "\u{feff}---\ntitle: x\n---\nx\n",
+        ] {
+            std::fs::write(&path, changed).unwrap();
+            assert_eq!(
+                read_text_stamped(&path, &path).unwrap().1,
+                None,
+                "{changed:?}"
+            );
+        }
+    }
 
     #[test]
     fn junk_names() {

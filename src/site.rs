@@ -29,6 +29,9 @@ pub struct Parsed {
     pub yaml: String,
     pub body: std::sync::Arc<str>,
     pub body_line: usize,
+    /// The file's stamp and the body's byte offset in it, when the body is
+    /// the file's bytes unchanged (see `load::read_again`).
+    pub verbatim: Option<(crate::cache::Stamp, usize)>,
 }
 
 #[derive(Debug, Clone)]
@@ -56,6 +59,9 @@ pub struct Article {
     pub path: String,
     pub body: std::sync::Arc<str>,
     pub body_line: usize,
+    /// Where the body is in its file, to read it again cheaply when the
+    /// build let go of bodies (see `Parsed::verbatim`).
+    pub verbatim: Option<(crate::cache::Stamp, usize)>,
     /// The rendered body, filled by the markdown stage.
     /// Shared: watch's cache holds the same text.
     pub html: std::sync::Arc<str>,
@@ -237,6 +243,7 @@ pub fn assemble(
             path,
             body: p.body,
             body_line: p.body_line,
+            verbatim: p.verbatim,
             html: std::sync::Arc::from(""),
             html_hash: 0,
             body_hash: 0,
