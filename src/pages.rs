@@ -189,16 +189,21 @@ pub fn plan(site: &Site) -> Vec<Page> {
 /// Page numbers to show in a pager: first, last and two either side of the
 /// current one; `None` marks a gap (…).
 pub fn pager_numbers(current: usize, total: usize) -> Vec<Option<usize>> {
-    let mut out = Vec::new();
+    // At most seven numbers, whatever `total` is: an archive of 100,000
+    // articles has thousands of pages, each with a pager.
+    let near = current.saturating_sub(2).max(1)..=(current.saturating_add(2)).min(total);
+    let shown = std::iter::once(1).chain(near).chain(std::iter::once(total));
+    let mut out = Vec::with_capacity(9);
     let mut last = 0;
-    for n in 1..=total {
-        if n == 1 || n == total || n.abs_diff(current) <= 2 {
-            if n > last + 1 {
-                out.push(None);
-            }
-            out.push(Some(n));
-            last = n;
+    for n in shown.filter(|&n| (1..=total).contains(&n)) {
+        if n <= last {
+            continue;
         }
+        if n > last + 1 {
+            out.push(None);
+        }
+        out.push(Some(n));
+        last = n;
     }
     out
 }
@@ -256,5 +261,32 @@ mod tests {
             ]
         );
         assert_eq!(pager_numbers(1, 1), vec![Some(1)]);
+        assert_eq!(pager_numbers(1, 0), vec![]);
+    }
+
+    #[test]
+    fn pager_numbers_match_the_rule_for_every_page() {
+        // The rule, one number at a time: first, last, two either side.
+        let by_rule = |current: usize, total: usize| {
+            let mut out = Vec::new();
+            let mut last = 0;
+            for n in (1..=total).filter(|&n| n == 1 || n == total || n.abs_diff(current) <= 2) {
+                if n > last + 1 {
+                    out.push(None);
+                }
+                out.push(Some(n));
+                last = n;
+            }
+            out
+        };
+        for total in 0..40 {
+            for current in 0..total + 4 {
+                assert_eq!(
+                    pager_numbers(current, total),
+                    by_rule(current, total),
+                    "{current}/{total}"
+                );
+            }
+        }
     }
 }

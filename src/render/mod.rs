@@ -425,7 +425,8 @@ impl<'s> Renderer<'s> {
         let site = self.site;
         let a = &site.articles[i];
         let cat = &site.categories[a.category].articles;
-        let pos = cat.iter().position(|x| *x == i).unwrap_or(0);
+        // A category lists its articles in site order: ascending indexes.
+        let pos = cat.binary_search(&i).unwrap_or(0);
         s.card("article", self, Some(i));
         s.put_value("jsonld", tera::Value::safe_string(&card::json_ld(site, i)));
         s.html("content", self, i);
