@@ -37,6 +37,9 @@ pub struct Options {
     /// rendered, so a 100,000-article site fits in memory. The output is
     /// the same either way.
     pub body_budget: Option<usize>,
+    /// Most URLs in one sitemap file (`None`: 50,000, the protocol's
+    /// limit); past it `sitemap.xml` is an index of numbered sitemaps.
+    pub sitemap_limit: Option<usize>,
 }
 
 const BODY_BUDGET: usize = 256 << 20;
@@ -154,6 +157,9 @@ fn prepare_inner(opts: &Options, mut cache: Option<&mut Cache>, lazy: bool) -> R
         errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         return Err(Error::Content(errors));
     };
+    if let Some(limit) = opts.sitemap_limit {
+        site.sitemap_limit = limit.max(1);
+    }
     if lazy {
         summaries(&mut site);
     } else {

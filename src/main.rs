@@ -112,6 +112,7 @@ impl Common {
             base_url: self.base_url.clone(),
             live_reload: None,
             body_budget: None,
+            sitemap_limit: None,
         }
     }
 }

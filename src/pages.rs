@@ -45,7 +45,11 @@ pub enum Kind {
     NotFound,
     /// The site feed, or a category's.
     Feed(Option<usize>),
+    /// `sitemap.xml`: every URL, or past `Site::sitemap_limit` URLs an
+    /// index of the numbered parts.
     Sitemap,
+    /// `sitemap-<n>.xml` (from 1) of a sitemap too big for one file.
+    SitemapPart(usize),
     Robots,
 }
 
@@ -182,8 +186,34 @@ pub fn plan(site: &Site) -> Vec<Page> {
     out.push(Page::file("404.html", Kind::NotFound));
     out.push(Page::file("rss.xml", Kind::Feed(None)));
     out.push(Page::file("sitemap.xml", Kind::Sitemap));
+    for n in 1..=sitemap_parts(site) {
+        out.push(Page::file(
+            &format!("sitemap-{n}.xml"),
+            Kind::SitemapPart(n),
+        ));
+    }
     out.push(Page::file("robots.txt", Kind::Robots));
     out
+}
+
+/// The sitemaps protocol's limit of URLs in one file (sitemaps.org).
+pub const SITEMAP_LIMIT: usize = 50_000;
+
+/// How many URLs the sitemap lists: the home page, every article, every
+/// category and the archive (see `render::sitemap_entries`).
+pub fn sitemap_urls(site: &Site) -> usize {
+    site.articles.len() + site.categories.len() + 2
+}
+
+/// How many numbered sitemap files there are: none while every URL fits in
+/// `sitemap.xml`, else enough of at most `Site::sitemap_limit` URLs each.
+pub fn sitemap_parts(site: &Site) -> usize {
+    let urls = sitemap_urls(site);
+    if urls <= site.sitemap_limit {
+        0
+    } else {
+        urls.div_ceil(site.sitemap_limit)
+    }
 }
 
 /// Page numbers to show in a pager: first, last and two either side of the

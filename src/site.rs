@@ -106,6 +106,8 @@ pub struct Site {
     /// Set when `build` let go of article bodies to save memory: they are
     /// read again from their files when rendered.
     pub bodies_dropped: bool,
+    /// Most URLs in one sitemap file (see `pages::sitemap_parts`).
+    pub sitemap_limit: usize,
 }
 
 impl Site {
@@ -304,6 +306,7 @@ pub fn assemble(
         years,
         assets,
         bodies_dropped: false,
+        sitemap_limit: crate::pages::SITEMAP_LIMIT,
     })
 }
 

@@ -437,3 +437,66 @@ fn bodies_read_again_give_the_same_site() {
     assert!(kept.len() > 40);
     assert_eq!(kept, reread);
 }
+
+#[test]
+fn a_sitemap_past_its_limit_becomes_an_index_of_numbered_sitemaps() {
+    // The protocol allows 50,000 URLs a file; the limit is lowered here
+    // so that the eight-article site needs several files.
+    let site = Site::new("full");
+    let opts = |out: &str, limit| bantin::Options {
+        root: site.root.clone(),
+        output: Some(site.tmp.path().join(out)),
+        sitemap_limit: limit,
+        ..bantin::Options::default()
+    };
+    bantin::build(&opts("whole", None)).unwrap();
+    bantin::build(&opts("split", Some(5))).unwrap();
+    let (whole, split) = (
+        tree(&site.tmp.path().join("whole")),
+        tree(&site.tmp.path().join("split")),
+    );
+    // `<loc>`s under `<entry>` elements of an XML file, and its root's name.
+    let locs = |bytes: &[u8], entry: &str| -> (String, Vec<String>) {
+        let text = std::str::from_utf8(bytes).unwrap();
+        let doc = roxmltree::Document::parse(text).unwrap();
+        let locs = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("loc"))
+            .filter(|n| n.parent().is_some_and(|p| p.has_tag_name(entry)))
+            .map(|n| n.text().unwrap().to_string())
+            .collect();
+        (doc.root_element().tag_name().name().to_string(), locs)
+    };
+    let (root, urls) = locs(&whole["sitemap.xml"], "url");
+    assert_eq!(root, "urlset");
+    assert!(urls.len() > 10, "{urls:?}");
+    let home = &urls[0];
+    let parts = urls.len().div_ceil(5);
+    let (root, index) = locs(&split["sitemap.xml"], "sitemap");
+    assert_eq!(root, "sitemapindex");
+    let expected: Vec<String> = (1..=parts)
+        .map(|n| format!("{home}sitemap-{n}.xml"))
+        .collect();
+    assert_eq!(index, expected);
+    let mut listed = Vec::new();
+    for n in 1..=parts {
+        let (root, part) = locs(&split[&format!("sitemap-{n}.xml")], "url");
+        assert_eq!(root, "urlset");
+        assert!(!part.is_empty() && part.len() <= 5, "part {n}: {part:?}");
+        listed.extend(part);
+    }
+    assert_eq!(listed, urls, "the parts list every URL once, in order");
+    assert!(!split.contains_key(&format!("sitemap-{}.xml", parts + 1)));
+    // Nothing else changes; robots.txt names sitemap.xml, now the index.
+    for (file, bytes) in &whole {
+        if file != "sitemap.xml" {
+            assert_eq!(split.get(file), Some(bytes), "{file}");
+        }
+    }
+    assert!(!whole.contains_key("sitemap-1.xml"));
+    let robots = String::from_utf8(split["robots.txt"].clone()).unwrap();
+    assert!(
+        robots.contains(&format!("Sitemap: {home}sitemap.xml")),
+        "{robots}"
+    );
+}

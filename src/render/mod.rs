@@ -152,6 +152,9 @@ impl<'s> Renderer<'s> {
         match page.kind {
             Kind::SearchIndex => return Ok(search::articles_json(self.site)),
             Kind::SearchWords(n) => return self.search_words(n),
+            Kind::Sitemap if pages::sitemap_parts(self.site) > 0 => {
+                return Ok(sitemap_index(self.site));
+            }
             _ => {}
         }
         let body = match (&page.kind, &self.links) {
@@ -181,6 +184,8 @@ impl<'s> Renderer<'s> {
         page.file.hash(&mut h.0);
         if page.kind == Kind::SearchIndex {
             self.card_hashes.hash(&mut h.0);
+        } else if page.kind == Kind::Sitemap && pages::sitemap_parts(self.site) > 0 {
+            sitemap_index(self.site).hash(&mut h.0);
         } else if let Kind::SearchWords(_) = page.kind {
             // Every article's card and Markdown body (the index reads the
             // body): its words may be in any bucket. Hashed once for all.
@@ -271,7 +276,13 @@ impl<'s> Renderer<'s> {
                 "rss.xml"
             }
             Kind::Sitemap => {
-                s.put("entries", &sitemap_entries(site));
+                s.put("entries", &sitemap_entries(site, 0..usize::MAX));
+                "sitemap.xml"
+            }
+            Kind::SitemapPart(n) => {
+                let limit = site.sitemap_limit;
+                let from = (n - 1) * limit;
+                s.put("entries", &sitemap_entries(site, from..from + limit));
                 "sitemap.xml"
             }
             Kind::Robots => "robots.txt",
@@ -486,20 +497,45 @@ fn related(site: &Site, i: usize) -> Vec<usize> {
     out
 }
 
-fn sitemap_entries(site: &Site) -> Vec<Value> {
-    let mut out = vec![
-        json!({"loc": site.config.permalink(""), "lastmod": site.articles.first().map(|a| a.date.to_rfc3339())}),
-    ];
-    for a in &site.articles {
-        out.push(json!({"loc": site.config.permalink(&a.path), "lastmod": a.date.to_rfc3339()}));
+/// The sitemap's URLs numbered `range` (of `pages::sitemap_urls`): the
+/// home page, the articles, the categories, the archive.
+fn sitemap_entries(site: &Site, range: std::ops::Range<usize>) -> Vec<Value> {
+    let (articles, categories) = (site.articles.len(), site.categories.len());
+    let end = range.end.min(pages::sitemap_urls(site));
+    let entry = |k: usize| match k {
+        0 => {
+            json!({"loc": site.config.permalink(""), "lastmod": site.articles.first().map(|a| a.date.to_rfc3339())})
+        }
+        k if k <= articles => {
+            let a = &site.articles[k - 1];
+            json!({"loc": site.config.permalink(&a.path), "lastmod": a.date.to_rfc3339()})
+        }
+        k if k <= articles + categories => {
+            let c = k - articles - 1;
+            let lastmod = site.categories[c]
+                .articles
+                .first()
+                .map(|i| site.articles[*i].date.to_rfc3339());
+            json!({"loc": site.config.permalink(&pages::listing_path(site, Listing::Category(c))), "lastmod": lastmod})
+        }
+        _ => json!({"loc": site.config.permalink("luu-tru/"), "lastmod": null}),
+    };
+    (range.start.min(end)..end).map(entry).collect()
+}
+
+/// `sitemap.xml` of a site with numbered sitemaps: the sitemap index
+/// (sitemaps.org) pointing at each, which is all the protocol asks.
+fn sitemap_index(site: &Site) -> Vec<u8> {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for n in 1..=pages::sitemap_parts(site) {
+        let loc = site.config.permalink(&format!("sitemap-{n}.xml"));
+        out.push_str(&format!(
+            "<sitemap><loc>{}</loc></sitemap>\n",
+            templates::escape_text(&loc)
+        ));
     }
-    for (c, cat) in site.categories.iter().enumerate() {
-        let lastmod = cat
-            .articles
-            .first()
-            .map(|i| site.articles[*i].date.to_rfc3339());
-        out.push(json!({"loc": site.config.permalink(&pages::listing_path(site, Listing::Category(c))), "lastmod": lastmod}));
-    }
-    out.push(json!({"loc": site.config.permalink("luu-tru/"), "lastmod": null}));
-    out
+    out.push_str("</sitemapindex>\n");
+    out.into_bytes()
 }
