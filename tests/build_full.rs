@@ -417,23 +417,30 @@ fn base_url_flag_overrides_site_yaml() {
     assert!(page.contains("http://127.0.0.1:8080/xem-thu/cong-tac-dang/"));
 }
 
+/// Build `site` through the library with options set by `set`, into a
+/// folder `out` of its temporary directory; every file written.
+fn build_with(
+    site: &Site,
+    out: &str,
+    set: impl FnOnce(&mut bantin::Options),
+) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut opts = bantin::Options {
+        root: site.root.clone(),
+        output: Some(site.tmp.path().join(out)),
+        ..bantin::Options::default()
+    };
+    set(&mut opts);
+    bantin::build(&opts).unwrap();
+    tree(&site.tmp.path().join(out))
+}
+
 #[test]
 fn bodies_read_again_give_the_same_site() {
     // Past its memory budget, build reads article bodies again when it
     // renders their pages; the output must not change.
     let site = Site::new("full");
-    let opts = |out: &str, budget| bantin::Options {
-        root: site.root.clone(),
-        output: Some(site.tmp.path().join(out)),
-        body_budget: budget,
-        ..bantin::Options::default()
-    };
-    bantin::build(&opts("kept", None)).unwrap();
-    bantin::build(&opts("reread", Some(0))).unwrap();
-    let (kept, reread) = (
-        tree(&site.tmp.path().join("kept")),
-        tree(&site.tmp.path().join("reread")),
-    );
+    let kept = build_with(&site, "kept", |_| {});
+    let reread = build_with(&site, "reread", |o| o.body_budget = Some(0));
     assert!(kept.len() > 40);
     assert_eq!(kept, reread);
 }
@@ -443,18 +450,8 @@ fn a_sitemap_past_its_limit_becomes_an_index_of_numbered_sitemaps() {
     // The protocol allows 50,000 URLs a file; the limit is lowered here
     // so that the eight-article site needs several files.
     let site = Site::new("full");
-    let opts = |out: &str, limit| bantin::Options {
-        root: site.root.clone(),
-        output: Some(site.tmp.path().join(out)),
-        sitemap_limit: limit,
-        ..bantin::Options::default()
-    };
-    bantin::build(&opts("whole", None)).unwrap();
-    bantin::build(&opts("split", Some(5))).unwrap();
-    let (whole, split) = (
-        tree(&site.tmp.path().join("whole")),
-        tree(&site.tmp.path().join("split")),
-    );
+    let whole = build_with(&site, "whole", |_| {});
+    let split = build_with(&site, "split", |o| o.sitemap_limit = Some(5));
     // `<loc>`s under `<entry>` elements of an XML file, and its root's name.
     let locs = |bytes: &[u8], entry: &str| -> (String, Vec<String>) {
         let text = std::str::from_utf8(bytes).unwrap();
