@@ -125,9 +125,11 @@ impl Common {
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// `mi_option_purge_delay` in mimalloc.h (v3; the Rust binding names the
-/// options around it but not this one).
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+/// `mi_option_purge_delay` in mimalloc.h, the option just before
+/// `use_numa_nodes`: the Rust binding does not name it. A test checks that
+/// it holds purge_delay's documented default.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t =
+    libmimalloc_sys::mi_option_use_numa_nodes - 1;
 
 /// Give freed memory back to the system after 10 ms rather than mimalloc
 /// v3's default of one second: a build frees whole pages' worth of values
@@ -249,5 +251,22 @@ fn print_stages(stages: &[(&str, std::time::Duration)]) {
         for (stage, t) in stages {
             eprintln!("  {stage:<22} {:>8.1} ms", t.as_secs_f64() * 1e3);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_purge_delay_option_is_the_one_set() {
+        // SAFETY: mi_option_get/set read and store an integer in
+        // mimalloc's option table.
+        let get = || unsafe { libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY) };
+        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+            // mimalloc v3's documented default for purge_delay (ms); the
+            // options around it default to 0.
+            assert_eq!(get(), 1000);
+        }
+        super::tune_allocator();
+        assert_eq!(get(), 10);
     }
 }
