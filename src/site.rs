@@ -142,7 +142,7 @@ pub fn assemble(
 
     let mut articles: Vec<Article> = Vec::with_capacity(parsed.len());
     // Each URL taken so far, with the article that took it.
-    let mut taken: HashMap<String, usize> = HashMap::new();
+    let mut taken: HashMap<String, usize> = HashMap::with_capacity(parsed.len());
     // A site has a handful of category spellings: work each out once.
     let mut keys: HashMap<String, (String, String, String)> = HashMap::new();
     // Slugs cost a transliteration each: work them out in parallel first.
@@ -283,18 +283,27 @@ pub fn assemble(
             .then_with(|| a.title.cmp(&b.title))
             .then_with(|| a.source.cmp(&b.source))
     });
-    let mut slots: Vec<Option<Article>> = articles.into_iter().map(Some).collect();
-    let articles: Vec<Article> = order.iter().filter_map(|&i| slots[i].take()).collect();
+    permute(&mut articles, &order);
     for (i, a) in articles.iter().enumerate() {
         categories[a.category].articles.push(i);
     }
-    let authors = group_by(&articles, |a| {
-        a.author.iter().zip(a.author_slug.iter()).collect()
-    });
-    let tags = group_by(&articles, |a| {
-        a.tags.iter().zip(a.tag_slugs.iter()).collect()
-    });
-    let years = archive(&articles);
+    let ((authors, tags), years) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    group_by(&articles, |a| {
+                        a.author.iter().zip(a.author_slug.iter()).collect()
+                    })
+                },
+                || {
+                    group_by(&articles, |a| {
+                        a.tags.iter().zip(a.tag_slugs.iter()).collect()
+                    })
+                },
+            )
+        },
+        || archive(&articles),
+    );
     let base_path = config.base_path();
     Ok(Site {
         config,
@@ -308,6 +317,26 @@ pub fn assemble(
         bodies_dropped: false,
         sitemap_limit: crate::pages::SITEMAP_LIMIT,
     })
+}
+
+/// Reorder `items` in place so that position k holds what was at
+/// `order[k]` (`order` a permutation): each item moves once, no copy of
+/// the whole list is made.
+fn permute<T>(items: &mut [T], order: &[usize]) {
+    // Where each item goes.
+    let mut dest = vec![0; order.len()];
+    for (k, &from) in order.iter().enumerate() {
+        dest[from] = k;
+    }
+    for i in 0..items.len() {
+        // Send the item at i where it belongs, and take that place's
+        // item in its stead, until i holds its own.
+        while dest[i] != i {
+            let j = dest[i];
+            items.swap(i, j);
+            dest.swap(i, j);
+        }
+    }
 }
 
 /// The slugs of one article: its own (from `slug:`, its title or its file
@@ -455,6 +484,19 @@ pub fn join_relative(dir: &Path, reference: &str) -> Option<PathBuf> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn permute_puts_each_item_where_the_order_says() {
+        let mut long: Vec<usize> = (0..100).collect();
+        long.sort_by_key(|i| (i * 37) % 101);
+        let orders: [&[usize]; 6] = [&[], &[0], &[1, 0], &[2, 0, 1], &[3, 4, 0, 2, 1], &long];
+        for order in orders {
+            let mut items: Vec<String> = (0..order.len()).map(|i| format!("bài {i}")).collect();
+            let expected: Vec<String> = order.iter().map(|&i| items[i].clone()).collect();
+            super::permute(&mut items, order);
+            assert_eq!(items, expected, "{order:?}");
+        }
+    }
+
     use super::*;
 
     #[test]
