@@ -115,12 +115,8 @@ pub fn read_text_stamped(
 fn read_stamped(path: &Path) -> std::io::Result<(Vec<u8>, Stamp)> {
     use std::io::Read;
     let mut file = std::fs::File::open(path)?;
-    let meta = file.metadata()?;
-    let stamp = Stamp {
-        len: meta.len(),
-        modified: meta.modified().ok(),
-    };
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    let stamp = Stamp::from_metadata(&file.metadata()?);
+    let mut bytes = Vec::with_capacity(stamp.len as usize + 1);
     file.read_to_end(&mut bytes)?;
     Ok((bytes, stamp))
 }

@@ -121,7 +121,7 @@ impl Common {
 // small values on two threads at once, and glibc's arenas spent ~10 % of a
 // 100,000-article build in _int_malloc and chunk consolidation (perf).
 // Measured with scripts/bench.sh: 9 % less wall time at 100,000 articles and
-// 100 MiB less peak memory, 4 % less at 10,000 (see README, Figures).
+// 100 MiB less peak memory, 3 % less at 10,000 (see README, Figures).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

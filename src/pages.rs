@@ -45,9 +45,11 @@ pub enum Kind {
     NotFound,
     /// The site feed, or a category's.
     Feed(Option<usize>),
-    /// `sitemap.xml`: every URL, or past `Site::sitemap_limit` URLs an
-    /// index of the numbered parts.
+    /// `sitemap.xml` listing every URL.
     Sitemap,
+    /// `sitemap.xml` of a site past `Site::sitemap_limit` URLs: the index
+    /// of the numbered parts.
+    SitemapIndex,
     /// `sitemap-<n>.xml` (from 1) of a sitemap too big for one file.
     SitemapPart(usize),
     Robots,
@@ -185,8 +187,14 @@ pub fn plan(site: &Site) -> Vec<Page> {
     }
     out.push(Page::file("404.html", Kind::NotFound));
     out.push(Page::file("rss.xml", Kind::Feed(None)));
-    out.push(Page::file("sitemap.xml", Kind::Sitemap));
-    for n in 1..=sitemap_parts(site) {
+    let parts = sitemap_parts(site);
+    let sitemap = if parts == 0 {
+        Kind::Sitemap
+    } else {
+        Kind::SitemapIndex
+    };
+    out.push(Page::file("sitemap.xml", sitemap));
+    for n in 1..=parts {
         out.push(Page::file(
             &format!("sitemap-{n}.xml"),
             Kind::SitemapPart(n),

@@ -484,6 +484,8 @@ pub fn join_relative(dir: &Path, reference: &str) -> Option<PathBuf> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn permute_puts_each_item_where_the_order_says() {
         let mut long: Vec<usize> = (0..100).collect();
@@ -492,12 +494,10 @@ mod tests {
         for order in orders {
             let mut items: Vec<String> = (0..order.len()).map(|i| format!("bài {i}")).collect();
             let expected: Vec<String> = order.iter().map(|&i| items[i].clone()).collect();
-            super::permute(&mut items, order);
+            permute(&mut items, order);
             assert_eq!(items, expected, "{order:?}");
         }
     }
-
-    use super::*;
 
     #[test]
     fn relative_references_stay_inside_content() {

@@ -152,9 +152,7 @@ impl<'s> Renderer<'s> {
         match page.kind {
             Kind::SearchIndex => return Ok(search::articles_json(self.site)),
             Kind::SearchWords(n) => return self.search_words(n),
-            Kind::Sitemap if pages::sitemap_parts(self.site) > 0 => {
-                return Ok(sitemap_index(self.site));
-            }
+            Kind::SitemapIndex => return Ok(sitemap_index(self.site)),
             _ => {}
         }
         let body = match (&page.kind, &self.links) {
@@ -184,7 +182,7 @@ impl<'s> Renderer<'s> {
         page.file.hash(&mut h.0);
         if page.kind == Kind::SearchIndex {
             self.card_hashes.hash(&mut h.0);
-        } else if page.kind == Kind::Sitemap && pages::sitemap_parts(self.site) > 0 {
+        } else if page.kind == Kind::SitemapIndex {
             sitemap_index(self.site).hash(&mut h.0);
         } else if let Kind::SearchWords(_) = page.kind {
             // Every article's card and Markdown body (the index reads the
@@ -286,7 +284,7 @@ impl<'s> Renderer<'s> {
                 "sitemap.xml"
             }
             Kind::Robots => "robots.txt",
-            Kind::SearchIndex | Kind::SearchWords(_) => "",
+            Kind::SearchIndex | Kind::SearchWords(_) | Kind::SitemapIndex => "",
         }
     }
 

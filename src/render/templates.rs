@@ -91,8 +91,6 @@ pub(super) fn script_json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json
         .replace('&', "\\u0026"))
 }
 
-/// Escape for HTML text and attributes, and for XML. Unlike Tera's default
-/// it leaves `/` alone, so URLs stay readable and pages small.
 /// `text` escaped for HTML and XML, as templates escape values.
 pub(crate) fn escape_text(text: &str) -> String {
     let mut out = Vec::with_capacity(text.len());
@@ -101,6 +99,8 @@ pub(crate) fn escape_text(text: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// Escape for HTML text and attributes, and for XML. Unlike Tera's default
+/// it leaves `/` alone, so URLs stay readable and pages small.
 fn escape(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let bytes = input.as_bytes();
     if bytes.len() < 32 {
