@@ -111,6 +111,9 @@ struct Published {
     articles: HashMap<String, usize>,
     /// The ids in each article's HTML, rendered by `prepare`.
     ids: Vec<HashSet<String>>,
+    /// The first folder (or file) of every published path: `chinh-quyen`,
+    /// `the`, `rss.xml` …
+    tops: HashSet<String>,
 }
 
 impl Published {
@@ -140,11 +143,19 @@ impl Published {
             .iter()
             .map(|a| ids(&a.html))
             .collect();
+        let tops = paths.iter().map(|p| top(p).to_string()).collect();
         Published {
             paths,
             articles,
             ids,
+            tops,
         }
+    }
+
+    /// Does `path` start with a folder (or name a file) the site publishes
+    /// at its top?
+    fn shares_top(&self, path: &str) -> bool {
+        !path.is_empty() && self.tops.contains(top(path))
     }
 
     /// Is `path` published? A folder's path without its final `/` is
@@ -195,9 +206,13 @@ impl Checker<'_> {
         } else if let Some(l) = links::site_link(dest, base_url, base_path) {
             if l.outside_base {
                 // Another site on the same host, unless it names a page of
-                // this one without the base URL's path.
-                if !l.path.is_empty() && self.published.contains(&l.path) {
-                    self.found += 1;
+                // this one without the base URL's path, or one of its
+                // folders (`/chinh-quyen/bai-da-xoa/`).
+                if !self.published.shares_top(&l.path) {
+                    return;
+                }
+                self.found += 1;
+                if self.published.contains(&l.path) {
                     let message = format!(
                         "the link `{dest}` leaves the site: its pages are under `{base_path}`"
                     );
@@ -206,6 +221,11 @@ impl Checker<'_> {
                         l.path
                     );
                     self.problem(dest, &span, message, hint);
+                } else {
+                    let message = format!(
+                        "the link `{dest}` leads to no page or file of the site (whose pages are under `{base_path}`)"
+                    );
+                    self.problem(dest, &span, message, Self::address_hint(self.site));
                 }
                 return;
             }
@@ -218,15 +238,11 @@ impl Checker<'_> {
     /// fragment an id of the article it leads to.
     fn site_page(&mut self, dest: &str, span: &Range<usize>, l: &SiteLink) {
         if !self.published.contains(&l.path) {
-            let hint = format!(
-                "copy the address of the page from the site, or write the path of the article's file relative to this one; the site's own addresses start with `{}`",
-                self.site.config.base_url
-            );
             self.problem(
                 dest,
                 span,
                 format!("the link `{dest}` leads to no page or file of the site"),
-                hint,
+                Self::address_hint(self.site),
             );
             return;
         }
@@ -234,6 +250,13 @@ impl Checker<'_> {
             let i = self.published.article(&l.path);
             self.fragment(dest, span, i, f);
         }
+    }
+
+    fn address_hint(site: &Site) -> String {
+        format!(
+            "copy the address of the page from the site, or write the path of the article's file relative to this one; the site's own addresses start with `{}`",
+            site.config.base_url
+        )
     }
 
     /// `fragment` must be an id of article `i` (pages other than articles
@@ -283,6 +306,12 @@ impl Checker<'_> {
         let line = self.article.body_line + body[..at].matches('\n').count();
         (line, body[line_start..at].chars().count() + 1)
     }
+}
+
+/// The first folder of a site path, or the path when it is a file at the
+/// top: `chinh-quyen/bai/` → `chinh-quyen`.
+fn top(path: &str) -> &str {
+    path.split('/').next().unwrap_or(path)
 }
 
 /// Every link and image of a Markdown body: its target and where it is.

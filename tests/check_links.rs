@@ -98,7 +98,7 @@ fn a_sub_path_base_url_is_honoured() {
     let body = "\
 [tốt](/ban-tin/cong-tac-dang/bai-dich/#ket) [đủ](https://example.vn/ban-tin/the/dan-van/) [gốc](https://example.vn/ban-tin)
 [thiếu](https://example.vn/ban-tin/khong-co/) [quên đường dẫn](/cong-tac-dang/bai-dich/)
-[cổng phường](/lien-he/) [cổng 2](https://example.vn/)
+[cổng phường](/lien-he/) [cổng 2](https://example.vn/) [đã xóa](/cong-tac-dang/bai-da-xoa/)
 ";
     let dir = site("https://example.vn/ban-tin/", body);
     let (code, stdout, stderr) = check(&dir);
@@ -107,11 +107,12 @@ fn a_sub_path_base_url_is_honoured() {
         "content/a/nguon.md:7:9: error: the link `https://example.vn/ban-tin/khong-co/` leads to no page or file of the site",
         "content/a/nguon.md:7:64: error: the link `/cong-tac-dang/bai-dich/` leaves the site: its pages are under `/ban-tin/`",
         "help: write `/ban-tin/cong-tac-dang/bai-dich/`",
+        "content/a/nguon.md:8:65: error: the link `/cong-tac-dang/bai-da-xoa/` leads to no page or file of the site (whose pages are under `/ban-tin/`)",
     ] {
         assert!(stderr.contains(want), "missing `{want}` in:\n{stderr}");
     }
     // `/lien-he/` and the host's home page are another site on the host.
-    assert_eq!(stderr.matches(": error: ").count(), 2, "{stderr}");
+    assert_eq!(stderr.matches(": error: ").count(), 3, "{stderr}");
 
     // The same links with the base URL at the root of the host.
     let dir = site("https://example.vn/", body);
