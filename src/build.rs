@@ -60,6 +60,9 @@ pub struct Summary {
     pub files: usize,
     pub drafts: Vec<PathBuf>,
     pub scheduled: Vec<PathBuf>,
+    /// What was published but works badly (a link to a draft), in file
+    /// and line order: printed, but the build succeeds.
+    pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
     /// Time spent in each stage, in order, for `BANTIN_TIMINGS=1`.
     pub stages: Vec<(&'static str, Duration)>,
@@ -210,6 +213,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
     });
     let body_root = site.bodies_dropped.then_some(content.as_path());
     let staging = Staging::begin(&opts.output_dir())?;
+    let mut draft_links = None;
     let renderer = std::thread::scope(|scope| -> Result<Renderer<'_>> {
         // Otherwise the search word index is made beside the stages below
         // and the pages, and its buckets written last.
@@ -219,7 +223,10 @@ pub fn build(opts: &Options) -> Result<Summary> {
         let files: Vec<&str> = plan.iter().map(|p| p.file.as_str()).collect();
         let own_dir = staging.make_dirs(&files)?;
         summary.lap("output folders", &mut lap);
-        let links = Links::new(&site).reading_from(body_root);
+        let links = Links::new(&site)
+            .reading_from(body_root)
+            .with_unpublished(&summary.drafts, &summary.scheduled);
+        draft_links = Some(links.warnings());
         summary.lap("link table", &mut lap);
         let renderer =
             Renderer::new(tera, &site, opts.live_reload.as_deref(), None).with_links(links);
@@ -253,6 +260,12 @@ pub fn build(opts: &Options) -> Result<Summary> {
         Ok(renderer)
     })?;
     summary.lap("render + write pages", &mut lap);
+    if let Some(noted) = draft_links {
+        let mut w = std::mem::take(&mut *noted.lock().unwrap_or_else(|p| p.into_inner()));
+        w.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+        w.dedup();
+        summary.warnings = w;
+    }
     for (rel, src) in &theme.statics {
         match src {
             StaticSource::Disk(p) => staging.copy(p, rel)?,

@@ -44,6 +44,22 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, "error")
+    }
+}
+
+/// A diagnostic printed as a warning: something published that works
+/// badly, which does not stop the build.
+pub struct Warning<'a>(pub &'a Diagnostic);
+
+impl fmt::Display for Warning<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write(f, "warning")
+    }
+}
+
+impl Diagnostic {
+    fn write(&self, f: &mut fmt::Formatter<'_>, label: &str) -> fmt::Result {
         write!(f, "{}", self.file.display())?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
@@ -51,7 +67,7 @@ impl fmt::Display for Diagnostic {
                 write!(f, ":{col}")?;
             }
         }
-        write!(f, ": error: {}", self.message)?;
+        write!(f, ": {label}: {}", self.message)?;
         if let Some(hint) = &self.hint {
             write!(f, "\n  help: {hint}")?;
         }

@@ -1,11 +1,15 @@
-//! Where an article's relative links lead: other articles' `.md` files and
-//! files beside the article (images, PDFs) become published URLs. Owns the
-//! Markdown stage's view of the site (`Links`) and the path helpers shared
-//! by the build, the cards and `watch`.
+//! Where an article's links lead: other articles' `.md` files and files
+//! beside the article (images, PDFs) become published URLs, and URLs of the
+//! site itself (`/chinh-quyen/bai/`, `https://<base>/the/x/`) become site
+//! paths. Owns the Markdown stage's view of the site (`Links`), which also
+//! notes links to drafts and scheduled articles, and the path helpers shared
+//! by the build, the cards, `check` and `watch`.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
+use crate::error::Diagnostic;
 use crate::markdown;
 use crate::site::{self, Article, Site};
 
@@ -17,6 +21,11 @@ pub struct Links {
     unsafe_html: bool,
     /// Where to read bodies again when the site let go of them.
     content: Option<PathBuf>,
+    /// Articles not published (drafts, scheduled), by source: their file
+    /// as shown and whether it is a draft.
+    unpublished: HashMap<PathBuf, (PathBuf, bool)>,
+    /// Warnings about links to those, noted while rendering.
+    warnings: Arc<Mutex<Vec<Diagnostic>>>,
 }
 
 impl Links {
@@ -31,7 +40,30 @@ impl Links {
             base_path: site.base_path.clone(),
             unsafe_html: site.config.unsafe_html,
             content: None,
+            unpublished: HashMap::new(),
+            warnings: Arc::default(),
         }
+    }
+
+    /// Know the articles left out of the site (their files as shown,
+    /// `content/…`), so that a link to one is told apart from a typo: see
+    /// [`Links::unpublished`] and [`Links::warnings`].
+    pub fn with_unpublished(mut self, drafts: &[PathBuf], scheduled: &[PathBuf]) -> Links {
+        let lists = [(drafts, true), (scheduled, false)];
+        for (list, draft) in lists {
+            for shown in list {
+                let source = shown.strip_prefix("content").unwrap_or(shown);
+                self.unpublished
+                    .insert(source.to_path_buf(), (shown.clone(), draft));
+            }
+        }
+        self
+    }
+
+    /// The warnings noted by [`Links::render`] so far, shared: they can be
+    /// read after the `Links` was handed to the renderer.
+    pub fn warnings(&self) -> Arc<Mutex<Vec<Diagnostic>>> {
+        Arc::clone(&self.warnings)
     }
 
     /// Read article bodies from their files under `content` when rendering.
@@ -51,8 +83,63 @@ impl Links {
 
     /// Render an article's Markdown with its links resolved. When bodies
     /// are read again, a file that can no longer be read is an error.
+    /// A link to a draft or scheduled article is kept as written (it leads
+    /// nowhere until that article is published) and noted as a warning.
     pub fn render(&self, a: &Article) -> Result<markdown::Rendered, String> {
-        Ok(self.render_body(a, &self.body(a)?))
+        let body = self.body(a)?;
+        let rendered = self.render_body(a, &body);
+        if !self.unpublished.is_empty() {
+            for (dest, line) in &rendered.unresolved {
+                if let Some(w) = self.unpublished_warning(a, &body, dest, *line) {
+                    self.warnings
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .push(w);
+                }
+            }
+        }
+        Ok(rendered)
+    }
+
+    /// The unpublished article a relative link of `a` names, as shown
+    /// (`content/a/nhap.md`), and whether it is a draft.
+    pub fn unpublished(&self, a: &Article, dest: &str) -> Option<&(PathBuf, bool)> {
+        let dir = a.source.parent().unwrap_or(Path::new(""));
+        let path = dest.split(['#', '?']).next().unwrap_or(dest);
+        let target = site::join_relative(dir, &percent_decode(path))?;
+        self.unpublished.get(&target)
+    }
+
+    fn unpublished_warning(
+        &self,
+        a: &Article,
+        body: &str,
+        dest: &str,
+        line: usize,
+    ) -> Option<Diagnostic> {
+        let (shown, draft) = self.unpublished(a, dest)?;
+        let text = body.lines().nth(line).unwrap_or("");
+        let column = text
+            .find(&format!("]({dest}"))
+            .map(|i| i + 2)
+            .or_else(|| text.find(dest))
+            .map(|i| text[..i].chars().count() + 1);
+        let what = if *draft {
+            "a draft"
+        } else {
+            "an article scheduled for later"
+        };
+        Some(
+            Diagnostic::new(
+                &a.display,
+                format!(
+                    "the link `{dest}` leads to {what} ({}): it is published as written and leads nowhere until that article is published",
+                    shown.display()
+                ),
+            )
+            .at(a.body_line + line, column)
+            .hint("publish the linked article first, or build again once it is published; `bantin check` lists every such link"),
+        )
     }
 
     /// An article's Markdown body: in memory, or read again from its file
@@ -83,26 +170,102 @@ impl Links {
     }
 
     fn render_body(&self, a: &Article, body: &str) -> markdown::Rendered {
-        let dir = a.source.parent().unwrap_or(Path::new(""));
-        let resolve = |dest: &str| -> Option<String> {
-            let (path, fragment) = match dest.find(['#', '?']) {
-                Some(i) => (&dest[..i], &dest[i..]),
-                None => (dest, ""),
-            };
-            let target = site::join_relative(dir, &percent_decode(path))?;
-            if let Some(url) = self.by_source.get(&target) {
-                return Some(format!("{url}{fragment}"));
-            }
-            self.assets.contains(&target).then(|| {
-                format!(
-                    "{}{}{fragment}",
-                    self.base_path,
-                    encode_path(&site_path(&target))
-                )
-            })
-        };
-        markdown::render(body, &resolve, self.unsafe_html)
+        markdown::render(body, &|dest: &str| self.resolve(a, dest), self.unsafe_html)
     }
+
+    /// The published URL a relative link of article `a` leads to (with its
+    /// `#fragment` or `?query`), or `None` when it names nothing published.
+    pub fn resolve(&self, a: &Article, dest: &str) -> Option<String> {
+        let dir = a.source.parent().unwrap_or(Path::new(""));
+        let (path, fragment) = match dest.find(['#', '?']) {
+            Some(i) => (&dest[..i], &dest[i..]),
+            None => (dest, ""),
+        };
+        let target = site::join_relative(dir, &percent_decode(path))?;
+        if let Some(url) = self.by_source.get(&target) {
+            return Some(format!("{url}{fragment}"));
+        }
+        self.assets.contains(&target).then(|| {
+            format!(
+                "{}{}{fragment}",
+                self.base_path,
+                encode_path(&site_path(&target))
+            )
+        })
+    }
+}
+
+/// A link written as a URL of the site: `/chinh-quyen/bai/` or
+/// `https://<host of the base URL>/ban-tin/the/x/#muc`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteLink {
+    /// The site path below the base URL's path, percent-decoded:
+    /// `chinh-quyen/bai/` (`""` for the home page).
+    pub path: String,
+    /// The `#fragment`, percent-decoded, if there is one.
+    pub fragment: Option<String>,
+    /// The URL's path is not under the base URL's path (a site at
+    /// `https://x.vn/ban-tin/` linked as `/chinh-quyen/bai/`): `path` is
+    /// then the URL's path as written, without the first `/`.
+    pub outside_base: bool,
+}
+
+/// `dest` as a link into the site published at `base_url` (whose path is
+/// `base_path`), or `None` when it is relative, has another scheme or host,
+/// or is only a `#fragment`. A `?query` is ignored.
+pub fn site_link(dest: &str, base_url: &str, base_path: &str) -> Option<SiteLink> {
+    let (before, fragment) = match dest.split_once('#') {
+        Some((b, f)) => (b, Some(percent_decode(f))),
+        None => (dest, None),
+    };
+    let before = before.split('?').next().unwrap_or(before);
+    let path = if let Some(rest) = before.strip_prefix("//") {
+        same_host(rest, base_url)?
+    } else if let Some((scheme, rest)) = before.split_once("://") {
+        let web = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
+        if !web || scheme.contains(['/', '?']) {
+            return None;
+        }
+        same_host(rest, base_url)?
+    } else if before.starts_with('/') {
+        before
+    } else {
+        return None;
+    };
+    let path = percent_decode(path);
+    let base = percent_decode(base_path);
+    let (path, outside_base) = if let Some(below) = path.strip_prefix(base.as_str()) {
+        (below.to_string(), false)
+    } else if format!("{path}/") == base {
+        (String::new(), false)
+    } else {
+        (path.trim_start_matches('/').to_string(), true)
+    };
+    Some(SiteLink {
+        path,
+        fragment,
+        outside_base,
+    })
+}
+
+/// The path of `rest` (a URL after `scheme://` or `//`) when its host is
+/// the base URL's (letters' case, a default port and `http`/`https` aside).
+fn same_host<'a>(rest: &'a str, base_url: &str) -> Option<&'a str> {
+    let (_, base_rest) = base_url.split_once("://")?;
+    let authority = |s: &str| -> String {
+        let end = s.find('/').unwrap_or(s.len());
+        let host = s[..end]
+            .rsplit('@')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let host = host.strip_suffix(":80").unwrap_or(&host);
+        host.strip_suffix(":443").unwrap_or(host).to_string()
+    };
+    if authority(rest) != authority(base_rest) || authority(rest).is_empty() {
+        return None;
+    }
+    Some(rest.find('/').map_or("/", |i| &rest[i..]))
 }
 
 /// The site path of a file under `content/`: `a/ảnh 1.png` → `a/ảnh 1.png`
@@ -126,14 +289,17 @@ pub fn asset_url(site: &Site, source: &Path, reference: &str) -> String {
     }
 }
 
-fn percent_decode(s: &str) -> String {
+/// `%C3%A1` → `á`, then NFC (how files and headings are named).
+pub fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%'
             && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+            && let Some(hex) = s.get(i + 1..i + 3)
+            && hex.bytes().all(|b| b.is_ascii_hexdigit())
+            && let Ok(b) = u8::from_str_radix(hex, 16)
         {
             out.push(b);
             i += 3;
@@ -167,6 +333,55 @@ mod tests {
         assert_eq!(
             percent_decode("Ph%E1%BB%A5%20l%E1%BB%A5c%20%231.pdf"),
             "Phụ lục #1.pdf"
+        );
+    }
+
+    #[test]
+    fn percent_decoding_never_splits_a_letter_nor_reads_a_sign() {
+        assert_eq!(percent_decode("%aé.png"), "%aé.png");
+        assert_eq!(percent_decode("%é"), "%é");
+        assert_eq!(percent_decode("%+1%2"), "%+1%2");
+    }
+
+    #[test]
+    fn urls_of_the_site_become_site_paths() {
+        let base = "https://x.vn/ban-tin/";
+        let link = |d: &str| site_link(d, base, "/ban-tin/");
+        let inside = |path: &str, fragment: Option<&str>| {
+            Some(SiteLink {
+                path: path.into(),
+                fragment: fragment.map(String::from),
+                outside_base: false,
+            })
+        };
+        assert_eq!(link("/ban-tin/the/dan-van/"), inside("the/dan-van/", None));
+        assert_eq!(
+            link("HTTP://X.VN:80/ban-tin/a/b/?p=2#M%E1%BB%A5c"),
+            inside("a/b/", Some("Mục"))
+        );
+        assert_eq!(link("//x.vn/ban-tin"), inside("", None));
+        assert!(link("https://x.vn").unwrap().outside_base);
+        assert!(link("https://x.vn/").unwrap().outside_base);
+        assert!(link("/chinh-quyen/").unwrap().outside_base);
+        for not_site in [
+            "https://y.vn/ban-tin/",
+            "ftp://x.vn/ban-tin/",
+            "mailto:a@x.vn",
+            "#muc",
+            "bai.md",
+            "../a/b.md",
+        ] {
+            assert_eq!(link(not_site), None, "{not_site}");
+        }
+        // A base URL without a host: full URLs are never the site's.
+        assert_eq!(site_link("https://x.vn/a/", "/", "/"), None);
+        assert_eq!(
+            site_link("/a/", "/", "/"),
+            Some(SiteLink {
+                path: "a/".into(),
+                fragment: None,
+                outside_base: false
+            })
         );
     }
 }

@@ -37,41 +37,8 @@ pub fn is_junk(name: &str) -> bool {
 /// Walk `content/`, sorted so the build is the same on every machine.
 pub fn scan(root: &Path, content: &Path) -> Result<ContentTree> {
     let mut tree = ContentTree::default();
-    if !content.is_dir() {
-        return Ok(tree);
-    }
-    let canonical_root = root.canonicalize().map_err(|e| Error::io(root, e))?;
-    let mut errors = Vec::new();
-    let walker = WalkDir::new(content)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_junk(&e.file_name().to_string_lossy()));
-    for entry in walker {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(content).to_path_buf();
-            Error::io(&path, e.into())
-        })?;
-        if entry.file_type().is_dir() {
-            continue;
-        }
-        let path = entry.path();
-        let rel = path.strip_prefix(content).unwrap_or(path).to_path_buf();
-        if entry.path_is_symlink() {
-            match path.canonicalize() {
-                Ok(target) if target.starts_with(&canonical_root) && target.is_file() => {}
-                _ => {
-                    errors.push(
-                        Diagnostic::new(
-                            display_path(root, path),
-                            "this link points outside the site folder (or nowhere)",
-                        )
-                        .hint("copy the file into content/ instead of linking to it"),
-                    );
-                    continue;
-                }
-            }
-        }
-        let is_md = path
+    for rel in source_files(root, content)? {
+        let is_md = rel
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("md"));
         if is_md {
@@ -80,10 +47,90 @@ pub fn scan(root: &Path, content: &Path) -> Result<ContentTree> {
             tree.assets.push(rel);
         }
     }
+    Ok(tree)
+}
+
+/// Every file under `dir`, a source folder of the site at `root`
+/// (`content/`, `static/`, `templates/`, a theme's folders), as paths
+/// relative to `dir`, sorted by name, editor junk skipped; none when `dir`
+/// does not exist.
+///
+/// The one rule for links (symlinks) in every source folder: a link is
+/// followed only to a file inside the site folder. A link leaving the site,
+/// leading nowhere or to a folder is an error naming the link, and so is a
+/// source folder that lies outside the site through a link: a site cloned
+/// from elsewhere can never publish `/etc/passwd`.
+pub fn source_files(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    if !dir.is_dir() {
+        return Ok(files);
+    }
+    let canonical_root = root.canonicalize().map_err(|e| Error::io(root, e))?;
+    let real_dir = dir.canonicalize().map_err(|e| Error::io(dir, e))?;
+    if !real_dir.starts_with(&canonical_root) {
+        return Err(Error::one(
+            Diagnostic::new(
+                display_path(root, dir),
+                format!(
+                    "this folder is reached through a link that leads outside the site folder, to {}",
+                    real_dir.display()
+                ),
+            )
+            .hint("copy the folder into the site folder instead of linking to it"),
+        ));
+    }
+    let mut errors = Vec::new();
+    let walker = WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_junk(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            Error::io(&path, e.into())
+        })?;
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let path = entry.path();
+        if entry.path_is_symlink()
+            && let Some(problem) = link_problem(&canonical_root, path)
+        {
+            errors.push(
+                Diagnostic::new(display_path(root, path), problem).hint(format!(
+                    "copy the file or folder into {}/ instead of linking to it",
+                    display_path(root, dir).display()
+                )),
+            );
+            continue;
+        }
+        files.push(path.strip_prefix(dir).unwrap_or(path).to_path_buf());
+    }
     if errors.is_empty() {
-        Ok(tree)
+        Ok(files)
     } else {
         Err(Error::Content(errors))
+    }
+}
+
+/// Why the link at `path` may not be followed, if it may not (see
+/// [`source_files`]).
+fn link_problem(canonical_root: &Path, path: &Path) -> Option<String> {
+    let shown = std::fs::read_link(path)
+        .map(|t| t.display().to_string())
+        .unwrap_or_default();
+    match path.canonicalize() {
+        Err(_) => Some(format!(
+            "this link leads nowhere (to `{shown}`, which does not exist)"
+        )),
+        Ok(target) if !target.starts_with(canonical_root) => Some(format!(
+            "this link leads outside the site folder, to {}; bantin publishes no file from outside the site",
+            target.display()
+        )),
+        Ok(target) if !target.is_file() => Some(format!(
+            "this link leads to a folder (`{shown}`); bantin follows links only to files"
+        )),
+        Ok(_) => None,
     }
 }
 

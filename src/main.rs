@@ -149,6 +149,9 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Build(c) => bantin::build(&c.options()).map(|s| {
+            for w in &s.warnings {
+                eprintln!("{}", bantin::error::Warning(w));
+            }
             println!("bantin: {s}");
             print_stages(&s.stages);
         }),

@@ -30,7 +30,7 @@ impl<F: Fn(&str) -> Option<String>> Resolve for F {
     }
 }
 
-fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

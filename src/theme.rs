@@ -6,8 +6,6 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use walkdir::WalkDir;
-
 use crate::error::{Diagnostic, Error, Result};
 
 /// Where a static file's bytes come from.
@@ -76,8 +74,14 @@ impl Theme {
     pub fn load(root: &Path, name: &str) -> Result<Theme> {
         let mut theme = Theme::default();
         let dir = root.join("themes").join(name);
+        // Links are refused in the theme's folders and the site's alike:
+        // every such problem is reported at once.
+        let mut links = Vec::new();
         if dir.is_dir() {
-            theme.add_dir(root, &dir.join("templates"), &dir.join("static"))?;
+            gather(
+                theme.add_dir(root, &dir.join("templates"), &dir.join("static")),
+                &mut links,
+            )?;
         } else if name == "default" {
             for (n, text) in DEFAULT_TEMPLATES {
                 theme.templates.insert(
@@ -102,12 +106,29 @@ impl Theme {
                 .hint("write `theme: default`, or put the theme's folder under themes/"),
             ));
         }
-        theme.add_dir(root, &root.join("templates"), &root.join("static"))?;
-        Ok(theme)
+        gather(
+            theme.add_dir(root, &root.join("templates"), &root.join("static")),
+            &mut links,
+        )?;
+        if links.is_empty() {
+            Ok(theme)
+        } else {
+            Err(Error::Content(links))
+        }
     }
 
     fn add_dir(&mut self, root: &Path, templates: &Path, statics: &Path) -> Result<()> {
-        for (rel, path) in files(templates)? {
+        let templates = files(root, templates);
+        let statics = files(root, statics);
+        let (templates, statics) = match (templates, statics) {
+            (Ok(t), Ok(s)) => (t, s),
+            (Err(Error::Content(mut a)), Err(Error::Content(b))) => {
+                a.extend(b);
+                return Err(Error::Content(a));
+            }
+            (Err(e), _) | (_, Err(e)) => return Err(e),
+        };
+        for (rel, path) in templates {
             let text = std::fs::read_to_string(&path).map_err(|_| {
                 Error::one(
                     Diagnostic::new(
@@ -125,37 +146,31 @@ impl Theme {
                 ),
             );
         }
-        for (rel, path) in files(statics)? {
+        for (rel, path) in statics {
             self.statics.insert(rel, StaticSource::Disk(path));
         }
         Ok(())
     }
 }
 
-/// Every file under `dir` (editor junk skipped), as `a/b.ext` → path.
-fn files(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
-    let mut out = Vec::new();
-    if !dir.is_dir() {
-        return Ok(out);
-    }
-    let walker = WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            e.depth() == 0 || !crate::load::is_junk(&e.file_name().to_string_lossy())
-        });
-    for entry in walker {
-        let entry = entry.map_err(|e| Error::io(dir, e.into()))?;
-        if entry.file_type().is_dir() {
-            continue;
+/// Keep the content errors of `result` in `errors`; any other error ends
+/// the load.
+fn gather(result: Result<()>, errors: &mut Vec<Diagnostic>) -> Result<()> {
+    match result {
+        Err(Error::Content(d)) => {
+            errors.extend(d);
+            Ok(())
         }
-        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let rel = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        out.push((rel, entry.path().to_path_buf()));
+        other => other,
     }
-    Ok(out)
+}
+
+/// Every file under `dir` (editor junk skipped, links checked by the rule
+/// every source folder shares), as `a/b.ext` → path.
+fn files(root: &Path, dir: &Path) -> Result<Vec<(String, PathBuf)>> {
+    let files = crate::load::source_files(root, dir)?;
+    Ok(files
+        .into_iter()
+        .map(|rel| (crate::links::site_path(&rel), dir.join(rel)))
+        .collect())
 }

@@ -160,7 +160,7 @@ fn check_names_file_line_and_link_of_every_broken_link() {
     write(
         dir.path(),
         "content/a/nhap.md",
-        "---\ntitle: Nháp\ndate: 2020-02-21\ncategory: CÔNG TÁC ĐẢNG\ndraft: true\n---\nx\n",
+        "---\ntitle: Nháp\ndate: 2020-02-21\ncategory: CÔNG TÁC ĐẢNG\ndraft: true\n---\n## Mục\n",
     );
     write(
         dir.path(),
@@ -174,15 +174,16 @@ fn check_names_file_line_and_link_of_every_broken_link() {
         "content/a/nguon.md:5:8: error: the cover image `bia-thieu.jpg`",
         "content/a/nguon.md:9:14: error: the link `../khong-co.md` leads to no published article",
         "content/a/nguon.md:11:10: error: the link `anh%20thieu.png` leads to no article or file",
-        "content/a/nguon.md:11:34: error: the link `nhap.md#muc` leads to no published article",
+        "content/a/nguon.md:11:34: error: the link `nhap.md#muc` leads to no published article: content/a/nhap.md is a draft",
+        "content/a/nguon.md:11:73: error: the link `#a` leads to no heading `#a` in «Bài nguồn»",
     ];
     for w in want {
         assert!(stderr.contains(w), "missing `{w}` in:\n{stderr}");
     }
-    assert_eq!(stderr.matches(": error: ").count(), 4, "{stderr}");
+    assert_eq!(stderr.matches(": error: ").count(), 5, "{stderr}");
     assert!(stderr.contains("help: "), "{stderr}");
     let stdout = out(&o);
-    assert!(stdout.contains("4 problems"), "{stdout}");
+    assert!(stdout.contains("5 problems"), "{stdout}");
     assert!(
         stdout.contains("drafts (1)") && stdout.contains("content/a/nhap.md"),
         "{stdout}"
@@ -193,9 +194,11 @@ fn check_names_file_line_and_link_of_every_broken_link() {
     );
     assert!(!dir.path().join("output").exists(), "check wrote output/");
 
-    // With --drafts the draft is published, and the link to it resolves.
+    // With --drafts the draft is published, and the link to it (and to
+    // its heading) resolves.
     let o = bantin(dir.path(), &["check", "--drafts"]);
-    assert_eq!(err(&o).matches(": error: ").count(), 3, "{}", err(&o));
+    assert_eq!(err(&o).matches(": error: ").count(), 4, "{}", err(&o));
+    assert!(!err(&o).contains("nhap.md"), "{}", err(&o));
 }
 
 #[test]

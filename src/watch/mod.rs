@@ -250,7 +250,10 @@ fn start_watcher(
     let mut watcher: Box<dyn Watcher> = if poll {
         Box::new(poll_watcher(handler)?)
     } else {
-        match notify::recommended_watcher(handler.clone()) {
+        // Never through a link: a link to /usr in static/ would add a
+        // watch for every folder of /usr (the build refuses such links).
+        let config = notify::Config::default().with_follow_symlinks(false);
+        match notify::RecommendedWatcher::new(handler.clone(), config) {
             Ok(w) => Box::new(w),
             Err(e) => {
                 report(Event::Note(&format!(
@@ -273,12 +276,16 @@ fn watch_error(p: &Path, e: notify::Error) -> Error {
     Error::Usage(format!("cannot watch {}: {e}", p.display()))
 }
 
-/// Watch each source folder that exists and is not watched yet.
+/// Watch each source folder that exists and is not watched yet. A folder
+/// that a link takes outside the site is not watched (the build refuses
+/// it, see `load::source_files`); links inside the folders are not
+/// followed (see `start_watcher`).
 fn watch_sources(watcher: &mut dyn Watcher, root: &Path, watched: &mut Vec<PathBuf>) -> Result<()> {
     watched.retain(|d| d.is_dir());
     for dir in ["content", "themes", "templates", "static"] {
         let d = root.join(dir);
-        if d.is_dir() && !watched.contains(&d) {
+        let inside = d.canonicalize().is_ok_and(|real| real.starts_with(root));
+        if inside && d.is_dir() && !watched.contains(&d) {
             watcher
                 .watch(&d, RecursiveMode::Recursive)
                 .map_err(|e| watch_error(&d, e))?;
