@@ -2,17 +2,30 @@
 
 use super::*;
 
-/// Unicode → TCVN3 mojibake, the reverse of the table.
+/// The byte `form` writes the letter `c` as, if it has one (the ABC
+/// fonts' letters are all at 0xA0–0xFF).
+fn tcvn3_byte(c: char, form: Form) -> Option<u8> {
+    let from = if form == Form::Abc { 0xA0 } else { 0 };
+    (from..=255u8).find(|b| form.char(*b) == c)
+}
+
+/// Unicode → TCVN3 mojibake as the ABC fonts type it: capitals with tone
+/// marks as their small letters.
 fn to_tcvn3(s: &str) -> String {
     s.chars()
         .map(|c| {
             let lower = c.to_lowercase().next().unwrap_or(c);
-            TCVN3
-                .iter()
-                .find(|(_, to)| *to == c)
-                .or_else(|| TCVN3.iter().find(|(_, to)| *to == lower))
-                .map_or(c, |(from, _)| *from)
+            tcvn3_byte(c, Form::Abc)
+                .or_else(|| tcvn3_byte(lower, Form::Abc))
+                .map_or(c, char::from)
         })
+        .collect()
+}
+
+/// Unicode → the full TCVN3 code's bytes (ASCII and letters only).
+fn to_tcvn3_full(s: &str) -> Vec<u8> {
+    s.chars()
+        .map(|c| tcvn3_byte(c, Form::Full).unwrap_or_else(|| panic!("{c} not in TCVN3")))
         .collect()
 }
 
@@ -121,4 +134,75 @@ fn unclear_text_is_refused() {
     assert_eq!(r.line, Some((1, 1)));
     let r = decode(b"\x81\x8d\x8f\x90\x9d garbage \xff\xfe\xfd").unwrap_err();
     assert!(r.message.contains("not UTF-8"), "{}", r.message);
+}
+
+/// The seed's header, with capitals that have tone marks.
+const CAPITALS: &str = "CÔNG TÁC ĐẢNG\nỦy ban nhân dân phường họp: Ý kiến ở cơ sở\nNgày đăng 19/02/2020 | 07:02 | Lượt xem: 290\nỞ tổ dân phố số 7, Ủy ban Mặt trận Tổ quốc và các đoàn thể ĐÃ THỐNG NHẤT Ý KIẾN.";
+
+#[test]
+fn full_tcvn3_capitals_with_tone_marks_are_decoded() {
+    // As glibc's `iconv -t TCVN5712-1` writes them: Ủ 0x9E, Ý 0x16, Ở 0x99.
+    let bytes = to_tcvn3_full(CAPITALS);
+    for b in [0x9E, 0x16, 0x99, 0x83, 0x81] {
+        assert!(bytes.contains(&b), "0x{b:02X}");
+    }
+    let d = decode(&bytes).unwrap();
+    assert_eq!(d.text, CAPITALS);
+    assert_eq!(d.conversion, Some(Conversion::Tcvn3FullBytes));
+    // With CRLF line ends, and a letter written as base + combining mark
+    // (0xB3: acute), which glibc composes.
+    let mut crlf = to_tcvn3_full(&CAPITALS.replace('\n', "\r\n"));
+    let at = crlf.iter().position(|b| *b == 0x83).unwrap();
+    crlf.splice(at..=at, [b'A', 0xB3]);
+    assert_eq!(decode(&crlf).unwrap().text, CAPITALS);
+}
+
+#[test]
+fn full_tcvn3_pasted_as_unicode_is_decoded() {
+    // The bytes as Windows shows them: Latin-1, Windows-1252, controls;
+    // the portal's own header line is real Unicode.
+    let pasted = |s: &str| {
+        let bytes = to_tcvn3_full(s);
+        encoding_rs::WINDOWS_1252.decode(&bytes).0.into_owned()
+    };
+    let lines: Vec<&str> = CAPITALS.lines().collect();
+    let text = format!(
+        "{}\n{}\n{}\n{}",
+        pasted(lines[0]),
+        pasted(lines[1]),
+        lines[2],
+        pasted(lines[3])
+    );
+    assert!(text.contains('ž') && text.contains('\u{16}') && text.contains('™'));
+    let d = decode(text.as_bytes()).unwrap();
+    assert_eq!(d.text, CAPITALS);
+    assert_eq!(d.conversion, Some(Conversion::Tcvn3Pasted(3)));
+}
+
+#[test]
+fn control_characters_in_a_converted_text_are_refused() {
+    // 0x07 is no letter in TCVN3: the reading cannot be right.
+    let mut bytes = to_tcvn3_full(CAPITALS);
+    bytes.splice(3..3, [0x07]);
+    let r = decode(&bytes).unwrap_err();
+    assert!(r.message.contains("TCVN3"), "{}", r.message);
+    assert!(r.message.contains("U+0007"), "{}", r.message);
+    assert_eq!(r.line, Some((1, 4)));
+}
+
+#[test]
+fn a_dash_between_letters_in_abc_text_is_refused() {
+    // `HỘI` in the full code, `H—I` in the ABC fonts: no other byte tells.
+    let text = format!(
+        "{}\nH\u{2014}I NGH\u{2018} \u{201c}{}\u{201d}",
+        to_tcvn3(REAL),
+        to_tcvn3("đảng ủy")
+    );
+    let r = decode(text.as_bytes()).unwrap_err();
+    assert!(r.message.contains("cannot tell"), "{}", r.message);
+    assert_eq!(r.line, Some((3, 2)));
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+    let r = decode(&bytes).unwrap_err();
+    assert!(r.message.contains("cannot tell"), "{}", r.message);
+    assert_eq!(r.line, Some((3, 2)));
 }
