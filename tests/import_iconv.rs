@@ -176,3 +176,29 @@ fn a_unicode_markdown_article_imports_unchanged() {
     assert_eq!(out.len(), 1);
     assert_eq!(out[0].1, std::fs::read_to_string(&article).unwrap());
 }
+
+/// Without `iconv`: a portal text with a capital category line and the
+/// capitals of issue 12 (Ủ 0x9E, Ý 0x16, Ở 0x99), as `iconv -t
+/// TCVN5712-1` wrote it, imports with those letters.
+#[test]
+fn a_capital_category_line_in_full_tcvn3_imports_exactly() {
+    let bytes: &[u8] = b"V\xa1N H\x95A - X\x82 H\x97I\n\x9ey ban ph\xad\xeang: \x16 ki\xd5n c\xf1a nh\xa9n d\xa9n \xeb t\xe6 s\xe8 7\nNg\xb5y \xae\xa8ng 19/02/2020 | 07:02 | L\xad\xeet xem: 290\n\x99 t\xe6 d\xa9n ph\xe8 s\xe8 7, \x9ey ban M\xc6t tr\xcbn T\xe6 qu\xe8c \xae\xb7 l\xcay \xfd ki\xd5n v\xd2 vi\xd6c ch\xd8nh trang nh\xb5 v\xa8n h\xe3a.\n                       Nguy\xd4n V\xa8n H\xefng\n";
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bai.txt");
+    std::fs::write(&file, bytes).unwrap();
+    let out = dir.path().join("out");
+    let stdout = import_all(dir.path(), &[file], &out);
+    assert!(
+        stdout.contains("decoded from TCVN3 (TCVN 5712:1993) bytes"),
+        "{stdout}"
+    );
+    let written = written(&out);
+    assert_eq!(
+        written[0].0,
+        Path::new("van-hoa-xa-hoi/uy-ban-phuong-y-kien-cua-nhan-dan-o-to-so-7.md")
+    );
+    assert_eq!(
+        written[0].1,
+        "---\ntitle: \"Ủy ban phường: Ý kiến của nhân dân ở tổ số 7\"\ndate: 19/02/2020 07:02\ncategory: \"VĂN HÓA - XÃ HỘI\"\nauthor: \"Nguyễn Văn Hùng\"\nviews: 290\n---\n\nỞ tổ dân phố số 7, Ủy ban Mặt trận Tổ quốc đã lấy ý kiến về việc chỉnh trang nhà văn hóa.\n"
+    );
+}

@@ -154,13 +154,17 @@ fn from_unicode(text: &str) -> Result<Decoded, Refusal> {
     let (tcvn, tcvn_lines) = convert_pasted(text, |line| pasted.line(line));
     let (vni, vni_lines) = convert_pasted(text, vni_line);
     let kind = if found.vni { "VNI" } else { "TCVN3 (ABC)" };
-    match (reads_vietnamese(&tcvn), reads_vietnamese(&vni)) {
-        (true, false) if pasted.doubt.is_some() => Err(tcvn3_doubt(text, pasted.doubt)),
-        (true, false) => Ok(Decoded {
+    match (
+        reads_vietnamese(&tcvn),
+        reads_vietnamese(&vni),
+        pasted.doubt,
+    ) {
+        (true, false, Some(at)) => Err(tcvn3_doubt(text, at)),
+        (true, false, None) => Ok(Decoded {
             text: tcvn,
             conversion: Some(Conversion::Tcvn3Pasted(tcvn_lines)),
         }),
-        (false, true) => Ok(Decoded {
+        (false, true, _) => Ok(Decoded {
             text: vni,
             conversion: Some(Conversion::VniPasted(vni_lines)),
         }),
@@ -176,14 +180,14 @@ fn from_unicode(text: &str) -> Result<Decoded, Refusal> {
 
 /// A TCVN3 text read in the ABC fonts' form with a quote or dash between
 /// two letters (at `at`, line and column): it may be a capital instead.
-fn tcvn3_doubt(text: &str, at: Option<(usize, usize)>) -> Refusal {
-    let (line, _) = at.unwrap_or((1, 1));
+fn tcvn3_doubt(text: &str, at: (usize, usize)) -> Refusal {
+    let (line, _) = at;
     Refusal {
         message: format!(
             "the text reads as TCVN3, but a quote or dash stands between two letters (`{}`): in the ABC fonts it is punctuation, in the full TCVN3 code (TCVN 5712:1993) a capital letter with a tone mark, and bantin cannot tell which was meant",
             sample(text, line)
         ),
-        line: at,
+        line: Some(at),
     }
 }
 
@@ -194,6 +198,10 @@ fn from_bytes(bytes: &[u8]) -> Result<Decoded, Refusal> {
     // Windows-1252 quotes and dashes in 0x80..=0x9F.
     let (ansi, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
     let form = Form::of(bytes.iter().copied());
+    let doubt = match form {
+        Form::Abc => tcvn3::doubt(bytes),
+        Form::Full => None,
+    };
     let tcvn3: String = bytes.iter().map(|b| form.char(*b)).collect();
     let (tcvn3, tcvn3_conversion) = match form {
         Form::Abc => (
@@ -210,12 +218,11 @@ fn from_bytes(bytes: &[u8]) -> Result<Decoded, Refusal> {
     let mut good = candidates
         .into_iter()
         .filter(|(text, _)| reads_vietnamese(text));
-    match (good.next(), good.next()) {
-        (Some((text, Conversion::Tcvn3Bytes)), None) if tcvn3::doubt(bytes).is_some() => {
-            let at = tcvn3::doubt(bytes).unwrap_or(0);
-            Err(tcvn3_doubt(&text, Some(line_column(bytes, at))))
+    match (good.next(), good.next(), doubt) {
+        (Some((text, Conversion::Tcvn3Bytes)), None, Some(at)) => {
+            Err(tcvn3_doubt(&text, line_column(bytes, at)))
         }
-        (Some((text, conversion)), None) => Ok(Decoded {
+        (Some((text, conversion)), None, _) => Ok(Decoded {
             text,
             conversion: Some(conversion),
         }),
