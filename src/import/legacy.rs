@@ -178,13 +178,14 @@ fn from_unicode(text: &str) -> Result<Decoded, Refusal> {
     }
 }
 
-/// A TCVN3 text read in the ABC fonts' form with a quote or dash between
-/// two letters (at `at`, line and column): it may be a capital instead.
+/// A TCVN3 text with a character, at `at` (line and column), that the
+/// ABC fonts and the full code read differently, and neither reading fits
+/// (see [`tcvn3::doubt`]).
 fn tcvn3_doubt(text: &str, at: (usize, usize)) -> Refusal {
     let (line, _) = at;
     Refusal {
         message: format!(
-            "the text reads as TCVN3, but a quote or dash stands between two letters (`{}`): in the ABC fonts it is punctuation, in the full TCVN3 code (TCVN 5712:1993) a capital letter with a tone mark, and bantin cannot tell which was meant",
+            "the text reads as TCVN3, but a character reads differently in the ABC fonts (quotes and dashes, capitals typed with a capital font) and in the full TCVN3 code (TCVN 5712:1993, capitals with tone marks at 0x01–0x17 and 0x80–0x9F), and neither reading fits where it stands (`{}`): bantin cannot tell which was meant",
             sample(text, line)
         ),
         line: Some(at),
@@ -198,10 +199,7 @@ fn from_bytes(bytes: &[u8]) -> Result<Decoded, Refusal> {
     // Windows-1252 quotes and dashes in 0x80..=0x9F.
     let (ansi, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
     let form = Form::of(bytes.iter().copied());
-    let doubt = match form {
-        Form::Abc => tcvn3::doubt(bytes),
-        Form::Full => None,
-    };
+    let doubt = tcvn3::doubt(bytes, form);
     let tcvn3: String = bytes.iter().map(|b| form.char(*b)).collect();
     let (tcvn3, tcvn3_conversion) = match form {
         Form::Abc => (
@@ -219,7 +217,7 @@ fn from_bytes(bytes: &[u8]) -> Result<Decoded, Refusal> {
         .into_iter()
         .filter(|(text, _)| reads_vietnamese(text));
     match (good.next(), good.next(), doubt) {
-        (Some((text, Conversion::Tcvn3Bytes)), None, Some(at)) => {
+        (Some((text, Conversion::Tcvn3Bytes | Conversion::Tcvn3FullBytes)), None, Some(at)) => {
             Err(tcvn3_doubt(&text, line_column(bytes, at)))
         }
         (Some((text, conversion)), None, _) => Ok(Decoded {
@@ -303,7 +301,7 @@ fn is_real_unicode_vietnamese(c: char) -> bool {
 }
 
 /// TCVN3 pasted as Unicode: the form its converted lines' bytes are in,
-/// and where an ABC-font reading is in doubt (line, column).
+/// and where that reading is in doubt (line, column; see [`tcvn3::doubt`]).
 struct Tcvn3Pasted {
     form: Form,
     doubt: Option<(usize, usize)>,
@@ -317,12 +315,10 @@ impl Tcvn3Pasted {
                 .filter(|(_, l)| is_pasted_legacy(l))
         };
         let form = Form::of(lines().flat_map(|(_, l)| pasted_bytes(l)));
-        let doubt = match form {
-            Form::Full => None,
-            Form::Abc => lines().find_map(|(i, l)| {
-                tcvn3::doubt(&pasted_bytes(l).collect::<Vec<u8>>()).map(|col| (i + 1, col + 1))
-            }),
-        };
+        let doubt = lines().find_map(|(i, l)| {
+            let bytes: Vec<u8> = pasted_bytes(l).collect();
+            tcvn3::doubt(&bytes, form).map(|col| (i + 1, col + 1))
+        });
         Tcvn3Pasted { form, doubt }
     }
 

@@ -85,11 +85,10 @@ fn real_text_is_left_alone() {
     assert!(reads_vietnamese(REAL));
 }
 
-#[test]
-fn windows_1258_and_utf16_are_decoded() {
-    // Windows-1258 has â, ơ, ư … but writes tone marks as combining
-    // characters after them.
-    let form: String = REAL
+/// Unicode → Windows-1258, which has â, ơ, ư … but writes tone marks as
+/// combining characters after them.
+fn to_1258(s: &str) -> Vec<u8> {
+    let form: String = s
         .chars()
         .flat_map(|c| {
             let (tones, rest): (Vec<char>, Vec<char>) =
@@ -100,7 +99,13 @@ fn windows_1258_and_utf16_are_decoded() {
         })
         .collect();
     let (bytes, _, unmappable) = encoding_rs::WINDOWS_1258.encode(&form);
-    assert!(!unmappable, "all of the sample is in Windows-1258");
+    assert!(!unmappable, "all of the text is in Windows-1258");
+    bytes.into_owned()
+}
+
+#[test]
+fn windows_1258_and_utf16_are_decoded() {
+    let bytes = to_1258(REAL);
     assert!(std::str::from_utf8(&bytes).is_err());
     let d = decode(&bytes).unwrap();
     assert_eq!(d.text, REAL);
@@ -198,11 +203,48 @@ fn a_dash_between_letters_in_abc_text_is_refused() {
         to_tcvn3(REAL),
         to_tcvn3("đảng ủy")
     );
-    let r = decode(text.as_bytes()).unwrap_err();
-    assert!(r.message.contains("cannot tell"), "{}", r.message);
-    assert_eq!(r.line, Some((3, 2)));
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+    for input in [text.as_bytes(), &bytes] {
+        let r = decode(input).unwrap_err();
+        assert!(r.message.contains("cannot tell"), "{}", r.message);
+        assert_eq!(r.line, Some((3, 2)));
+    }
+}
+
+#[test]
+fn a_stray_control_code_does_not_turn_abc_text_into_the_full_code() {
+    // U+0016 is the full code's Ý: read in full, `“Dân vận khéo”` would
+    // be `ỎDân vận khéoÕ` and the capital line `CÔNG TáC ĐảNG`, in a text
+    // that otherwise reads well.
+    let body = REAL.lines().nth(1).unwrap().replace(['“', '”', '–'], "");
+    let quotes = format!(
+        "{}\n\u{16} \u{201c}{}\u{201d}",
+        to_tcvn3(&body.repeat(3)),
+        to_tcvn3("Dân vận khéo")
+    );
+    let capitals = format!("{}\n\u{16}", to_tcvn3(&REAL.replace(['“', '”', '–'], "")));
+    for (text, at) in [(quotes, (2, 3)), (capitals, (1, 7))] {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+        for input in [text.as_bytes(), &bytes] {
+            let r = decode(input).unwrap_err();
+            assert!(r.message.contains("cannot tell"), "{}", r.message);
+            assert_eq!(r.line, Some(at));
+        }
+    }
+}
+
+#[test]
+fn control_codes_are_letters_only_in_text_read_as_tcvn3() {
+    // Unicode text: U+0016 stays what it is (not Ý).
+    let d = decode(format!("{REAL}\n\u{16}y ki\u{1ebf}n").as_bytes()).unwrap();
+    assert_eq!((d.conversion, d.text.contains('\u{16}')), (None, true));
+    // Windows-1258: a control code, so the reading is refused.
+    let mut bytes = to_1258(REAL);
+    bytes.push(0x16);
     let r = decode(&bytes).unwrap_err();
-    assert!(r.message.contains("cannot tell"), "{}", r.message);
-    assert_eq!(r.line, Some((3, 2)));
+    assert!(
+        r.message.contains("Windows-1258") && r.message.contains("U+0016"),
+        "{}",
+        r.message
+    );
 }

@@ -124,15 +124,35 @@ pub fn byte_of(c: char) -> Option<u8> {
     }
 }
 
-/// Where an ABC-font reading is in doubt: the index of a Windows-1252
-/// quote or dash standing between two letters, which in the full code is
-/// a capital (`H—I` is `HỘI`).
-pub fn doubt(bytes: &[u8]) -> Option<usize> {
-    let letter = |b: Option<&u8>| {
-        b.is_some_and(|b| b.is_ascii_alphabetic() || Form::Abc.char(*b).is_alphabetic())
-    };
-    (1..bytes.len())
-        .find(|&i| is_punctuation(bytes[i]) && letter(bytes.get(i - 1)) && letter(bytes.get(i + 1)))
+/// Where a reading is in doubt: the index of a byte the ABC fonts and
+/// the full code read differently, where `form`'s reading does not fit.
+/// In the ABC fonts' form, a quote or dash between two letters (`H—I` is
+/// the full code's `HỘI`). In the full code, such a byte read as a capital
+/// in a word that is neither all capitals nor capitalised (`“Dân”` read as
+/// `ỎDânÕ`), or a small letter with a tone mark between two capitals
+/// (`TáC`, typed with the ABC capital font).
+pub fn doubt(bytes: &[u8], form: Form) -> Option<usize> {
+    let at = |i: usize| bytes.get(i).map(|b| form.char(*b));
+    let letter = |i: usize| at(i).is_some_and(char::is_alphabetic);
+    let capital = |i: usize| at(i).is_some_and(char::is_uppercase);
+    (0..bytes.len()).find(|&i| match form {
+        Form::Abc => is_punctuation(bytes[i]) && i > 0 && letter(i - 1) && letter(i + 1),
+        Form::Full if is_punctuation(bytes[i]) => {
+            let start = (0..i).rev().take_while(|&j| letter(j)).last().unwrap_or(i);
+            let end = (i + 1..bytes.len()).take_while(|&j| letter(j)).count() + i + 1;
+            let word: Vec<char> = bytes[start..end].iter().map(|b| form.char(*b)).collect();
+            let capitals = word.iter().all(|c| !c.is_lowercase());
+            let capitalised = start == i && word[1..].iter().all(|c| !c.is_uppercase());
+            !(capitals || capitalised)
+        }
+        Form::Full => {
+            bytes[i] >= 0xA0
+                && at(i).is_some_and(char::is_lowercase)
+                && i > 0
+                && capital(i - 1)
+                && capital(i + 1)
+        }
+    })
 }
 
 /// A line typed with an ABC capital font: its letters with tone marks are

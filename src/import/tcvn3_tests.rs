@@ -70,9 +70,17 @@ fn the_capitals_only_the_full_code_has_choose_it() {
     assert_eq!(Form::of(abc.iter().copied()), Form::Abc);
     let text: String = abc.iter().map(|b| Form::Abc.char(*b)).collect();
     assert_eq!(text, "“Dân vận khéo” – 30°C, phường");
-    assert_eq!(doubt(abc), None);
+    assert_eq!(doubt(abc, Form::Abc), None);
     // A dash between letters may be the full code's Ộ.
-    assert_eq!(doubt(b"H\x97I NGH\x91"), Some(1));
+    assert_eq!(doubt(b"H\x97I NGH\x91", Form::Abc), Some(1));
+    assert_eq!(doubt(b"H\x97I NGH\x91 \x9ey ban", Form::Full), None);
+    // Quotes read as the full code's capitals: `ỎDân vận khéoÕ`.
+    assert_eq!(doubt(abc, Form::Full), Some(0));
+    assert_eq!(doubt(b"kh\xd0o\x94", Form::Full), Some(4));
+    // `C\xa4NG T\xb8C` is `CÔNG TÁC` in the ABC capital font, `CÔNG TáC`
+    // in the full code; `VNeID` is a name.
+    assert_eq!(doubt(b"\x16 C\xa4NG T\xb8C", Form::Full), Some(8));
+    assert_eq!(doubt(b"\x16 VNeID \xae\xb8nh gi\xb8", Form::Full), None);
 }
 
 #[test]
