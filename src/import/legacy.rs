@@ -6,12 +6,14 @@
 //!   rendering of the legacy font's bytes) is spotted by
 //!   [`crate::load::find_mojibake`] and converted line by line, leaving the
 //!   lines that are already real Unicode (a portal's own header) alone;
-//! - bytes that are not UTF-8 are read as Windows-1258, TCVN3 or VNI;
+//! - bytes that are not UTF-8 are read as Windows-1258, TCVN3 (in the
+//!   ABC fonts' form or the full code, see [`tcvn3`]) or VNI;
 //! - UTF-16 (Notepad's "Unicode") is decoded.
 //!
 //! A conversion is applied only when its result reads as Vietnamese (few
 //! stray Latin-1 signs, words with at most one tone mark) and no other
-//! reading does; otherwise the text is refused, never guessed.
+//! reading does, and it holds no control character; otherwise the text is
+//! refused, never guessed.
 
 use std::collections::HashSet;
 use std::fmt;
@@ -19,6 +21,7 @@ use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::tcvn3::{self, Form};
 use crate::load;
 use crate::text::nfc;
 
@@ -33,29 +36,38 @@ pub enum Conversion {
     Windows1258,
     /// A file saved with TCVN3 (ABC) bytes.
     Tcvn3Bytes,
+    /// A file saved in the full TCVN3 code, capitals with tone marks
+    /// included (glibc's `iconv -t TCVN5712-1`).
+    Tcvn3FullBytes,
     /// A file saved with VNI bytes.
     VniBytes,
     /// A UTF-16 file (Notepad's "Unicode").
     Utf16,
 }
 
+impl Conversion {
+    /// The encoding the text was read in.
+    fn encoding(self) -> &'static str {
+        match self {
+            Conversion::Tcvn3Pasted(_) | Conversion::Tcvn3Bytes => "TCVN3 (ABC)",
+            Conversion::Tcvn3FullBytes => "TCVN3 (TCVN 5712:1993)",
+            Conversion::VniPasted(_) | Conversion::VniBytes => "VNI",
+            Conversion::Windows1258 => "Windows-1258",
+            Conversion::Utf16 => "UTF-16",
+        }
+    }
+}
+
 impl fmt::Display for Conversion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let encoding = self.encoding();
         match self {
-            Conversion::Tcvn3Pasted(n) => write!(
+            Conversion::Tcvn3Pasted(n) | Conversion::VniPasted(n) => write!(
                 f,
-                "converted {n} line(s) typed in TCVN3 (ABC) and pasted as Unicode"
+                "converted {n} line(s) typed in {encoding} and pasted as Unicode"
             ),
-            Conversion::VniPasted(n) => {
-                write!(
-                    f,
-                    "converted {n} line(s) typed in VNI and pasted as Unicode"
-                )
-            }
-            Conversion::Windows1258 => write!(f, "decoded from Windows-1258"),
-            Conversion::Tcvn3Bytes => write!(f, "decoded from TCVN3 (ABC) bytes"),
-            Conversion::VniBytes => write!(f, "decoded from VNI bytes"),
-            Conversion::Utf16 => write!(f, "decoded from UTF-16"),
+            Conversion::Windows1258 | Conversion::Utf16 => write!(f, "decoded from {encoding}"),
+            _ => write!(f, "decoded from {encoding} bytes"),
         }
     }
 }
@@ -76,20 +88,48 @@ pub struct Decoded {
 
 /// Decode a file's bytes into NFC Unicode text with LF line ends.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Refusal> {
-    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes)
+    let decoded = if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes)
         && enc != encoding_rs::UTF_8
     {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
         let decoded = from_unicode(&clean(&text))?;
-        return Ok(Decoded {
+        Decoded {
             conversion: decoded.conversion.or(Some(Conversion::Utf16)),
             ..decoded
-        });
+        }
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => from_unicode(&clean(text.strip_prefix('\u{feff}').unwrap_or(text)))?,
+            Err(_) => from_bytes(bytes)?,
+        }
+    };
+    match decoded.conversion {
+        Some(conversion) => no_control(decoded, conversion),
+        None => Ok(decoded),
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => from_unicode(&clean(text.strip_prefix('\u{feff}').unwrap_or(text))),
-        Err(_) => from_bytes(bytes),
-    }
+}
+
+/// A converted text holds no control character but tab and line end: one
+/// means the text was not in that encoding (or not all of it).
+fn no_control(decoded: Decoded, conversion: Conversion) -> Result<Decoded, Refusal> {
+    let found = decoded.text.split('\n').enumerate().find_map(|(i, line)| {
+        let (col, c) = line
+            .chars()
+            .enumerate()
+            .find(|(_, c)| c.is_control() && *c != '\t')?;
+        Some((i + 1, col + 1, c))
+    });
+    let Some((line, column, c)) = found else {
+        return Ok(decoded);
+    };
+    Err(Refusal {
+        message: format!(
+            "the text read as {} holds the control character U+{:04X}, which no article has: it is not (or not all) in that encoding",
+            conversion.encoding(),
+            u32::from(c)
+        ),
+        line: Some((line, column)),
+    })
 }
 
 /// LF line ends and NFC.
@@ -110,15 +150,21 @@ fn from_unicode(text: &str) -> Result<Decoded, Refusal> {
             conversion: None,
         });
     };
-    let (tcvn, tcvn_lines) = convert_pasted(text, tcvn3_line);
+    let pasted = Tcvn3Pasted::of(text);
+    let (tcvn, tcvn_lines) = convert_pasted(text, |line| pasted.line(line));
     let (vni, vni_lines) = convert_pasted(text, vni_line);
     let kind = if found.vni { "VNI" } else { "TCVN3 (ABC)" };
-    match (reads_vietnamese(&tcvn), reads_vietnamese(&vni)) {
-        (true, false) => Ok(Decoded {
+    match (
+        reads_vietnamese(&tcvn),
+        reads_vietnamese(&vni),
+        pasted.doubt,
+    ) {
+        (true, false, Some(at)) => Err(tcvn3_doubt(text, at)),
+        (true, false, None) => Ok(Decoded {
             text: tcvn,
             conversion: Some(Conversion::Tcvn3Pasted(tcvn_lines)),
         }),
-        (false, true) => Ok(Decoded {
+        (false, true, _) => Ok(Decoded {
             text: vni,
             conversion: Some(Conversion::VniPasted(vni_lines)),
         }),
@@ -132,40 +178,76 @@ fn from_unicode(text: &str) -> Result<Decoded, Refusal> {
     }
 }
 
+/// A TCVN3 text with a character, at `at` (line and column), that the
+/// ABC fonts and the full code read differently, and neither reading fits
+/// (see [`tcvn3::doubt`]).
+fn tcvn3_doubt(text: &str, at: (usize, usize)) -> Refusal {
+    let (line, _) = at;
+    Refusal {
+        message: format!(
+            "the text reads as TCVN3, but a character reads differently in the ABC fonts (quotes and dashes, capitals typed with a capital font) and in the full TCVN3 code (TCVN 5712:1993, capitals with tone marks at 0x01–0x17 and 0x80–0x9F), and neither reading fits where it stands (`{}`): bantin cannot tell which was meant",
+            sample(text, line)
+        ),
+        line: Some(at),
+    }
+}
+
 /// Bytes that are not UTF-8: the one legacy reading that gives Vietnamese.
 fn from_bytes(bytes: &[u8]) -> Result<Decoded, Refusal> {
     let (w1258, _) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(bytes);
     // A legacy font's bytes, as Windows shows them: Latin-1 letters, and
     // Windows-1252 quotes and dashes in 0x80..=0x9F.
     let (ansi, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    let form = Form::of(bytes.iter().copied());
+    let doubt = tcvn3::doubt(bytes, form);
+    let tcvn3: String = bytes.iter().map(|b| form.char(*b)).collect();
+    let (tcvn3, tcvn3_conversion) = match form {
+        Form::Abc => (
+            per_line(&clean(&tcvn3), tcvn3::capital_line),
+            Conversion::Tcvn3Bytes,
+        ),
+        Form::Full => (clean(&tcvn3), Conversion::Tcvn3FullBytes),
+    };
     let candidates = [
         (clean(&w1258), Conversion::Windows1258),
-        (per_line(&clean(&ansi), tcvn3_line), Conversion::Tcvn3Bytes),
+        (tcvn3, tcvn3_conversion),
         (per_line(&clean(&ansi), vni_line), Conversion::VniBytes),
     ];
     let mut good = candidates
         .into_iter()
         .filter(|(text, _)| reads_vietnamese(text));
-    match (good.next(), good.next()) {
-        (Some((text, conversion)), None) => Ok(Decoded {
+    match (good.next(), good.next(), doubt) {
+        (Some((text, Conversion::Tcvn3Bytes | Conversion::Tcvn3FullBytes)), None, Some(at)) => {
+            Err(tcvn3_doubt(&text, line_column(bytes, at)))
+        }
+        (Some((text, conversion)), None, _) => Ok(Decoded {
             text,
             conversion: Some(conversion),
         }),
         _ => {
             let valid = std::str::from_utf8(bytes).unwrap_err().valid_up_to();
-            let good = &bytes[..valid];
-            let line = good.iter().filter(|b| **b == b'\n').count() + 1;
-            let start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-            let column = String::from_utf8_lossy(&good[start..]).chars().count() + 1;
             Err(Refusal {
                 message: format!(
                     "the file is not UTF-8 text (byte 0x{:02X}), and reading it as Windows-1258, TCVN3 or VNI does not give clear Vietnamese text",
                     bytes[valid]
                 ),
-                line: Some((line, column)),
+                line: Some(line_column(bytes, valid)),
             })
         }
     }
+}
+
+/// The line and column of byte `at`, counting the valid UTF-8 before it
+/// as characters and other bytes as one each.
+fn line_column(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at];
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+    (line, column)
 }
 
 fn per_line(text: &str, convert: fn(&str) -> String) -> String {
@@ -180,15 +262,14 @@ fn sample(text: &str, line: usize) -> String {
 
 /// Convert the lines that hold legacy-font characters and no real
 /// Unicode Vietnamese; count them.
-fn convert_pasted(text: &str, convert: fn(&str) -> String) -> (String, usize) {
+fn convert_pasted(text: &str, convert: impl Fn(&str) -> String) -> (String, usize) {
     let mut out = String::with_capacity(text.len());
     let mut count = 0;
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        let legacy = line.chars().any(|c| ('\u{A1}'..='\u{FF}').contains(&c));
-        if legacy && !line.chars().any(is_real_unicode_vietnamese) {
+        if is_pasted_legacy(line) {
             out.push_str(&convert(line));
             count += 1;
         } else {
@@ -196,6 +277,19 @@ fn convert_pasted(text: &str, convert: fn(&str) -> String) -> (String, usize) {
         }
     }
     (out, count)
+}
+
+/// A line typed with a legacy font: some character that is a legacy
+/// font's letter (Latin-1, or a byte only the full TCVN3 code uses as
+/// Windows shows it), and no real Unicode Vietnamese.
+fn is_pasted_legacy(line: &str) -> bool {
+    let legacy = line.chars().any(|c| {
+        ('\u{A1}'..='\u{FF}').contains(&c)
+            || (!c.is_ascii_graphic()
+                && !c.is_whitespace()
+                && tcvn3::byte_of(c).is_some_and(|b| Form::of([b]) == Form::Full))
+    });
+    legacy && !line.chars().any(is_real_unicode_vietnamese)
 }
 
 /// Letters only Unicode Vietnamese has (never a legacy font's Latin-1).
@@ -206,51 +300,46 @@ fn is_real_unicode_vietnamese(c: char) -> bool {
     ) || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
 }
 
-/// TCVN3 (ABC): byte (= the Latin-1 character it is pasted as) → letter.
-#[rustfmt::skip]
-const TCVN3: &[(char, char)] = &[
-    ('µ', 'à'), ('¸', 'á'), ('¶', 'ả'), ('·', 'ã'), ('¹', 'ạ'),
-    ('¨', 'ă'), ('»', 'ằ'), ('¾', 'ắ'), ('¼', 'ẳ'), ('½', 'ẵ'), ('Æ', 'ặ'),
-    ('©', 'â'), ('Ç', 'ầ'), ('Ê', 'ấ'), ('È', 'ẩ'), ('É', 'ẫ'), ('Ë', 'ậ'),
-    ('®', 'đ'),
-    ('Ì', 'è'), ('Ð', 'é'), ('Î', 'ẻ'), ('Ï', 'ẽ'), ('Ñ', 'ẹ'),
-    ('ª', 'ê'), ('Ò', 'ề'), ('Õ', 'ế'), ('Ó', 'ể'), ('Ô', 'ễ'), ('Ö', 'ệ'),
-    ('×', 'ì'), ('Ý', 'í'), ('Ø', 'ỉ'), ('Ü', 'ĩ'), ('Þ', 'ị'),
-    ('ß', 'ò'), ('ã', 'ó'), ('á', 'ỏ'), ('â', 'õ'), ('ä', 'ọ'),
-    ('«', 'ô'), ('å', 'ồ'), ('è', 'ố'), ('æ', 'ổ'), ('ç', 'ỗ'), ('é', 'ộ'),
-    ('¬', 'ơ'), ('ê', 'ờ'), ('í', 'ớ'), ('ë', 'ở'), ('ì', 'ỡ'), ('î', 'ợ'),
-    ('ï', 'ù'), ('ó', 'ú'), ('ñ', 'ủ'), ('ò', 'ũ'), ('ô', 'ụ'),
-    ('\u{AD}', 'ư'), ('õ', 'ừ'), ('ø', 'ứ'), ('ö', 'ử'), ('÷', 'ữ'), ('ù', 'ự'),
-    ('ú', 'ỳ'), ('ý', 'ý'), ('û', 'ỷ'), ('ü', 'ỹ'), ('þ', 'ỵ'),
-    ('¡', 'Ă'), ('¢', 'Â'), ('§', 'Đ'), ('£', 'Ê'), ('¤', 'Ô'), ('¥', 'Ơ'), ('¦', 'Ư'),
-];
-
-fn tcvn3_table() -> &'static [Option<char>; 96] {
-    static TABLE: OnceLock<[Option<char>; 96]> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut t = [None; 96];
-        for (from, to) in TCVN3 {
-            t[*from as usize - 0xA0] = Some(*to);
-        }
-        t
-    })
+/// TCVN3 pasted as Unicode: the form its converted lines' bytes are in,
+/// and where that reading is in doubt (line, column; see [`tcvn3::doubt`]).
+struct Tcvn3Pasted {
+    form: Form,
+    doubt: Option<(usize, usize)>,
 }
 
-/// One line of TCVN3 mojibake in Unicode. TCVN3 has no capital letters
-/// with tone marks: a line whose plain letters are all capitals (a
-/// category line) is made all capitals.
-pub fn tcvn3_line(line: &str) -> String {
-    let table = tcvn3_table();
-    let out: String = line
-        .chars()
-        .map(|c| match c as u32 {
-            0xA0..=0xFF => table[c as usize - 0xA0].unwrap_or(c),
-            _ => c,
-        })
-        .collect();
-    let ascii = line.chars().filter(char::is_ascii_alphabetic);
-    let capitals = ascii.clone().count() >= 2 && ascii.clone().all(|c| c.is_ascii_uppercase());
-    if capitals { out.to_uppercase() } else { out }
+impl Tcvn3Pasted {
+    fn of(text: &str) -> Tcvn3Pasted {
+        let lines = || {
+            text.split('\n')
+                .enumerate()
+                .filter(|(_, l)| is_pasted_legacy(l))
+        };
+        let form = Form::of(lines().flat_map(|(_, l)| pasted_bytes(l)));
+        let doubt = lines().find_map(|(i, l)| {
+            let bytes: Vec<u8> = pasted_bytes(l).collect();
+            tcvn3::doubt(&bytes, form).map(|col| (i + 1, col + 1))
+        });
+        Tcvn3Pasted { form, doubt }
+    }
+
+    /// One line of TCVN3 mojibake in Unicode.
+    fn line(&self, line: &str) -> String {
+        let text: String = line
+            .chars()
+            .map(|c| tcvn3::byte_of(c).map_or(c, |b| self.form.char(b)))
+            .collect();
+        let text = nfc(&text).into_owned();
+        match self.form {
+            Form::Abc => tcvn3::capital_line(&text),
+            Form::Full => text,
+        }
+    }
+}
+
+/// The bytes a pasted line's characters were, one a character (`?` for
+/// one no legacy byte shows as).
+fn pasted_bytes(line: &str) -> impl Iterator<Item = u8> + '_ {
+    line.chars().map(|c| tcvn3::byte_of(c).unwrap_or(b'?'))
 }
 
 /// The VNI letters that stand alone.

@@ -11,6 +11,7 @@
 
 pub mod legacy;
 pub mod portal;
+pub mod tcvn3;
 
 use std::fmt;
 use std::io::Write;
