@@ -15,6 +15,7 @@ use crate::frontmatter;
 use crate::links::{self, Links};
 use crate::load;
 use crate::markdown;
+use crate::output::{self, Claim};
 use crate::pages::{self, Page};
 use crate::render::{self, Renderer};
 use crate::site::{self, Parsed, Site};
@@ -185,7 +186,7 @@ fn prepare_inner(opts: &Options, mut cache: Option<&mut Cache>, lazy: bool) -> R
 /// Build the site into its output folder, replacing it only on success.
 pub fn build(opts: &Options) -> Result<Summary> {
     let start = Instant::now();
-    guard_output(opts)?;
+    let claim = guard_output(opts)?;
     let Prepared {
         mut site,
         theme,
@@ -209,7 +210,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
         words
     });
     let body_root = site.bodies_dropped.then_some(content.as_path());
-    let staging = Staging::begin(&opts.output_dir())?;
+    let staging = Staging::begin(claim.target())?;
     let renderer = std::thread::scope(|scope| -> Result<Renderer<'_>> {
         // Otherwise the search word index is made beside the stages below
         // and the pages, and its buckets written last.
@@ -224,13 +225,21 @@ pub fn build(opts: &Options) -> Result<Summary> {
         let renderer =
             Renderer::new(tera, &site, opts.live_reload.as_deref(), None).with_links(links);
         summary.lap("cards", &mut lap);
+        // Template failures are all gathered; the first failed write (disk
+        // full …) stops the rest and is reported alone.
+        let write_failed = std::sync::OnceLock::new();
         let render = |&i: &usize| {
+            if write_failed.get().is_some() {
+                return None;
+            }
             let page = &plan[i];
             match renderer.render(page) {
-                Ok(bytes) => staging
-                    .write_page(&page.file, &bytes, own_dir[i])
-                    .err()
-                    .map(|e| (page.file.clone(), e.to_string())),
+                Ok(bytes) => {
+                    if let Err(e) = staging.write_page(&page.file, &bytes, own_dir[i]) {
+                        let _ = write_failed.set(e);
+                    }
+                    None
+                }
                 Err(e) => Some((page.file.clone(), e)),
             }
         };
@@ -247,6 +256,9 @@ pub fn build(opts: &Options) -> Result<Summary> {
         };
         renderer.provide_search_words(words);
         failures.extend(search.par_iter().filter_map(render).collect::<Vec<_>>());
+        if let Some(e) = write_failed.into_inner() {
+            return Err(e);
+        }
         if !failures.is_empty() {
             return Err(Error::Content(render_failures(failures)));
         }
@@ -456,8 +468,10 @@ fn check_collisions(site: &Site, plan: &[Page], theme: &Theme) -> Result<()> {
     }
 }
 
-/// Never let a build replace the site's own sources.
-pub(crate) fn guard_output(opts: &Options) -> Result<()> {
+/// Never let a build replace the site's own sources (nor, through a
+/// link, anything else `output::resolve` refuses); claim the output folder
+/// for this run (see [`crate::output`]).
+pub(crate) fn guard_output(opts: &Options) -> Result<Claim> {
     let abs = |p: &Path| -> PathBuf {
         let p = if p.is_absolute() {
             p.to_path_buf()
@@ -476,14 +490,22 @@ pub(crate) fn guard_output(opts: &Options) -> Result<()> {
         }
         out
     };
-    let root = abs(&opts.root);
-    let out = abs(&opts.output_dir());
-    let protected = ["content", "themes", "templates", "static", "site.yaml"].map(|d| root.join(d));
-    if root.starts_with(&out) || protected.iter().any(|p| out.starts_with(p)) {
-        return Err(Error::Usage(format!(
-            "the output folder {} would replace the site's own files; choose a folder outside content/, themes/, templates/ and static/, e.g. --output output",
-            out.display()
-        )));
+    let out = opts.output_dir();
+    let target = output::resolve(&out)?;
+    // The output as written, and the folder a link there names.
+    let roots = [
+        abs(&opts.root),
+        opts.root.canonicalize().unwrap_or_default(),
+    ];
+    for (root, out) in roots.iter().zip([abs(&out), abs(&target)]) {
+        let protected =
+            ["content", "themes", "templates", "static", "site.yaml"].map(|d| root.join(d));
+        if root.starts_with(&out) || protected.iter().any(|p| out.starts_with(p)) {
+            return Err(Error::Usage(format!(
+                "the output folder {} would replace the site's own files; choose a folder outside content/, themes/, templates/ and static/, e.g. --output output",
+                out.display()
+            )));
+        }
     }
-    Ok(())
+    output::claim(&target)
 }
