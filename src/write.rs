@@ -190,13 +190,20 @@ fn swap(new: &Path, target: &Path) -> std::io::Result<Option<PathBuf>> {
             Err(e) => return Err(e.into()),
         }
     }
+    swap_by_renames(new, target).map(Some)
+}
+
+/// The portable swap: `target` → its `old` sibling, `new` → `target`.
+/// Killed between the two, it leaves the old site for the next run to put
+/// back (see `output::claim`).
+fn swap_by_renames(new: &Path, target: &Path) -> std::io::Result<PathBuf> {
     let old = output::sibling(target, "old");
     fs::rename(target, &old)?;
     if let Err(e) = fs::rename(new, target) {
         let _ = fs::rename(&old, target);
         return Err(e);
     }
-    Ok(Some(old))
+    Ok(old)
 }
 
 /// An empty folder `.<name>.bantin-<tag>-<pid>` beside `target` (created,
@@ -292,6 +299,27 @@ mod tests {
         assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"one");
         let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "only output/ remains");
+    }
+
+    #[test]
+    fn both_swaps_put_the_new_site_in_place() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
+        for by_renames in [false, true] {
+            fs::create_dir_all(&out).unwrap();
+            fs::write(out.join("page"), "old").unwrap();
+            let new = fresh_sibling(&out, "new").unwrap();
+            fs::write(new.join("page"), "new").unwrap();
+            let old = if by_renames {
+                swap_by_renames(&new, &out).unwrap()
+            } else {
+                swap(&new, &out).unwrap().unwrap()
+            };
+            assert_eq!(fs::read_to_string(out.join("page")).unwrap(), "new");
+            assert_eq!(fs::read_to_string(old.join("page")).unwrap(), "old");
+            fs::remove_dir_all(&old).unwrap();
+            fs::remove_dir_all(&out).unwrap();
+        }
     }
 
     #[test]

@@ -387,6 +387,82 @@ fn a_failed_write_is_reported_once_with_its_output_path() {
     assert_failed_write(&r, &out, &before, "File too large");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_failed_copy_names_the_output_path_not_the_source() {
+    let site = Site::new("full");
+    let pdf = "content/cong-tac-dang/tai-lieu.pdf";
+    site.write(pdf, &"%PDF-1.4 ".repeat(120_000));
+    let out = site.tmp.path().join("out");
+    assert_eq!(build_out(&site, &out).code, 0);
+    let before = tree(&out);
+    // Pages fit under 128 KiB; the 1 MB file does not.
+    let r = Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 256; exec \"$0\" \"$@\"")
+        .arg(bin())
+        .args(["build", "--root"])
+        .arg(&site.root)
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_failed_write(&r, &out, &before, "File too large");
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    let named = out.join("cong-tac-dang/tai-lieu.pdf");
+    assert!(stderr.starts_with(&*named.to_string_lossy()), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn watch_publishes_through_a_link_and_holds_the_folder() {
+    use std::io::{BufRead, BufReader};
+    let site = Site::new("full");
+    let webroot = site.tmp.path().join("www");
+    fs::create_dir(&webroot).unwrap();
+    let link = site.tmp.path().join("public");
+    std::os::unix::fs::symlink(&webroot, &link).unwrap();
+    let mut child = Command::new(bin())
+        .args(["watch", "--port", "0", "--root"])
+        .arg(&site.root)
+        .arg("--output")
+        .arg(&link)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let serving = lines
+        .map_while(Result::ok)
+        .find(|l| l.contains("serving http://"));
+    assert!(serving.is_some(), "watch did not start");
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(webroot.join("index.html").is_file() && webroot.join(MARKER).is_file());
+    // A build into the folder watch serves waits its turn.
+    let r = build_out(&site, &link);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(r.stderr.contains("another bantin"), "{}", r.stderr);
+    // Stopped with Ctrl-C, watch lets the folder go.
+    Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert_eq!(wait_for(&mut child, Duration::from_secs(60)), Some(0));
+    assert!(siblings(&webroot).is_empty(), "{:?}", siblings(&webroot));
+    assert_eq!(build_out(&site, &link).code, 0);
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
 /// A tiny tmpfs, unmounted when dropped.
 struct Mount(PathBuf);
 
