@@ -210,6 +210,16 @@ fn watch_refuses_a_folder_bantin_did_not_make() {
     assert_eq!(fs::read_dir(&docs).unwrap().count(), 1);
 }
 
+/// A child process, killed if a failed assertion leaves it running.
+struct Stopped(Child);
+
+impl Drop for Stopped {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// The exit code, or `None` (the process killed) after `limit`.
 fn wait_for(child: &mut Child, limit: Duration) -> Option<i32> {
     let start = Instant::now();
@@ -422,15 +432,18 @@ fn watch_publishes_through_a_link_and_holds_the_folder() {
     fs::create_dir(&webroot).unwrap();
     let link = site.tmp.path().join("public");
     std::os::unix::fs::symlink(&webroot, &link).unwrap();
-    let mut child = Command::new(bin())
-        .args(["watch", "--port", "0", "--root"])
-        .arg(&site.root)
-        .arg("--output")
-        .arg(&link)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = Stopped(
+        Command::new(bin())
+            .args(["watch", "--port", "0", "--root"])
+            .arg(&site.root)
+            .arg("--output")
+            .arg(&link)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let child = &mut child.0;
     let lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let serving = lines
         .map_while(Result::ok)
@@ -452,7 +465,7 @@ fn watch_publishes_through_a_link_and_holds_the_folder() {
         .args(["-INT", &child.id().to_string()])
         .status()
         .unwrap();
-    assert_eq!(wait_for(&mut child, Duration::from_secs(60)), Some(0));
+    assert_eq!(wait_for(child, Duration::from_secs(60)), Some(0));
     assert!(siblings(&webroot).is_empty(), "{:?}", siblings(&webroot));
     assert_eq!(build_out(&site, &link).code, 0);
     assert!(
