@@ -468,44 +468,8 @@ fn check_collisions(site: &Site, plan: &[Page], theme: &Theme) -> Result<()> {
     }
 }
 
-/// Never let a build replace the site's own sources (nor, through a
-/// link, anything else `output::resolve` refuses); claim the output folder
-/// for this run (see [`crate::output`]).
+/// Claim the output folder for this run: never the site's own sources,
+/// only a folder that is bantin's (see [`crate::output`]).
 pub(crate) fn guard_output(opts: &Options) -> Result<Claim> {
-    let abs = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            std::env::current_dir().unwrap_or_default().join(p)
-        };
-        let mut out = PathBuf::new();
-        for c in p.components() {
-            match c {
-                std::path::Component::ParentDir => {
-                    out.pop();
-                }
-                std::path::Component::CurDir => {}
-                other => out.push(other),
-            }
-        }
-        out
-    };
-    let out = opts.output_dir();
-    let target = output::resolve(&out)?;
-    // The output as written, and the folder a link there names.
-    let roots = [
-        abs(&opts.root),
-        opts.root.canonicalize().unwrap_or_default(),
-    ];
-    for (root, out) in roots.iter().zip([abs(&out), abs(&target)]) {
-        let protected =
-            ["content", "themes", "templates", "static", "site.yaml"].map(|d| root.join(d));
-        if root.starts_with(&out) || protected.iter().any(|p| out.starts_with(p)) {
-            return Err(Error::Usage(format!(
-                "the output folder {} would replace the site's own files; choose a folder outside content/, themes/, templates/ and static/, e.g. --output output",
-                out.display()
-            )));
-        }
-    }
-    output::claim(&target)
+    output::guard(&opts.root, &opts.output_dir())
 }

@@ -92,6 +92,46 @@ pub fn resolve(out: &Path) -> Result<PathBuf> {
     }
 }
 
+/// The output folder `out` of the site at `root`, claimed (see [`claim`]);
+/// a folder over the site's own sources, directly or through a link, is
+/// refused.
+pub fn guard(root: &Path, out: &Path) -> Result<Claim> {
+    let target = resolve(out)?;
+    // The output as written, and the folder a link there names.
+    let roots = [lexical(root), root.canonicalize().unwrap_or_default()];
+    for (root, out) in roots.iter().zip([lexical(out), lexical(&target)]) {
+        let protected =
+            ["content", "themes", "templates", "static", "site.yaml"].map(|d| root.join(d));
+        if root.starts_with(&out) || protected.iter().any(|p| out.starts_with(p)) {
+            return Err(Error::Usage(format!(
+                "the output folder {} would replace the site's own files; choose a folder outside content/, themes/, templates/ and static/, e.g. --output output",
+                out.display()
+            )));
+        }
+    }
+    claim(&target)
+}
+
+/// `p` made absolute, with `.` and `..` resolved without the file system.
+fn lexical(p: &Path) -> PathBuf {
+    let p = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// Lock `target` (a folder path, see [`resolve`]) for this run, clear what
 /// interrupted runs left beside it, and refuse it if it holds files that
 /// are not bantin's.
@@ -127,7 +167,7 @@ fn refuse_foreign(target: &Path) -> Result<()> {
     }
     Err(refusal(
         format!(
-            "the output folder {} is not empty and was not made by bantin (it has no {MARKER} file); a build replaces its output folder whole, so publishing there would delete what it holds",
+            "the output folder {} is not empty and is not marked as bantin's (it has no {MARKER} file): a build replaces its output folder whole, so publishing there would delete what it holds",
             target.display()
         ),
         format!(

@@ -45,7 +45,7 @@ fn a_folder_bantin_did_not_make_is_refused() {
     let r = build_out(&site, &docs);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
-        r.stderr.contains("not made by bantin") && r.stderr.contains("help:"),
+        r.stderr.contains("not marked as bantin's") && r.stderr.contains("help:"),
         "{}",
         r.stderr
     );
