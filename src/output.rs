@@ -159,8 +159,16 @@ pub fn claim(target: &Path) -> Result<Claim> {
 
 /// A non-empty folder without the marker is not bantin's to replace.
 fn refuse_foreign(target: &Path) -> Result<()> {
-    let Ok(mut entries) = fs::read_dir(target) else {
-        return Ok(()); // Missing: a first build.
+    let mut entries = match fs::read_dir(target) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()), // A first build.
+        Err(e) => {
+            return Err(Error::output(
+                target,
+                "cannot look into the output folder",
+                &e,
+            ));
+        }
     };
     if entries.next().is_none() || target.join(MARKER).is_file() {
         return Ok(());

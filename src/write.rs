@@ -72,8 +72,9 @@ impl Staging {
     /// Start a build whose result will replace `target` (a folder path
     /// claimed with [`output::claim`]). The new site is marked as bantin's.
     pub fn begin(target: &Path) -> Result<Staging> {
+        // Known to the interrupt handler before it exists.
+        remove_on_interrupt(&output::sibling(target, "new"));
         let dir = fresh_sibling(target, "new")?;
-        remove_on_interrupt(&dir);
         let staging = Staging {
             dir,
             target: target.to_path_buf(),
