@@ -173,11 +173,14 @@ def count_files(root):
 
 
 def output_digest(root):
-    """SHA-256 over every file's relative path and bytes, in path order."""
+    """SHA-256 over every file's relative path and bytes, in path order.
+    The marker bantin keeps in its output folder (.bantin-output) is its own
+    bookkeeping, not part of the site: left out."""
     h = hashlib.sha256()
     paths = []
     for dirpath, _, names in os.walk(root):
         paths += [os.path.join(dirpath, n) for n in names]
+    paths = [p for p in paths if p != os.path.join(root, ".bantin-output")]
     for path in sorted(paths, key=lambda p: os.path.relpath(p, root)):
         h.update(os.path.relpath(path, root).encode() + b"\0")
         with open(path, "rb") as f:

@@ -15,6 +15,7 @@ use crate::frontmatter;
 use crate::links::{self, Links};
 use crate::load;
 use crate::markdown;
+use crate::output::{self, Claim};
 use crate::pages::{self, Page};
 use crate::render::{self, Renderer};
 use crate::site::{self, Parsed, Site};
@@ -188,7 +189,7 @@ fn prepare_inner(opts: &Options, mut cache: Option<&mut Cache>, lazy: bool) -> R
 /// Build the site into its output folder, replacing it only on success.
 pub fn build(opts: &Options) -> Result<Summary> {
     let start = Instant::now();
-    guard_output(opts)?;
+    let claim = guard_output(opts)?;
     let Prepared {
         mut site,
         theme,
@@ -212,7 +213,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
         words
     });
     let body_root = site.bodies_dropped.then_some(content.as_path());
-    let staging = Staging::begin(&opts.output_dir())?;
+    let staging = Staging::begin(claim.target())?;
     let mut draft_links = None;
     let renderer = std::thread::scope(|scope| -> Result<Renderer<'_>> {
         // Otherwise the search word index is made beside the stages below
@@ -231,13 +232,21 @@ pub fn build(opts: &Options) -> Result<Summary> {
         let renderer =
             Renderer::new(tera, &site, opts.live_reload.as_deref(), None).with_links(links);
         summary.lap("cards", &mut lap);
+        // Template failures are all gathered; the first failed write (disk
+        // full …) stops the rest and is reported alone.
+        let write_failed = std::sync::OnceLock::new();
         let render = |&i: &usize| {
+            if write_failed.get().is_some() {
+                return None;
+            }
             let page = &plan[i];
             match renderer.render(page) {
-                Ok(bytes) => staging
-                    .write_page(&page.file, &bytes, own_dir[i])
-                    .err()
-                    .map(|e| (page.file.clone(), e.to_string())),
+                Ok(bytes) => {
+                    if let Err(e) = staging.write_page(&page.file, &bytes, own_dir[i]) {
+                        let _ = write_failed.set(e);
+                    }
+                    None
+                }
                 Err(e) => Some((page.file.clone(), e)),
             }
         };
@@ -254,6 +263,9 @@ pub fn build(opts: &Options) -> Result<Summary> {
         };
         renderer.provide_search_words(words);
         failures.extend(search.par_iter().filter_map(render).collect::<Vec<_>>());
+        if let Some(e) = write_failed.into_inner() {
+            return Err(e);
+        }
         if !failures.is_empty() {
             return Err(Error::Content(render_failures(failures)));
         }
@@ -469,34 +481,8 @@ fn check_collisions(site: &Site, plan: &[Page], theme: &Theme) -> Result<()> {
     }
 }
 
-/// Never let a build replace the site's own sources.
-pub(crate) fn guard_output(opts: &Options) -> Result<()> {
-    let abs = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            std::env::current_dir().unwrap_or_default().join(p)
-        };
-        let mut out = PathBuf::new();
-        for c in p.components() {
-            match c {
-                std::path::Component::ParentDir => {
-                    out.pop();
-                }
-                std::path::Component::CurDir => {}
-                other => out.push(other),
-            }
-        }
-        out
-    };
-    let root = abs(&opts.root);
-    let out = abs(&opts.output_dir());
-    let protected = ["content", "themes", "templates", "static", "site.yaml"].map(|d| root.join(d));
-    if root.starts_with(&out) || protected.iter().any(|p| out.starts_with(p)) {
-        return Err(Error::Usage(format!(
-            "the output folder {} would replace the site's own files; choose a folder outside content/, themes/, templates/ and static/, e.g. --output output",
-            out.display()
-        )));
-    }
-    Ok(())
+/// Claim the output folder for this run: never the site's own sources,
+/// only a folder that is bantin's (see [`crate::output`]).
+pub(crate) fn guard_output(opts: &Options) -> Result<Claim> {
+    output::guard(&opts.root, &opts.output_dir())
 }

@@ -83,11 +83,15 @@ pub enum Error {
     Content(Vec<Diagnostic>),
     /// The command line asks for something impossible. Exit code 2.
     Usage(String),
-    /// The machine refused a read or a write. Exit code 1.
+    /// The machine refused a read or a write. Exit code 3.
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// The machine stopped the output from being written or swapped in
+    /// (disk full, permission denied, another bantin publishing there):
+    /// what failed, on which output path, and what to do. Exit code 3.
+    Env(Diagnostic),
 }
 
 impl Error {
@@ -96,6 +100,7 @@ impl Error {
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         match self {
             Error::Content(d) => d.clone(),
+            Error::Env(d) => vec![d.clone()],
             other => vec![Diagnostic::new("", other.to_string())],
         }
     }
@@ -107,6 +112,28 @@ impl Error {
         }
     }
 
+    /// `action` ("cannot write the new site") failed on `path` in the
+    /// output; the hint says what to do about the kind of failure.
+    pub fn output(path: &Path, action: &str, source: &std::io::Error) -> Self {
+        use std::io::ErrorKind as K;
+        let hint = match source.kind() {
+            K::StorageFull | K::QuotaExceeded | K::FileTooLarge => {
+                "free some space on the disk that holds the output folder (or lift the file size limit), or publish elsewhere with --output DIR"
+            }
+            K::PermissionDenied | K::ReadOnlyFilesystem => {
+                "bantin may not write there: check the folder's owner and permissions, or publish elsewhere with --output DIR"
+            }
+            _ => {
+                "check the disk that holds the output folder, or publish elsewhere with --output DIR"
+            }
+        };
+        Error::Env(
+            Diagnostic::new(path, format!("{action}: {source}")).hint(format!(
+                "{hint}; nothing was published: the output folder is as it was"
+            )),
+        )
+    }
+
     pub fn one(diagnostic: Diagnostic) -> Self {
         Error::Content(vec![diagnostic])
     }
@@ -114,8 +141,9 @@ impl Error {
     /// The process exit code this error maps to.
     pub fn exit_code(&self) -> u8 {
         match self {
+            Error::Content(_) => 1,
             Error::Usage(_) => 2,
-            Error::Content(_) | Error::Io { .. } => 1,
+            Error::Io { .. } | Error::Env(_) => 3,
         }
     }
 }
@@ -137,6 +165,7 @@ impl fmt::Display for Error {
             }
             Error::Usage(msg) => write!(f, "error: {msg}"),
             Error::Io { path, source } => write!(f, "{}: error: {source}", path.display()),
+            Error::Env(d) => write!(f, "{d}"),
         }
     }
 }

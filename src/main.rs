@@ -1,5 +1,9 @@
 //! The `bantin` command: parses arguments, hands each command to the
-//! library and maps errors to exit codes (1 content, 2 usage).
+//! library and maps errors to exit codes: 0 success, 1 a content error (the
+//! site's own files), 2 a usage error (including an output folder bantin
+//! refuses), 3 an environment failure (a read or write the machine refused:
+//! disk full, permission denied; another bantin publishing into the same
+//! folder), 130 a build stopped by Ctrl-C or SIGTERM.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -148,13 +152,16 @@ fn main() -> ExitCode {
         Err(e) => e.exit(),
     };
     let result = match cli.command {
-        Command::Build(c) => bantin::build(&c.options()).map(|s| {
-            for w in &s.warnings {
-                eprintln!("{}", bantin::error::Warning(w));
-            }
-            println!("bantin: {s}");
-            print_stages(&s.stages);
-        }),
+        Command::Build(c) => {
+            bantin::write::clean_up_on_interrupt();
+            bantin::build(&c.options()).map(|s| {
+                for w in &s.warnings {
+                    eprintln!("{}", bantin::error::Warning(w));
+                }
+                println!("bantin: {s}");
+                print_stages(&s.stages);
+            })
+        }
         Command::Watch(w) => watch(w),
         Command::Check(c) => check(&c.options()),
         Command::New(n) => bantin::new::new(&bantin::new::Options {

@@ -1,10 +1,63 @@
 //! Writing the site atomically: everything goes into a fresh folder beside
-//! `output/`, which replaces `output/` only once the whole build succeeded.
+//! `output/`, which takes `output/`'s place only once the whole build
+//! succeeded (see [`crate::output`] for what is checked before).
+//!
+//! On Linux the swap is one atomic exchange of the two folders, so there is
+//! no moment without an output; elsewhere (or on a file system without it)
+//! it is two renames, and a run killed between them leaves the old site
+//! beside the output, where the next run finds it. A `bantin build`
+//! stopped by Ctrl-C or SIGTERM ([`clean_up_on_interrupt`]) removes its
+//! temporary folder before it exits.
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError, RwLock, RwLockReadGuard};
 
 use crate::error::{Error, Result};
+use crate::output::{self, MARKER};
+
+/// Held (shared) by every write into a staging folder and (exclusive) by a
+/// swap and by the interrupt handler, which therefore never removes a
+/// folder while it is being written or swapped in.
+static GATE: RwLock<()> = RwLock::new(());
+
+/// What the interrupt handler removes: this process's temporary folders
+/// and lock files.
+static LEFTOVERS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn writing() -> RwLockReadGuard<'static, ()> {
+    GATE.read().unwrap_or_else(PoisonError::into_inner)
+}
+
+pub(crate) fn remove_on_interrupt(path: &Path) {
+    let mut list = LEFTOVERS.lock().unwrap_or_else(PoisonError::into_inner);
+    list.push(path.to_path_buf());
+}
+
+pub(crate) fn keep_on_interrupt(path: &Path) {
+    let mut list = LEFTOVERS.lock().unwrap_or_else(PoisonError::into_inner);
+    list.retain(|p| p != path);
+}
+
+/// For `bantin build`: on Ctrl-C or SIGTERM, wait for the writes (or the
+/// swap) in progress, remove this run's temporary folders and lock file,
+/// and exit with code 130. The output is then either the old site or,
+/// when the swap was done, the new one: never a mix.
+pub fn clean_up_on_interrupt() {
+    // Only one handler per process: `watch` sets its own.
+    let _ = ctrlc::set_handler(|| {
+        let _held = GATE.write().unwrap_or_else(PoisonError::into_inner);
+        let list = LEFTOVERS.lock().unwrap_or_else(PoisonError::into_inner);
+        for path in list.iter().rev() {
+            let _ = output::remove(path);
+        }
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("bantin: interrupted; temporary files removed");
+        }
+        std::process::exit(130);
+    });
+}
 
 /// A build's output in progress. Dropped without `commit`, it leaves the
 /// previous `output/` as it was and removes its own temporary folder.
@@ -16,14 +69,19 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Start a build whose result will replace `target`.
+    /// Start a build whose result will replace `target` (a folder path
+    /// claimed with [`output::claim`]). The new site is marked as bantin's.
     pub fn begin(target: &Path) -> Result<Staging> {
+        // Known to the interrupt handler before it exists.
+        remove_on_interrupt(&output::sibling(target, "new"));
         let dir = fresh_sibling(target, "new")?;
-        Ok(Staging {
+        let staging = Staging {
             dir,
             target: target.to_path_buf(),
             committed: false,
-        })
+        };
+        output::mark(&staging.dir).map_err(|e| staging.failed(MARKER, &e))?;
+        Ok(staging)
     }
 
     /// The folder being written.
@@ -31,88 +89,140 @@ impl Staging {
         &self.dir
     }
 
+    /// The error for a write of `rel` that failed, named by its place in
+    /// the output (where the user looks), not in the staging folder.
+    fn failed(&self, rel: &str, e: &std::io::Error) -> Error {
+        Error::output(
+            &self.target.join(rel),
+            "cannot write this file of the new site",
+            e,
+        )
+    }
+
     /// Create the shared folders of many site paths (see `make_dirs`).
     pub fn make_dirs(&self, files: &[&str]) -> Result<Vec<bool>> {
-        make_dirs(&self.dir, files)
+        let _w = writing();
+        make_dirs(&self.dir, files).map_err(|e| match e {
+            Error::Io { path, source } => {
+                let rel = path.strip_prefix(&self.dir).unwrap_or(&path);
+                self.failed(&rel.to_string_lossy(), &source)
+            }
+            other => other,
+        })
     }
 
     /// Write one page at a site path whose folder `make_dirs` created, or
     /// left to this call (`own_dir`).
     pub fn write_page(&self, rel: &str, bytes: &[u8], own_dir: bool) -> Result<()> {
-        let path = self.dir.join(rel);
-        write_file(&path, bytes, own_dir).map_err(|e| Error::io(&path, e))
+        let _w = writing();
+        write_file(&self.dir.join(rel), bytes, own_dir).map_err(|e| self.failed(rel, &e))
     }
 
     /// Write one file at a site path (`a/b/index.html`), creating its
     /// folder unless `make_dirs` did.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        let _w = writing();
         let path = self.dir.join(rel);
         match fs::write(&path, bytes) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 if let Some(parent) = path.parent() {
-                    fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+                    fs::create_dir_all(parent).map_err(|e| self.failed(rel, &e))?;
                 }
-                fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
+                fs::write(&path, bytes)
             }
-            other => other.map_err(|e| Error::io(&path, e)),
+            other => other,
         }
+        .map_err(|e| self.failed(rel, &e))
     }
 
-    /// Copy a file to a site path.
+    /// Copy a file to a site path. A source that cannot be read is named
+    /// as such; a failed write names the output path.
     pub fn copy(&self, from: &Path, rel: &str) -> Result<()> {
+        let _w = writing();
+        let mut source = fs::File::open(from).map_err(|e| Error::io(from, e))?;
         let path = self.dir.join(rel);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            fs::create_dir_all(parent).map_err(|e| self.failed(rel, &e))?;
         }
-        fs::copy(from, &path)
+        let mut dest = fs::File::create(&path).map_err(|e| self.failed(rel, &e))?;
+        std::io::copy(&mut source, &mut dest)
             .map(|_| ())
-            .map_err(|e| Error::io(from, e))
+            .map_err(|e| self.failed(rel, &e))
     }
 
-    /// Swap the new site in place of the old one.
+    /// Swap the new site in place of the old one, then remove the old one.
     pub fn commit(mut self) -> Result<()> {
-        let old = self.dir.with_file_name(format!(
-            ".{}.bantin-old-{}",
-            self.target
-                .file_name()
-                .map_or("output".into(), |n| n.to_string_lossy().into_owned()),
-            std::process::id()
-        ));
-        let had_old = self.target.exists();
-        if had_old {
-            fs::rename(&self.target, &old).map_err(|e| Error::io(&self.target, e))?;
-        }
-        if let Err(e) = fs::rename(&self.dir, &self.target) {
-            if had_old {
-                let _ = fs::rename(&old, &self.target);
+        let old = {
+            let _swapping = GATE.write().unwrap_or_else(PoisonError::into_inner);
+            let old = swap(&self.dir, &self.target)
+                .map_err(|e| Error::output(&self.target, "cannot swap the new site in", &e))?;
+            self.committed = true;
+            keep_on_interrupt(&self.dir);
+            if let Some(old) = &old {
+                remove_on_interrupt(old);
             }
-            return Err(Error::io(&self.target, e));
-        }
-        self.committed = true;
-        if had_old {
+            old
+        };
+        if let Some(old) = old {
+            // The marker first: a half-removed old site is never put back.
+            let _ = fs::remove_file(old.join(MARKER));
             let _ = fs::remove_dir_all(&old);
+            keep_on_interrupt(&old);
         }
         Ok(())
     }
+}
+
+/// Put the folder `new` in `target`'s place. Returns where the old site is
+/// now (to be removed), if there was one.
+fn swap(new: &Path, target: &Path) -> std::io::Result<Option<PathBuf>> {
+    if fs::symlink_metadata(target).is_err() {
+        fs::rename(new, target)?;
+        return Ok(None);
+    }
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        use rustix::io::Errno;
+        match renameat_with(CWD, new, CWD, target, RenameFlags::EXCHANGE) {
+            Ok(()) => return Ok(Some(new.to_path_buf())),
+            // Not on this file system or kernel: two renames below.
+            Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    swap_by_renames(new, target).map(Some)
+}
+
+/// The portable swap: `target` → its `old` sibling, `new` → `target`.
+/// Killed between the two, it leaves the old site for the next run to put
+/// back (see `output::claim`).
+fn swap_by_renames(new: &Path, target: &Path) -> std::io::Result<PathBuf> {
+    let old = output::sibling(target, "old");
+    fs::rename(target, &old)?;
+    if let Err(e) = fs::rename(new, target) {
+        let _ = fs::rename(&old, target);
+        return Err(e);
+    }
+    Ok(old)
 }
 
 /// An empty folder `.<name>.bantin-<tag>-<pid>` beside `target` (created,
 /// or emptied if a crashed run left it), where `target` can be swapped in
 /// by renaming.
 pub fn fresh_sibling(target: &Path, tag: &str) -> Result<PathBuf> {
-    let parent = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
+    let dir = output::sibling(target, tag);
+    let failed = |e| {
+        Error::output(
+            &dir,
+            "cannot create a temporary folder beside the output",
+            &e,
+        )
     };
-    fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-    let name = target
-        .file_name()
-        .map_or("output".into(), |n| n.to_string_lossy().into_owned());
-    let dir = parent.join(format!(".{name}.bantin-{tag}-{}", std::process::id()));
     if dir.exists() {
-        fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        fs::remove_dir_all(&dir).map_err(failed)?;
     }
-    fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    fs::create_dir_all(&dir).map_err(failed)?;
     Ok(dir)
 }
 
@@ -166,6 +276,7 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.dir);
+            keep_on_interrupt(&self.dir);
         }
     }
 }
@@ -189,6 +300,27 @@ mod tests {
         assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"one");
         let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "only output/ remains");
+    }
+
+    #[test]
+    fn both_swaps_put_the_new_site_in_place() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
+        for by_renames in [false, true] {
+            fs::create_dir_all(&out).unwrap();
+            fs::write(out.join("page"), "old").unwrap();
+            let new = fresh_sibling(&out, "new").unwrap();
+            fs::write(new.join("page"), "new").unwrap();
+            let old = if by_renames {
+                swap_by_renames(&new, &out).unwrap()
+            } else {
+                swap(&new, &out).unwrap().unwrap()
+            };
+            assert_eq!(fs::read_to_string(out.join("page")).unwrap(), "new");
+            assert_eq!(fs::read_to_string(old.join("page")).unwrap(), "old");
+            fs::remove_dir_all(&old).unwrap();
+            fs::remove_dir_all(&out).unwrap();
+        }
     }
 
     #[test]

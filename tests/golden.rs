@@ -34,7 +34,9 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     h
 }
 
-/// Every file under `dir`: relative path with `/` → (length, hash).
+/// Every file under `dir`: relative path with `/` → (length, hash). The
+/// marker bantin leaves in its output folder (`.bantin-output`) is its own
+/// bookkeeping, not part of the site, and is left out.
 fn listing(dir: &Path) -> BTreeMap<String, (usize, u64)> {
     fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, (usize, u64)>) {
         let mut entries: Vec<_> = std::fs::read_dir(dir)
@@ -45,7 +47,7 @@ fn listing(dir: &Path) -> BTreeMap<String, (usize, u64)> {
         for path in entries {
             if path.is_dir() {
                 walk(root, &path, out);
-            } else {
+            } else if path != root.join(".bantin-output") {
                 let bytes = std::fs::read(&path).unwrap();
                 let rel = path.strip_prefix(root).unwrap();
                 let rel: Vec<_> = rel.iter().map(|c| c.to_string_lossy()).collect();

@@ -15,11 +15,15 @@ use std::path::{Path, PathBuf};
 use bantin::Options;
 use bantin::watch::session::Session;
 
-/// Every file under `dir` with its bytes, and every folder.
+/// Every file under `dir` with its bytes, and every folder; not the marker
+/// that `build` (and `watch`, around the session) keeps in its output.
 fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     for e in walkdir::WalkDir::new(dir).min_depth(1) {
         let e = e.unwrap();
+        if e.path() == dir.join(bantin::output::MARKER) {
+            continue;
+        }
         let rel = e
             .path()
             .strip_prefix(dir)

@@ -62,12 +62,17 @@ enum Message {
 /// Run until Ctrl-C. `report` prints what happens.
 pub fn run(w: WatchOptions, report: &mut dyn FnMut(Event<'_>)) -> Result<()> {
     let mut opts = w.build;
-    let (output, temporary) = match &opts.output {
-        Some(o) => (o.clone(), false),
-        None => (preview_dir(), true),
+    // `--output DIR` is claimed as `build` claims it (refused if it is not
+    // bantin's; its link followed; locked while watch runs); the default
+    // is a fresh folder of this process.
+    let (output, temporary, _claim) = match &opts.output {
+        Some(_) => {
+            let claim = guard_output(&opts)?;
+            (claim.target().to_path_buf(), false, Some(claim))
+        }
+        None => (preview_dir(), true, None),
     };
     opts.output = Some(output.clone());
-    guard_output(&opts)?;
     let shared = Shared::new(output.clone());
     let server =
         Server::start(SocketAddr::new(w.bind, w.port), Arc::clone(&shared)).map_err(|e| {
@@ -103,6 +108,7 @@ pub fn run(w: WatchOptions, report: &mut dyn FnMut(Event<'_>)) -> Result<()> {
     watch_sources(&mut *watcher, &root, &mut watched)?;
 
     let mut session = Session::new(opts, output.clone())?;
+    mark_output(&output)?;
     rebuild(&mut session, &shared, "first build", report);
     report(Event::Serving {
         url: &url,
@@ -188,13 +194,21 @@ fn changes_files(kind: &notify::EventKind) -> bool {
 fn rebuild(session: &mut Session, shared: &Shared, what: &str, report: &mut dyn FnMut(Event<'_>)) {
     // Open pages reload as soon as the pages are in place; the search
     // index's word buckets follow.
-    match session.rebuild_then(&mut || shared.rebuilt(Vec::new())) {
+    let result = session.rebuild_then(&mut || shared.rebuilt(Vec::new()));
+    // A failed first build empties the folder, marker included.
+    let result = result.and_then(|r| mark_output(session.output()).map(|()| r));
+    match result {
         Ok(r) => report(Event::Built { what, rebuilt: &r }),
         Err(e) => {
             shared.rebuilt(e.diagnostics());
             report(Event::Failed { what, error: &e });
         }
     }
+}
+
+/// The served folder is bantin's: a later `build --output` may replace it.
+fn mark_output(output: &Path) -> Result<()> {
+    crate::output::mark(output).map_err(|e| Error::output(output, "cannot mark the folder", &e))
 }
 
 /// `content/a.md changed`, `3 content files and the theme changed` …
