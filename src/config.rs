@@ -94,6 +94,11 @@ impl Config {
             )
         })?;
         let text = crate::text::nfc(text.trim_start_matches('\u{feff}')).replace("\r\n", "\n");
+        // Word's line breaks become spaces; other control characters, which
+        // would reach every page and feed, are refused.
+        let text = crate::controls::clean_line(&text)
+            .map_err(|r| Error::one(r.diagnostic(display)))?
+            .into_owned();
         let mut config: Config = yaml::from_str(&text).map_err(|e| {
             let mut d = Diagnostic::new(display, format!("site.yaml is not valid: {}", e.message));
             if let Some(line) = e.line {

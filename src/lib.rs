@@ -9,6 +9,7 @@ pub mod build;
 pub mod cache;
 pub mod check;
 pub mod config;
+pub mod controls;
 pub mod date;
 pub mod error;
 pub mod frontmatter;

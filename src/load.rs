@@ -1,6 +1,7 @@
 //! Loading: finds the articles and their attached files under `content/`
 //! (skipping editor junk), reads each article as checked UTF-8 text and
-//! normalises it (no BOM, LF line ends, NFC), refusing legacy mojibake.
+//! normalises it (no BOM, LF line ends, NFC, Word's line breaks), refusing
+//! legacy mojibake and control characters.
 
 use std::path::{Path, PathBuf};
 
@@ -197,7 +198,7 @@ fn checked_text(bytes: &[u8], display: &Path) -> Result<String, Diagnostic> {
     if let Some(d) = detect_mojibake(&text, display) {
         return Err(d);
     }
-    Ok(text)
+    crate::controls::clean_article(text, display)
 }
 
 fn decode_utf8<'a>(bytes: &'a [u8], display: &Path) -> Result<&'a str, Diagnostic> {

@@ -151,6 +151,10 @@ fn import_one(
         }
         d.hint("save the text as UTF-8 (Unicode) and import it again; text typed with a legacy font can be converted to Unicode with Unikey's tool (Ctrl+Shift+F6)")
     })?;
+    let decoded = legacy::Decoded {
+        text: crate::controls::clean_article(decoded.text, file)?,
+        ..decoded
+    };
     if crate::frontmatter::split(file, &decoded.text).is_ok() {
         return convert_article(file, decoded, out, force, categories);
     }

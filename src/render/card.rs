@@ -52,19 +52,52 @@ fn image_urls(site: &Site, i: usize) -> (Option<String>, Option<String>) {
         .image
         .as_ref()
         .map(|img| crate::links::asset_url(site, &a.source, img));
+    let permalink = image.as_deref().and_then(|u| absolute(site, u));
+    (image, permalink)
+}
+
+/// A URL of the site's pages as an absolute URL: a site URL (`/ban-tin/a.png`
+/// under the base path) gets the base URL, a full `http(s)` URL stays as
+/// it is; anything else (`data:`, a relative path) has none.
+fn absolute(site: &Site, url: &str) -> Option<String> {
+    if url.starts_with("https://") || url.starts_with("http://") {
+        return Some(url.to_string());
+    }
+    if !url.starts_with('/') || url.starts_with("//") {
+        return None;
+    }
     let base = site.config.base_url.trim_end_matches('/');
     let base_path = site.base_path.trim_end_matches('/');
-    let permalink = image
-        .as_ref()
-        .map(|u| format!("{base}{}", u.strip_prefix(base_path).unwrap_or(u)));
-    (image, permalink)
+    Some(format!(
+        "{base}{}",
+        url.strip_prefix(base_path).unwrap_or(url)
+    ))
+}
+
+/// The `src` of the first `<img>` of an article's rendered HTML, its
+/// entities decoded (`&amp;` in a query string).
+pub(super) fn first_image(html: &str) -> Option<String> {
+    let at = memchr::memmem::find(html.as_bytes(), b"<img ")?;
+    let tag = &html[at..];
+    let tag = &tag[..tag.find('>')?];
+    let src = tag.split_once(" src=\"")?.1;
+    let src = &src[..src.find('"')?];
+    Some(
+        src.replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&"),
+    )
 }
 
 /// The article as a schema.org `NewsArticle` in JSON-LD, for the
 /// `<script type="application/ld+json">` of its page (`jsonld`). Written
 /// here rather than in the template, where a dozen `json_encode` filter
-/// calls cost a sixth of the page's rendering.
-pub(super) fn json_ld(site: &Site, i: usize) -> String {
+/// calls cost a sixth of the page's rendering. `body_image` is the first
+/// image of the article's body ([`first_image`]), the image when it has
+/// no cover.
+pub(super) fn json_ld(site: &Site, i: usize, body_image: Option<&str>) -> String {
     let a = &site.articles[i];
     let permalink = site.config.permalink(&a.path);
     let date = a.date.to_rfc3339();
@@ -89,7 +122,10 @@ pub(super) fn json_ld(site: &Site, i: usize) -> String {
         }
         j.raw("]");
     }
-    if let (_, Some(image)) = image_urls(site, i) {
+    let image = image_urls(site, i)
+        .1
+        .or_else(|| body_image.and_then(|u| absolute(site, u)));
+    if let Some(image) = image {
         j.raw(r#","image":["#);
         j.text(&image);
         j.raw("]");
@@ -98,16 +134,31 @@ pub(super) fn json_ld(site: &Site, i: usize) -> String {
         Some(author) => {
             j.raw(r#","author":{"@type":"Person","name":"#);
             j.text(author);
+            if let Some(slug) = a.author_slug.as_deref().filter(|s| !s.is_empty()) {
+                // The author's page, which every named author has.
+                j.raw(r#","url":"#);
+                j.text(&site.config.permalink(&format!("tac-gia/{slug}/")));
+            }
         }
         None => {
             j.raw(r#","author":{"@type":"Organization","name":"#);
             j.text(&site.config.title);
+            j.raw(r#","url":"#);
+            j.text(&site.config.base_url);
         }
     }
     j.raw(r#"},"publisher":{"@type":"Organization","name":"#);
     j.text(&site.config.title);
     j.raw(r#","url":"#);
     j.text(&site.config.base_url);
+    let logo = site.config.logo.as_deref().and_then(|l| {
+        absolute(site, l).or_else(|| Some(site.config.permalink(l.trim_start_matches("./"))))
+    });
+    if let Some(logo) = logo {
+        j.raw(r#","logo":{"@type":"ImageObject","url":"#);
+        j.text(&logo);
+        j.raw("}");
+    }
     j.raw(r#"},"mainEntityOfPage":{"@type":"WebPage","@id":"#);
     j.text(&permalink);
     j.raw(r#"},"url":"#);
@@ -181,5 +232,21 @@ pub(super) fn card(site: &Site, i: usize) -> Card<'_> {
             })
             .collect(),
         extra: &a.extra,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_image;
+
+    #[test]
+    fn the_first_image_of_a_body() {
+        let html = "<p>Mở đầu <a href=\"/x/\">x</a></p>\n<p><img src=\"/ban-tin/a/anh.png?w=1&amp;h=2\" alt=\"Ảnh\" /></p><img src=\"/b.png\">";
+        assert_eq!(
+            first_image(html).as_deref(),
+            Some("/ban-tin/a/anh.png?w=1&h=2")
+        );
+        assert_eq!(first_image("<p>Không có ảnh.</p>"), None);
+        assert_eq!(first_image("<img alt=\"x\">"), None);
     }
 }

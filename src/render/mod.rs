@@ -437,7 +437,7 @@ impl<'s> Renderer<'s> {
         // A category lists its articles in site order: ascending indexes.
         let pos = cat.binary_search(&i).unwrap_or(0);
         s.card("article", self, Some(i));
-        s.put_value("jsonld", tera::Value::safe_string(&card::json_ld(site, i)));
+        s.json_ld(self, i);
         s.html("content", self, i);
         s.card("newer", self, pos.checked_sub(1).map(|p| cat[p]));
         s.card("older", self, cat.get(pos + 1).copied());

@@ -23,6 +23,9 @@ pub(super) trait Sink {
     fn card(&mut self, key: &'static str, r: &Renderer<'_>, i: Option<usize>);
     /// An article's HTML body.
     fn html(&mut self, key: &'static str, r: &Renderer<'_>, i: usize);
+    /// An article's JSON-LD (`jsonld`), which takes the first image of its
+    /// body when it has no cover: put before `html` takes the body.
+    fn json_ld(&mut self, r: &Renderer<'_>, i: usize);
     /// `page`: the page's path, its first segment (`section`), URL and
     /// permalink. All follow from the path and the base URL, which the
     /// base hash covers.
@@ -64,6 +67,13 @@ impl Sink for Fill {
                 ("url", site.url(path).into()),
             ]),
         );
+    }
+    fn json_ld(&mut self, r: &Renderer<'_>, i: usize) {
+        let html = self.body.as_deref().unwrap_or(&r.site.articles[i].html);
+        let image = super::card::first_image(html);
+        let json = super::card::json_ld(r.site, i, image.as_deref());
+        self.ctx
+            .insert_value("jsonld", tera::Value::safe_string(&json));
     }
     fn html(&mut self, key: &'static str, r: &Renderer<'_>, i: usize) {
         match self.body.take() {
@@ -109,6 +119,11 @@ impl Sink for HashSink {
     fn page(&mut self, _: &Renderer<'_>, path: &str) {
         "page".hash(&mut self.0);
         path.hash(&mut self.0);
+    }
+    fn json_ld(&mut self, r: &Renderer<'_>, i: usize) {
+        // The body's image follows from the HTML, which `html` hashes.
+        "jsonld".hash(&mut self.0);
+        super::card::json_ld(r.site, i, None).hash(&mut self.0);
     }
     fn html(&mut self, key: &'static str, r: &Renderer<'_>, i: usize) {
         key.hash(&mut self.0);

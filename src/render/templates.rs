@@ -13,6 +13,10 @@ use crate::theme::Theme;
 pub fn compile(theme: &Theme) -> Result<Tera> {
     let mut tera = Tera::new();
     tera.register_filter("json_encode", json_encode);
+    tera.register_filter(
+        "rss_text",
+        |text: &str, _: tera::Kwargs, _: &tera::State| tera::Value::safe_string(&rss_text(text)),
+    );
     let all = theme
         .templates
         .iter()
@@ -89,6 +93,28 @@ pub(super) fn script_json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026"))
+}
+
+/// `{{ value | rss_text }}`: plain text for an RSS element that feed
+/// readers decode as HTML once the XML is read (`title`, `description`).
+/// Escaped for HTML, then for XML, so a reader shows `<img …>` typed as
+/// text as those characters, never as an element. The XML level writes
+/// `&` as `&#x26;`, as the RSS Best Practices Profile asks of text, so the
+/// W3C validator sees the entities are meant.
+pub(crate) fn rss_text(text: &str) -> String {
+    if memchr::memchr3(b'&', b'<', b'>', text.as_bytes()).is_none() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 32);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&#x26;amp;"),
+            '<' => out.push_str("&#x26;lt;"),
+            '>' => out.push_str("&#x26;gt;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `text` escaped for HTML and XML, as templates escape values.
@@ -181,6 +207,18 @@ pub fn chain(e: &dyn std::error::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rss_text_is_escaped_for_html_then_for_xml() {
+        assert_eq!(rss_text("Dân vận \"khéo\""), "Dân vận \"khéo\"");
+        let text = "<img src=x onerror=alert(7)> & &amp;";
+        let xml = format!("<t>{}</t>", rss_text(text));
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        // What the XML holds is HTML whose text is the input.
+        let html = doc.root_element().text().unwrap();
+        assert_eq!(html, "&lt;img src=x onerror=alert(7)&gt; &amp; &amp;amp;");
+        assert!(!html.contains('<'));
+    }
 
     #[test]
     fn escape_replaces_the_five_characters() {
