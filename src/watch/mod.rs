@@ -3,6 +3,8 @@
 //! server, which reloads open pages and shows or clears the error overlay.
 
 pub mod classify;
+pub mod http;
+pub mod message;
 pub mod poll;
 pub mod server;
 pub mod session;
@@ -103,7 +105,8 @@ pub fn run(w: WatchOptions, report: &mut dyn FnMut(Event<'_>)) -> Result<()> {
     watch_sources(&mut *watcher, &root, &mut watched)?;
 
     let mut session = Session::new(opts, output.clone())?;
-    rebuild(&mut session, &shared, "first build", report);
+    let first = rebuild(&mut session, &shared);
+    announce(&shared, "first build", first, report);
     report(Event::Serving {
         url: &url,
         output: &output,
@@ -164,7 +167,8 @@ pub fn run(w: WatchOptions, report: &mut dyn FnMut(Event<'_>)) -> Result<()> {
             report(Event::Note(&e.to_string()));
         }
         let what = describe(&root, &changes);
-        rebuild(&mut session, &shared, &what, report);
+        let result = rebuild(&mut session, &shared);
+        announce(&shared, &what, result, report);
     }
     server.stop();
     if temporary {
@@ -185,10 +189,21 @@ fn changes_files(kind: &notify::EventKind) -> bool {
     }
 }
 
-fn rebuild(session: &mut Session, shared: &Shared, what: &str, report: &mut dyn FnMut(Event<'_>)) {
+/// Build again; a success is published (see [`Shared::publish`]).
+fn rebuild(session: &mut Session, shared: &Shared) -> Result<session::Rebuilt> {
     // Open pages reload as soon as the pages are in place; the search
     // index's word buckets follow.
-    match session.rebuild_then(&mut || shared.rebuilt(Vec::new())) {
+    session.rebuild_then(&mut |place| shared.publish(place))
+}
+
+/// Tell the terminal, and open pages about a failure.
+fn announce(
+    shared: &Shared,
+    what: &str,
+    result: Result<session::Rebuilt>,
+    report: &mut dyn FnMut(Event<'_>),
+) {
+    match result {
         Ok(r) => report(Event::Built { what, rebuilt: &r }),
         Err(e) => {
             shared.rebuilt(e.diagnostics());
