@@ -3,6 +3,8 @@
 //! server, which reloads open pages and shows or clears the error overlay.
 
 pub mod classify;
+pub mod http;
+pub mod message;
 pub mod poll;
 pub mod server;
 pub mod session;
@@ -11,7 +13,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use notify::{RecursiveMode, Watcher};
 
@@ -25,6 +27,11 @@ use session::Session;
 /// burst of changes (a `git checkout`) can hold it back.
 const QUIET: Duration = Duration::from_millis(10);
 const MAX_WAIT: Duration = Duration::from_millis(1000);
+/// A rebuild that fails on a file changed less than this before (or
+/// while) it ran reads the files again once they have been left alone
+/// this long, before showing the error: it may have read a file half
+/// written. Errors are held back at most ten times this long.
+const SETTLE: Duration = Duration::from_millis(300);
 
 pub struct WatchOptions {
     /// Root, drafts, future and (optionally) the folder to serve from.
@@ -109,7 +116,8 @@ pub fn run(w: WatchOptions, report: &mut dyn FnMut(Event<'_>)) -> Result<()> {
 
     let mut session = Session::new(opts, output.clone())?;
     mark_output(&output)?;
-    rebuild(&mut session, &shared, "first build", report);
+    let first = rebuild(&mut session, &shared);
+    announce(&shared, "first build", first, report);
     report(Event::Serving {
         url: &url,
         output: &output,
@@ -118,9 +126,25 @@ pub fn run(w: WatchOptions, report: &mut dyn FnMut(Event<'_>)) -> Result<()> {
         open_browser(&url);
     }
 
+    let settle = settle_time();
+    let mut changes: Vec<(Change, PathBuf)> = Vec::new();
+    // A failed rebuild held back (see `unsettled`): since when, and when
+    // to read the files again.
+    let mut held: Option<(Instant, Instant)> = None;
     while !stop.load(Ordering::SeqCst) {
-        let Ok(first) = rx.recv() else { break };
-        let mut changes: Vec<(Change, PathBuf)> = Vec::new();
+        let first = match held {
+            None => match rx.recv() {
+                Ok(m) => Some(m),
+                Err(_) => break,
+            },
+            Some((_, retry)) => {
+                match rx.recv_timeout(retry.saturating_duration_since(Instant::now())) {
+                    Ok(m) => Some(m),
+                    Err(mpsc::RecvTimeoutError::Timeout) => None,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                }
+            }
+        };
         let mut take = |m: Message, changes: &mut Vec<(Change, PathBuf)>| -> bool {
             match m {
                 Message::Stop => false,
@@ -141,36 +165,55 @@ pub fn run(w: WatchOptions, report: &mut dyn FnMut(Event<'_>)) -> Result<()> {
                 }
             }
         };
-        if !take(first, &mut changes) {
-            break;
-        }
-        if changes.is_empty() {
-            continue;
-        }
-        // Debounce: wait for a quiet moment, so a save or a checkout that
-        // touches many files gives one rebuild.
-        let started = Instant::now();
-        let mut stopping = false;
-        while started.elapsed() < MAX_WAIT {
-            match rx.recv_timeout(QUIET) {
-                Ok(m) => {
-                    if !take(m, &mut changes) {
-                        stopping = true;
-                        break;
-                    }
-                }
-                Err(_) => break,
+        if let Some(first) = first {
+            if !take(first, &mut changes) {
+                break;
             }
-        }
-        if stopping {
-            break;
+            if changes.is_empty() {
+                continue;
+            }
+            // Debounce: wait for a quiet moment, so a save or a checkout that
+            // touches many files gives one rebuild.
+            let started = Instant::now();
+            let mut stopping = false;
+            while started.elapsed() < MAX_WAIT {
+                match rx.recv_timeout(QUIET) {
+                    Ok(m) => {
+                        if !take(m, &mut changes) {
+                            stopping = true;
+                            break;
+                        }
+                    }
+                    Err(_) => break,
+                }
+            }
+            if stopping {
+                break;
+            }
         }
         // A source folder created since the start is watched from now on.
         if let Err(e) = watch_sources(&mut *watcher, &root, &mut watched) {
             report(Event::Note(&e.to_string()));
         }
         let what = describe(&root, &changes);
-        rebuild(&mut session, &shared, &what, report);
+        let began = SystemTime::now();
+        let result = rebuild(&mut session, &shared);
+        if let Err(e) = &result {
+            // A file changed during the rebuild or just before it may have
+            // been read half-written: read it again before saying so.
+            let since = held.map_or_else(Instant::now, |(since, _)| since);
+            let files = e.diagnostics().into_iter().map(|d| root.join(d.file));
+            let files = files.chain(changes.iter().map(|(_, p)| p.clone()));
+            if let Some(wait) = unsettled(files, began, settle)
+                && since.elapsed() + wait < settle * 10
+            {
+                held = Some((since, Instant::now() + wait));
+                continue;
+            }
+        }
+        held = None;
+        changes.clear();
+        announce(&shared, &what, result, report);
     }
     server.stop();
     if temporary {
@@ -191,12 +234,22 @@ fn changes_files(kind: &notify::EventKind) -> bool {
     }
 }
 
-fn rebuild(session: &mut Session, shared: &Shared, what: &str, report: &mut dyn FnMut(Event<'_>)) {
+/// Build again; a success is published (see [`Shared::publish`]).
+fn rebuild(session: &mut Session, shared: &Shared) -> Result<session::Rebuilt> {
     // Open pages reload as soon as the pages are in place; the search
     // index's word buckets follow.
-    let result = session.rebuild_then(&mut || shared.rebuilt(Vec::new()));
+    let result = session.rebuild_then(&mut |place| shared.publish(place));
     // A failed first build empties the folder, marker included.
-    let result = result.and_then(|r| mark_output(session.output()).map(|()| r));
+    result.and_then(|r| mark_output(session.output()).map(|()| r))
+}
+
+/// Tell the terminal, and open pages about a failure.
+fn announce(
+    shared: &Shared,
+    what: &str,
+    result: Result<session::Rebuilt>,
+    report: &mut dyn FnMut(Event<'_>),
+) {
     match result {
         Ok(r) => report(Event::Built { what, rebuilt: &r }),
         Err(e) => {
@@ -209,6 +262,38 @@ fn rebuild(session: &mut Session, shared: &Shared, what: &str, report: &mut dyn 
 /// The served folder is bantin's: a later `build --output` may replace it.
 fn mark_output(output: &Path) -> Result<()> {
     crate::output::mark(output).map_err(|e| Error::output(output, "cannot mark the folder", &e))
+}
+
+/// How long after its last change a file may still be being written (an
+/// editor or a `git checkout` that writes in several steps, slowed by a
+/// busy machine): `BANTIN_WATCH_SETTLE_MS`, else [`SETTLE`].
+fn settle_time() -> Duration {
+    std::env::var("BANTIN_WATCH_SETTLE_MS")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .map_or(SETTLE, Duration::from_millis)
+}
+
+/// If one of `files` changed later than `settle` before `began` (the start
+/// of a rebuild that failed), how long to wait until the last of them has
+/// been left alone for `settle`; `None` when all have been.
+fn unsettled(
+    files: impl Iterator<Item = PathBuf>,
+    began: SystemTime,
+    settle: Duration,
+) -> Option<Duration> {
+    let now = SystemTime::now();
+    files
+        .filter_map(|f| std::fs::metadata(f).and_then(|m| m.modified()).ok())
+        .filter(|m| *m + settle > began)
+        // A time in the future (another machine's clock) waits `settle`.
+        .map(|m| {
+            (m + settle)
+                .duration_since(now)
+                .unwrap_or_default()
+                .min(settle)
+        })
+        .max()
 }
 
 /// `content/a.md changed`, `3 content files and the theme changed` …

@@ -1,20 +1,19 @@
-//! The preview server of `bantin watch` (HTTP by `tiny_http`): serves only
-//! files inside the watch output (no `..`, no encoded slashes, no symlink
-//! escape), with content types, `ETag`/`Last-Modified` revalidation, HEAD,
-//! the site's own 404 page, the live-reload script and its event stream,
-//! and the error overlay injected into every HTML page while the last
-//! rebuild failed.
+//! The preview server of `bantin watch` (HTTP by [`super::http`]): serves
+//! only files inside the watch output (no `..`, no encoded slashes, no
+//! symlink escape), with content types, `ETag`/`Last-Modified`
+//! revalidation, single byte ranges, HEAD, the site's own 404 page, the
+//! live-reload script and its event stream, and the error overlay injected
+//! into every HTML page while the last rebuild failed.
 
-use std::io::Write;
+use std::fs::File;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex};
-use std::thread::JoinHandle;
+use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, SystemTime};
 
-use tiny_http::{Header, Method, Request, Response, StatusCode};
-
-use crate::error::Diagnostic;
+use super::http::{HttpServer, Limits, Reply};
+use super::message::{Body, Request, Response, find, not_modified, wanted_range};
+use crate::error::{Diagnostic, Result};
 
 /// The URL of the live-reload script; pages get it through the template
 /// variable `live_reload`.
@@ -37,6 +36,10 @@ pub struct Shared {
     root: PathBuf,
     status: Mutex<Status>,
     changed: Condvar,
+    /// Held for reading while a request picks its file and the overlay,
+    /// for writing while a rebuild moves pages into place and says so:
+    /// a page is never served with the status of another build.
+    gate: RwLock<()>,
 }
 
 impl Shared {
@@ -51,6 +54,7 @@ impl Shared {
                 ..Status::default()
             }),
             changed: Condvar::new(),
+            gate: RwLock::new(()),
         })
     }
 
@@ -62,55 +66,47 @@ impl Shared {
         self.changed.notify_all();
     }
 
+    /// Run `place` (a successful rebuild moving its pages into place) and
+    /// record the success, with no request served in between.
+    pub fn publish(&self, place: &mut dyn FnMut() -> Result<()>) -> Result<()> {
+        let _writing = self.gate.write().unwrap_or_else(|p| p.into_inner());
+        place()?;
+        self.rebuilt(Vec::new());
+        Ok(())
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, Status> {
         self.status.lock().unwrap_or_else(|p| p.into_inner())
     }
 }
 
 pub struct Server {
-    http: Arc<tiny_http::Server>,
+    http: HttpServer,
     shared: Arc<Shared>,
-    workers: Vec<JoinHandle<()>>,
     pub addr: SocketAddr,
 }
 
 impl Server {
-    /// Listen on `addr` (port 0 picks a free port) and serve `shared.root`.
+    /// Listen on `addr` (port 0 picks a free port) and serve `shared.root`,
+    /// within [`Limits::from_env`].
     pub fn start(addr: SocketAddr, shared: Arc<Shared>) -> std::io::Result<Server> {
-        let http = tiny_http::Server::http(addr).map_err(std::io::Error::other)?;
-        let addr = http
-            .server_addr()
-            .to_ip()
-            .ok_or_else(|| std::io::Error::other("not an IP listener"))?;
-        let http = Arc::new(http);
-        let workers = (0..4)
-            .map(|_| {
-                let (http, shared) = (Arc::clone(&http), Arc::clone(&shared));
-                std::thread::spawn(move || {
-                    while let Ok(req) = http.recv() {
-                        handle(req, &shared);
-                    }
-                })
-            })
-            .collect();
+        let handler = {
+            let shared = Arc::clone(&shared);
+            Arc::new(move |req: &Request| handle(req, &shared))
+        };
+        let http = HttpServer::start(addr, Limits::from_env(), handler)?;
         Ok(Server {
+            addr: http.addr,
             http,
             shared,
-            workers,
-            addr,
         })
     }
 
-    /// Stop serving: open event streams end, workers return.
+    /// Stop serving: open event streams end, connections close.
     pub fn stop(self) {
         self.shared.lock().stopping = true;
         self.shared.changed.notify_all();
-        for _ in &self.workers {
-            self.http.unblock();
-        }
-        for w in self.workers {
-            let _ = w.join();
-        }
+        self.http.stop();
     }
 }
 
@@ -214,40 +210,30 @@ pub fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn header(name: &str, value: &str) -> Header {
-    // Names and values here are ours and ASCII; an invalid one is skipped.
-    Header::from_bytes(name.as_bytes(), value.as_bytes())
-        .unwrap_or_else(|_| Header::from_bytes(&b"X-Bantin"[..], &b"1"[..]).expect("valid header"))
-}
-
-fn handle(req: Request, shared: &Arc<Shared>) {
-    if !matches!(req.method(), Method::Get | Method::Head) {
-        let r = Response::from_string("405 Method Not Allowed")
-            .with_status_code(405)
-            .with_header(header("Allow", "GET, HEAD"));
-        let _ = req.respond(r);
-        return;
+fn handle(req: &Request, shared: &Arc<Shared>) -> Reply {
+    if !matches!(req.method.as_str(), "GET" | "HEAD") {
+        return Reply::Response(
+            Response::text(405, "405 Method Not Allowed\n").header("Allow", "GET, HEAD"),
+        );
     }
-    let url = req.url().to_string();
-    let path = url.split(['?', '#']).next().unwrap_or("/");
+    let path = req.target.split(['?', '#']).next().unwrap_or("/");
     match path {
-        LIVE_SCRIPT => {
-            let r = Response::from_string(SCRIPT)
-                .with_header(header("Content-Type", "text/javascript; charset=utf-8"))
-                .with_header(header("Cache-Control", "no-cache"));
-            let _ = req.respond(r);
-        }
+        LIVE_SCRIPT => Reply::Response(
+            Response::new(200, Body::Bytes(SCRIPT.as_bytes().to_vec()))
+                .header("Content-Type", "text/javascript; charset=utf-8")
+                .header("Cache-Control", "no-cache"),
+        ),
         EVENTS => {
             let shared = Arc::clone(shared);
-            std::thread::spawn(move || events(req, &shared));
+            Reply::Stream(Box::new(move |s| events(s, &shared)))
         }
-        _ => serve(req, path, shared),
+        _ => Reply::Response(serve(req, path, shared)),
     }
 }
 
 /// Server-sent events: the build generation now and after every rebuild.
-fn events(req: Request, shared: &Shared) {
-    let mut w = req.into_writer();
+fn events(w: &mut std::net::TcpStream, shared: &Shared) {
+    use std::io::Write;
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\nretry: 500\n\n";
     if w.write_all(head.as_bytes()).is_err() {
         return;
@@ -265,10 +251,7 @@ fn events(req: Request, shared: &Shared) {
             ": keep-alive\n\n".to_string()
         };
         drop(status);
-        if w.write_all(message.as_bytes())
-            .and_then(|_| w.flush())
-            .is_err()
-        {
+        if w.write_all(message.as_bytes()).is_err() {
             return;
         }
         status = shared.lock();
@@ -282,103 +265,123 @@ fn events(req: Request, shared: &Shared) {
     }
 }
 
-fn serve(req: Request, path: &str, shared: &Shared) {
+/// The file a request gets, opened, with the state of the build it
+/// belongs to.
+struct Found {
+    file: File,
+    meta: std::fs::Metadata,
+    path: PathBuf,
+    status: u16,
+    generation: u64,
+    overlay: Option<String>,
+}
+
+/// Pick and open the file for `path` under the gate (see [`Shared`]);
+/// `Err` is the whole answer.
+fn find_file(path: &str, shared: &Shared) -> std::result::Result<Found, Response> {
+    let _reading = shared.gate.read().unwrap_or_else(|p| p.into_inner());
     let (generation, overlay) = {
         let s = shared.lock();
-        (
-            s.generation,
-            (!s.errors.is_empty()).then(|| overlay(&s.errors)),
-        )
+        let overlay = (!s.errors.is_empty()).then(|| overlay(&s.errors));
+        (s.generation, overlay)
     };
     let (file, status) = match resolve(&shared.root, path) {
-        Target::File(f) => (Some(f), 200),
-        Target::Redirect(to) => {
-            let r = Response::empty(301).with_header(header("Location", &to));
-            let _ = req.respond(r);
-            return;
-        }
-        Target::Refused => {
-            let _ = req.respond(Response::from_string("403 Forbidden").with_status_code(403));
-            return;
-        }
-        Target::NotFound => {
-            let f = shared.root.join("404.html");
-            (f.is_file().then_some(f), 404)
-        }
+        Target::File(f) => (f, 200),
+        Target::Redirect(to) => return Err(Response::new(301, Body::Empty).header("Location", to)),
+        Target::Refused => return Err(Response::text(403, "403 Forbidden\n")),
+        Target::NotFound => (shared.root.join("404.html"), 404),
     };
-    let Some(file) = file else {
+    let opened = File::open(&file).and_then(|f| Ok((f.metadata()?, f)));
+    match opened {
+        Ok((meta, f)) if meta.is_file() => Ok(Found {
+            file: f,
+            meta,
+            path: file,
+            status,
+            generation,
+            overlay,
+        }),
         // Nothing built yet (the first build failed) or no 404 page.
-        let body = format!(
-            "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>bantin</title></head><body>{}<p>Không tìm thấy trang.</p><script src=\"{LIVE_SCRIPT}\"></script></body></html>",
-            overlay.unwrap_or_default()
-        );
-        let r = Response::from_string(body)
-            .with_status_code(404)
-            .with_header(header("Content-Type", "text/html; charset=utf-8"))
-            .with_header(header("Cache-Control", "no-cache"));
-        let _ = req.respond(r);
-        return;
+        _ => {
+            let body = format!(
+                "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>bantin</title></head><body>{}<p>Không tìm thấy trang.</p><script src=\"{LIVE_SCRIPT}\"></script></body></html>",
+                overlay.unwrap_or_default()
+            );
+            Err(Response::new(404, Body::Bytes(body.into_bytes()))
+                .header("Content-Type", "text/html; charset=utf-8")
+                .header("Cache-Control", "no-cache"))
+        }
+    }
+}
+
+fn serve(req: &Request, path: &str, shared: &Shared) -> Response {
+    let found = match find_file(path, shared) {
+        Ok(f) => f,
+        Err(r) => return r,
     };
-    let Ok(meta) = std::fs::metadata(&file) else {
-        let _ = req.respond(Response::empty(404));
-        return;
-    };
-    let ctype = content_type(&file);
+    let ctype = content_type(&found.path);
     let html = ctype.starts_with("text/html");
-    let modified = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
+    let modified = found.meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
     let nanos = modified
         .duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
-    let etag = match (&overlay, html) {
-        (Some(_), true) => format!("\"{:x}-{nanos:x}-e{generation:x}\"", meta.len()),
-        _ => format!("\"{:x}-{nanos:x}\"", meta.len()),
+    let len = found.meta.len();
+    let overlay = found.overlay.filter(|_| html);
+    let etag = match &overlay {
+        Some(_) => format!("\"{len:x}-{nanos:x}-e{:x}\"", found.generation),
+        None => format!("\"{len:x}-{nanos:x}\""),
     };
     let last_modified = httpdate::fmt_http_date(modified);
-    let not_modified = status == 200 && {
-        let get = |name: &'static str| {
-            req.headers()
-                .iter()
-                .find(|h| h.field.equiv(name))
-                .map(|h| h.value.as_str().to_string())
-        };
-        match get("If-None-Match") {
-            Some(tags) => tags.split(',').any(|t| t.trim() == etag || t.trim() == "*"),
-            None => get("If-Modified-Since")
-                .and_then(|d| httpdate::parse_http_date(&d).ok())
-                .is_some_and(|since| {
-                    overlay.is_none()
-                        && modified
-                            .duration_since(since)
-                            .map_or(true, |d| d < Duration::from_secs(1))
-                }),
+    let common = |r: Response| {
+        r.header("Content-Type", ctype)
+            .header("ETag", etag.clone())
+            .header("Last-Modified", last_modified.clone())
+            .header("Cache-Control", "no-cache")
+            .header("X-Content-Type-Options", "nosniff")
+    };
+    if found.status == 200 && not_modified(req, &etag, modified, overlay.is_some()) {
+        return common(Response::new(304, Body::Empty));
+    }
+    let body = match &overlay {
+        Some(o) => {
+            let mut page = Vec::with_capacity(len as usize);
+            if std::io::Read::read_to_end(&mut &found.file, &mut page).is_err() {
+                return Response::new(404, Body::Empty);
+            }
+            Body::Bytes(inject(&page, o))
         }
+        None => Body::File {
+            file: found.file,
+            offset: 0,
+            len,
+        },
     };
-    fn common<R: std::io::Read>(
-        r: Response<R>,
-        ctype: &str,
-        etag: &str,
-        modified: &str,
-    ) -> Response<R> {
-        r.with_header(header("Content-Type", ctype))
-            .with_header(header("ETag", etag))
-            .with_header(header("Last-Modified", modified))
-            .with_header(header("Cache-Control", "no-cache"))
-            .with_header(header("X-Content-Type-Options", "nosniff"))
+    if found.status != 200 {
+        return common(Response::new(found.status, body));
     }
-    if not_modified {
-        let _ = req.respond(common(Response::empty(304), ctype, &etag, &last_modified));
-        return;
-    }
-    let Ok(mut body) = std::fs::read(&file) else {
-        let _ = req.respond(Response::empty(404));
-        return;
+    let total = match &body {
+        Body::Bytes(b) => b.len() as u64,
+        _ => len,
     };
-    if let (true, Some(o)) = (html, &overlay) {
-        body = inject(&body, o);
+    match wanted_range(req, total, &etag, &last_modified) {
+        None => common(Response::new(200, body)).header("Accept-Ranges", "bytes"),
+        Some(Err(())) => common(Response::new(416, Body::Empty))
+            .header("Content-Range", format!("bytes */{total}")),
+        Some(Ok((first, last))) => {
+            let part = match body {
+                Body::Bytes(b) => Body::Bytes(b[first as usize..=last as usize].to_vec()),
+                Body::File { file, .. } => Body::File {
+                    file,
+                    offset: first,
+                    len: last - first + 1,
+                },
+                Body::Empty => Body::Empty,
+            };
+            common(Response::new(206, part))
+                .header("Accept-Ranges", "bytes")
+                .header("Content-Range", format!("bytes {first}-{last}/{total}"))
+        }
     }
-    let r = common(Response::from_data(body), ctype, &etag, &last_modified)
-        .with_status_code(StatusCode(status));
-    let _ = req.respond(r);
 }
 
 /// Put `overlay` right after the `<body …>` tag (or first, without one).
@@ -391,10 +394,6 @@ fn inject(page: &[u8], overlay: &str) -> Vec<u8> {
     out.extend_from_slice(overlay.as_bytes());
     out.extend_from_slice(&page[at..]);
     out
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// The error overlay: every diagnostic in full, HTML-escaped.
@@ -462,5 +461,38 @@ mod tests {
             String::from_utf8(page).unwrap(),
             "<html><body class=\"x\"><div>E</div><p>hi</p></body></html>"
         );
+    }
+
+    #[test]
+    fn a_page_is_never_served_with_another_builds_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let shared = Shared::new(dir.path().to_path_buf());
+        shared.rebuilt(vec![Diagnostic::new("content/a.md", "broken")]);
+        let (placed, told) = std::sync::mpsc::channel();
+        let publisher = {
+            let shared = Arc::clone(&shared);
+            let page = dir.path().join("new.html");
+            std::thread::spawn(move || {
+                shared.publish(&mut || {
+                    std::fs::write(&page, "<body>new</body>").unwrap();
+                    placed.send(()).unwrap();
+                    std::thread::sleep(Duration::from_millis(300));
+                    Ok(())
+                })
+            })
+        };
+        told.recv().unwrap();
+        // The new page is on disk, the failure not yet cleared: the
+        // request waits for the rebuild to say it succeeded.
+        let (req, _) = super::super::message::parse(b"GET /new.html HTTP/1.1\r\n\r\n")
+            .unwrap()
+            .unwrap();
+        let r = serve(&req, "/new.html", &shared);
+        assert_eq!(r.status, 200);
+        assert!(
+            matches!(r.body, Body::File { .. }),
+            "the new page was served with the old build's error overlay"
+        );
+        publisher.join().unwrap().unwrap();
     }
 }

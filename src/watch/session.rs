@@ -80,14 +80,16 @@ impl Session {
 
     /// Build again, writing only what changed. On error nothing is touched.
     pub fn rebuild(&mut self) -> Result<Rebuilt> {
-        self.rebuild_then(&mut || {})
+        self.rebuild_then(&mut |place| place())
     }
 
-    /// `rebuild`, calling `published` as soon as every page a reader looks
-    /// at is in place: the search index's word buckets (derived from every
-    /// article, the slowest part to redo) are written after it. When this
-    /// returns `Ok`, the output is again exactly a clean build.
-    pub fn rebuild_then(&mut self, published: &mut dyn FnMut()) -> Result<Rebuilt> {
+    /// `rebuild`, handing `publish` the step that moves every page a
+    /// reader looks at into place (and deletes what is gone), for it to
+    /// run (once) and announce as one step; the search index's word buckets
+    /// (derived from every article, the slowest part to redo) are written
+    /// after it. When this returns `Ok`, the output is again exactly a
+    /// clean build.
+    pub fn rebuild_then(&mut self, publish: &mut Publish<'_>) -> Result<Rebuilt> {
         let start = Instant::now();
         let Prepared {
             site,
@@ -190,24 +192,8 @@ impl Session {
             .map_err(|e| Error::io(&slot, e))?;
         }
 
-        // Everything succeeded: move into place, then delete what is gone.
-        let mut made: BTreeSet<PathBuf> = BTreeSet::new();
-        let mut place = |slot: PathBuf, rel: &str| -> Result<()> {
-            let target = self.out.join(rel);
-            if let Some(parent) = target.parent()
-                && made.insert(parent.to_path_buf())
-            {
-                fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-            }
-            fs::rename(&slot, &target).map_err(|e| Error::io(&target, e))
-        };
-        for i in todo.iter().filter(|_| !first) {
-            place(stage.slot(*i), &plan[*i].file)?;
-        }
-        for (n, (rel, _)) in copies.iter().enumerate() {
-            place(stage.slot(plan.len() + n), rel)?;
-        }
-        // Pages still to write keep their old fingerprint until written.
+        // Everything succeeded: what the output holds from now on. Pages
+        // still to write keep their old fingerprint until written.
         let mut new_pages: HashMap<String, u64> = plan
             .iter()
             .zip(&fingerprints)
@@ -228,14 +214,25 @@ impl Session {
             .filter(|f| !new_pages.contains_key(*f) && !new_files.contains_key(*f))
             .cloned()
             .collect();
-        for rel in &gone {
-            remove_with_empty_parents(&self.out, rel);
-        }
+        // Move into place, then delete what is gone: one step for readers.
+        let mut made: BTreeSet<PathBuf> = BTreeSet::new();
+        let out = &self.out;
+        publish(&mut || {
+            for i in todo.iter().filter(|_| !first) {
+                place(out, &mut made, stage.slot(*i), &plan[*i].file)?;
+            }
+            for (n, (rel, _)) in copies.iter().enumerate() {
+                place(out, &mut made, stage.slot(plan.len() + n), rel)?;
+            }
+            for rel in &gone {
+                remove_with_empty_parents(out, rel);
+            }
+            Ok(())
+        })?;
         self.pages = new_pages;
         self.files = new_files;
         let old_cards = std::mem::replace(&mut self.cards, renderer.card_cache());
         summary.lap("move into place", &mut lap);
-        published();
 
         // The word buckets of the search index, then the output is whole.
         for i in &later {
@@ -245,7 +242,7 @@ impl Session {
             })?;
             let slot = stage.slot(*i);
             fs::write(&slot, bytes).map_err(|e| Error::io(&slot, e))?;
-            place(slot, &page.file)?;
+            place(&self.out, &mut made, slot, &page.file)?;
             self.pages.insert(page.file.clone(), fingerprints[*i]);
         }
         summary.lap("search buckets", &mut lap);
@@ -259,6 +256,20 @@ impl Session {
             summary,
         })
     }
+}
+
+/// See [`Session::rebuild_then`].
+pub type Publish<'a> = dyn FnMut(&mut dyn FnMut() -> Result<()>) -> Result<()> + 'a;
+
+/// Move a staged file to `rel` under `out`, making its folder once.
+fn place(out: &Path, made: &mut BTreeSet<PathBuf>, slot: PathBuf, rel: &str) -> Result<()> {
+    let target = out.join(rel);
+    if let Some(parent) = target.parent()
+        && made.insert(parent.to_path_buf())
+    {
+        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    }
+    fs::rename(&slot, &target).map_err(|e| Error::io(&target, e))
 }
 
 #[derive(Clone)]
