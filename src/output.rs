@@ -157,6 +157,41 @@ pub fn claim(target: &Path) -> Result<Claim> {
     })
 }
 
+/// Remove the preview folders (`PREFIX<pid>` in `parent`) that `watch`
+/// runs killed without a chance to clean up (`kill -9`, a power cut) left:
+/// those whose lock file is there and free. A folder without a lock file
+/// (an older bantin, or another program's) is left alone, and so is one
+/// whose run still holds its lock. Returns the folders removed.
+pub fn sweep_previews(parent: &Path, prefix: &str) -> Vec<PathBuf> {
+    let mut removed = Vec::new();
+    let Ok(entries) = fs::read_dir(parent) else {
+        return removed;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(|n| n.strip_prefix(prefix)) else {
+            continue;
+        };
+        let own = pid == std::process::id().to_string();
+        if own || pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let dir = entry.path();
+        let lock = parent.join(format!(".{}.bantin-lock", name.to_string_lossy()));
+        if !entry.file_type().is_ok_and(|t| t.is_dir()) || !lock.is_file() {
+            continue;
+        }
+        // Free: its run is gone. Removed while held, then the lock goes.
+        if let Ok(held) = Lock::acquire(&dir, &lock)
+            && remove(&dir).is_ok()
+        {
+            drop(held);
+            removed.push(dir);
+        }
+    }
+    removed
+}
+
 /// A non-empty folder without the marker is not bantin's to replace.
 fn refuse_foreign(target: &Path) -> Result<()> {
     let mut entries = match fs::read_dir(target) {

@@ -596,3 +596,52 @@ fn ctrl_c_stops_cleanly() {
     );
     assert!(!output.exists(), "the temporary output was left behind");
 }
+
+/// The preview folder named in the `serving` line.
+fn preview_folder(w: &Watch) -> PathBuf {
+    PathBuf::from(
+        w.serving
+            .split("pages in ")
+            .nth(1)
+            .unwrap()
+            .trim_end_matches(')'),
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn a_killed_watchs_preview_is_removed_by_the_next_watch() {
+    let mut killed = start_with(true);
+    let left = preview_folder(&killed);
+    assert!(left.join("index.html").is_file());
+    killed.child.kill().unwrap(); // SIGKILL: no chance to clean up.
+    killed.child.wait().unwrap();
+    assert!(left.is_dir(), "a killed watch cannot remove its folder");
+    // A folder of the same name's form without a lock file (an older
+    // bantin's, or not bantin's at all) is never touched.
+    let parent = left.parent().unwrap();
+    let foreign = parent.join(format!("bantin-watch-{}9", u32::MAX));
+    fs::create_dir_all(&foreign).unwrap();
+    fs::write(foreign.join("note.txt"), "kept").unwrap();
+
+    let next = start_with(true);
+    assert_eq!(next.get("/").status, 200);
+    let name = left.file_name().unwrap().to_string_lossy().into_owned();
+    let lock = parent.join(format!(".{name}.bantin-lock"));
+    let (gone, foreign_kept, lock_gone) = (
+        !left.exists(),
+        foreign.join("note.txt").is_file(),
+        !lock.exists(),
+    );
+    let _ = fs::remove_dir_all(&foreign);
+    assert!(gone, "{} was left behind", left.display());
+    assert!(lock_gone, "{} was left behind", lock.display());
+    assert!(
+        foreign_kept,
+        "a folder without bantin's lock file was removed"
+    );
+    // The running watch's own folder is locked: a third watch keeps it.
+    let third = start_with(true);
+    assert_eq!(third.get("/").status, 200);
+    assert!(preview_folder(&next).join("index.html").is_file());
+}

@@ -77,7 +77,14 @@ pub fn run(w: WatchOptions, report: &mut dyn FnMut(Event<'_>)) -> Result<()> {
             let claim = guard_output(&opts)?;
             (claim.target().to_path_buf(), false, Some(claim))
         }
-        None => (preview_dir(), true, None),
+        None => {
+            let dir = preview_dir();
+            if let Some(parent) = dir.parent() {
+                crate::output::sweep_previews(parent, PREVIEW_PREFIX);
+            }
+            let claim = crate::output::claim(&dir)?;
+            (dir, true, Some(claim))
+        }
     };
     opts.output = Some(output.clone());
     let shared = Shared::new(output.clone());
@@ -312,11 +319,14 @@ fn describe(root: &Path, changes: &[(Change, PathBuf)]) -> String {
     format!("{} files changed ({})", paths.len(), kinds.join(", "))
 }
 
+/// The name of a preview folder, before the process id.
+const PREVIEW_PREFIX: &str = "bantin-watch-";
+
 /// Where the preview is written unless `--output` says: memory-backed
 /// `/dev/shm` where there is one (fast, like Hugo's in-memory server),
 /// else the system's temporary folder. Removed when `watch` stops.
 pub fn preview_dir() -> PathBuf {
-    let name = format!("bantin-watch-{}", std::process::id());
+    let name = format!("{PREVIEW_PREFIX}{}", std::process::id());
     let shm = Path::new("/dev/shm");
     let writable =
         shm.is_dir() && std::fs::metadata(shm).is_ok_and(|m| !m.permissions().readonly());
