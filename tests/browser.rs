@@ -7,12 +7,16 @@
 //! `target/browser-screenshots/`.
 //!
 //! Needs Chromium, Node.js with `npm ci` run in `tests/browser/`, and Java.
-//! When one is missing the test prints why and passes, unless
-//! `BANTIN_REQUIRE_BROWSER=1` (set by `.ci/run`): then it fails.
+//! When one is missing the test is reported as ignored, with what is missing
+//! (`test default_theme_in_a_real_browser ... ignored (missing …)`, counted
+//! in "N ignored"), unless `BANTIN_REQUIRE_BROWSER=1` (set by `.ci/run`):
+//! then it fails. A test of the standard harness can only pass or fail, so
+//! this file has its own (libtest-mimic, `harness = false` in Cargo.toml).
 
 mod common;
 use common::copy_dir;
 
+use libtest_mimic::{Arguments, Completion, Failed, Trial};
 use std::io::Write;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -68,18 +72,30 @@ fn missing() -> Vec<String> {
     out
 }
 
-#[test]
-fn default_theme_in_a_real_browser() {
+fn main() {
+    let args = Arguments::from_args();
+    let trial = Trial::ignorable_test(
+        "default_theme_in_a_real_browser",
+        default_theme_in_a_real_browser,
+    );
+    libtest_mimic::run(&args, vec![trial]).exit();
+}
+
+/// Ignored (with the reason) when a tool is missing, failed instead when
+/// `BANTIN_REQUIRE_BROWSER=1`; a failed check panics, which fails the test.
+fn default_theme_in_a_real_browser() -> Result<Completion, Failed> {
     let missing = missing();
     if !missing.is_empty() {
-        let why = format!("browser tests: missing {}", missing.join(", "));
+        let why = format!("missing {}", missing.join(", "));
         if std::env::var("BANTIN_REQUIRE_BROWSER").as_deref() == Ok("1") {
-            panic!("{why}; BANTIN_REQUIRE_BROWSER=1 makes that a failure (.ci/run installs them)");
+            return Err(format!(
+                "browser tests: {why}; BANTIN_REQUIRE_BROWSER=1 makes that a failure (.ci/run installs them)"
+            )
+            .into());
         }
-        // Straight to the terminal: the test harness hides what passing
-        // tests print with println!.
-        let _ = writeln!(std::io::stderr(), "skipped: {why}");
-        return;
+        return Ok(Completion::ignored_with(format!(
+            "{why}; see tests/README.md"
+        )));
     }
 
     // The sample site, as the repository ships it.
@@ -141,4 +157,5 @@ fn default_theme_in_a_real_browser() {
             .join("\n"),
         String::from_utf8_lossy(&run.stderr)
     );
+    Ok(Completion::Completed)
 }
