@@ -10,13 +10,11 @@
 //! When one is missing the test is reported as ignored, with what is missing
 //! (`test default_theme_in_a_real_browser ... ignored (missing …)`, counted
 //! in "N ignored"), unless `BANTIN_REQUIRE_BROWSER=1` (set by `.ci/run`):
-//! then it fails. A test of the standard harness can only pass or fail, so
-//! this file has its own (libtest-mimic, `harness = false` in Cargo.toml).
+//! then it fails (see `tests/common/tools.rs`).
 
 mod common;
-use common::copy_dir;
+use common::{copy_dir, tools};
 
-use libtest_mimic::{Arguments, Completion, Failed, Trial};
 use std::io::Write;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -73,31 +71,22 @@ fn missing() -> Vec<String> {
 }
 
 fn main() {
-    let args = Arguments::from_args();
-    let trial = Trial::ignorable_test(
+    tools::run(vec![tools::needs(
         "default_theme_in_a_real_browser",
+        missing_tools,
+        Some("BANTIN_REQUIRE_BROWSER"),
         default_theme_in_a_real_browser,
-    );
-    libtest_mimic::run(&args, vec![trial]).exit();
+    )]);
+}
+
+fn missing_tools() -> Option<String> {
+    let missing = missing();
+    (!missing.is_empty()).then(|| missing.join(", "))
 }
 
 /// Ignored (with the reason) when a tool is missing, failed instead when
 /// `BANTIN_REQUIRE_BROWSER=1`; a failed check panics, which fails the test.
-fn default_theme_in_a_real_browser() -> Result<Completion, Failed> {
-    let missing = missing();
-    if !missing.is_empty() {
-        let why = format!("missing {}", missing.join(", "));
-        if std::env::var("BANTIN_REQUIRE_BROWSER").as_deref() == Ok("1") {
-            return Err(format!(
-                "browser tests: {why}; BANTIN_REQUIRE_BROWSER=1 makes that a failure (.ci/run installs them)"
-            )
-            .into());
-        }
-        return Ok(Completion::ignored_with(format!(
-            "{why}; see tests/README.md"
-        )));
-    }
-
+fn default_theme_in_a_real_browser() {
     // The sample site, as the repository ships it.
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
@@ -140,7 +129,6 @@ fn default_theme_in_a_real_browser() -> Result<Completion, Failed> {
         .output()
         .unwrap();
     let report = String::from_utf8_lossy(&run.stdout);
-    println!("{report}{}", String::from_utf8_lossy(&run.stderr));
     let summary = report
         .lines()
         .filter(|l| l.starts_with("browser tests:") || l.starts_with("screenshots in"));
@@ -157,5 +145,4 @@ fn default_theme_in_a_real_browser() -> Result<Completion, Failed> {
             .join("\n"),
         String::from_utf8_lossy(&run.stderr)
     );
-    Ok(Completion::Completed)
 }
