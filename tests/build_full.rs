@@ -7,6 +7,7 @@
 
 mod common;
 
+use common::counts::{between, counts};
 use common::{Site, links, tree};
 use std::fs;
 
@@ -25,91 +26,11 @@ fn built() -> Site {
     site
 }
 
-/// What the fixture holds, counted from its files, so that adding an
-/// article or a file to `tests/fixtures/full` breaks no count: articles a
-/// plain build publishes, drafts (`draft: true`), scheduled articles (dated
-/// in a later year than this one, e.g. 2099), files beside the articles
-/// or under `static/`, and `per_page` of its site.yaml.
-struct Counts {
-    published: usize,
-    drafts: usize,
-    scheduled: usize,
-    files: usize,
-    per_page: usize,
-}
-
-fn fixture_counts() -> Counts {
-    use chrono::Datelike;
-    let root = common::fixture("full");
-    let this_year = chrono::Utc::now().year();
-    let mut c = Counts {
-        published: 0,
-        drafts: 0,
-        scheduled: 0,
-        files: 0,
-        per_page: 0,
-    };
-    for dir in ["content", "static"] {
-        for e in walkdir::WalkDir::new(root.join(dir)) {
-            let Ok(e) = e else { continue };
-            if !e.file_type().is_file() {
-                continue;
-            }
-            if e.path().extension().is_none_or(|x| x != "md") {
-                c.files += 1;
-                continue;
-            }
-            let text = String::from_utf8_lossy(&fs::read(e.path()).unwrap()).into_owned();
-            let front: Vec<&str> = text
-                .lines()
-                .map(|l| l.trim_start_matches('\u{feff}').trim_end())
-                .skip(1)
-                .take_while(|l| *l != "---")
-                .collect();
-            let year = front
-                .iter()
-                .find_map(|l| l.strip_prefix("date:"))
-                .and_then(|d| {
-                    let digits: Vec<char> = d.chars().collect();
-                    digits
-                        .windows(4)
-                        .find(|w| w.iter().all(char::is_ascii_digit))
-                        .map(|w| w.iter().collect::<String>().parse::<i32>().unwrap())
-                });
-            if front.contains(&"draft: true") {
-                c.drafts += 1;
-            } else if year.is_some_and(|y| y > this_year) {
-                c.scheduled += 1;
-            } else {
-                c.published += 1;
-            }
-        }
-    }
-    let yaml = fs::read_to_string(root.join("site.yaml")).unwrap();
-    c.per_page = yaml
-        .lines()
-        .find_map(|l| l.strip_prefix("per_page:"))
-        .map_or(10, |n| n.trim().parse().unwrap());
-    c
-}
-
-/// The number between `before` and `after` in `line`.
-fn between(line: &str, before: &str, after: &str) -> usize {
-    let rest = &line[line
-        .find(before)
-        .unwrap_or_else(|| panic!("{before}: {line}"))
-        + before.len()..];
-    let n = &rest[..rest
-        .find(after)
-        .unwrap_or_else(|| panic!("{after}: {line}"))];
-    n.parse().unwrap_or_else(|e| panic!("{n}: {e}: {line}"))
-}
-
 #[test]
 fn summary_line_counts_articles_pages_and_skipped() {
     let site = Site::new("full");
     let r = site.build(&[]);
-    let c = fixture_counts();
+    let c = counts("full");
     assert!(c.published > 2 && c.drafts > 0 && c.scheduled > 0 && c.files > 0);
     assert_eq!(r.stdout.lines().count(), 1, "one line: {}", r.stdout);
     // bantin: published N articles: P pages and F files in T s (skipped D drafts, S scheduled)
@@ -163,7 +84,7 @@ fn every_page_kind_is_written() {
         assert!(!site.page(path).is_empty(), "{path} is empty");
     }
     // The home list runs to the last page its articles fill, no further.
-    let c = fixture_counts();
+    let c = counts("full");
     let last = c.published.div_ceil(c.per_page);
     assert!(!site.page(&format!("trang/{last}/")).is_empty());
     assert!(!site.out().join(format!("trang/{}", last + 1)).exists());

@@ -15,30 +15,19 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn main() {
-    tools::run(vec![
-        tools::test(
-            "word_line_breaks_become_line_breaks_and_spaces",
-            word_line_breaks_become_line_breaks_and_spaces,
-        ),
-        tools::test(
-            "other_control_characters_are_refused_where_they_stand",
-            other_control_characters_are_refused_where_they_stand,
-        ),
-        tools::test(
-            "site_yaml_control_characters_are_refused",
-            site_yaml_control_characters_are_refused,
-        ),
-        tools::test(
-            "import_turns_word_breaks_into_spaces_and_refuses_the_rest",
-            import_turns_word_breaks_into_spaces_and_refuses_the_rest,
-        ),
-        tools::needs(
-            "word_paste_pages_pass_the_nu_html_checker",
-            nu_checker_missing,
-            Some("BANTIN_REQUIRE_BROWSER"),
-            word_paste_pages_pass_the_nu_html_checker,
-        ),
-    ]);
+    let mut trials = trials![
+        word_line_breaks_become_line_breaks_and_spaces,
+        other_control_characters_are_refused_where_they_stand,
+        site_yaml_control_characters_are_refused,
+        import_turns_word_breaks_into_spaces_and_refuses_the_rest,
+    ];
+    trials.push(tools::needs(
+        "word_paste_pages_pass_the_nu_html_checker",
+        nu_checker_missing,
+        Some("BANTIN_REQUIRE_BROWSER"),
+        word_paste_pages_pass_the_nu_html_checker,
+    ));
+    tools::run(trials);
 }
 
 /// An article with Word's line breaks in its title, summary and body.

@@ -19,61 +19,30 @@ const MARKER: &str = ".bantin-output";
 
 fn main() {
     #[allow(unused_mut)]
-    let mut trials = vec![
-        tools::test(
-            "a_folder_bantin_did_not_make_is_refused",
-            a_folder_bantin_did_not_make_is_refused,
-        ),
-        tools::test(
-            "an_empty_folder_is_used_and_marked",
-            an_empty_folder_is_used_and_marked,
-        ),
-        tools::test(
-            "a_file_at_the_output_path_is_refused",
-            a_file_at_the_output_path_is_refused,
-        ),
-        tools::test(
-            "a_crash_between_the_renames_is_recovered",
-            a_crash_between_the_renames_is_recovered,
-        ),
-        tools::test(
-            "two_builds_into_one_folder_do_not_mix",
-            two_builds_into_one_folder_do_not_mix,
-        ),
-        tools::test(
-            "watch_refuses_a_folder_bantin_did_not_make",
-            watch_refuses_a_folder_bantin_did_not_make,
-        ),
+    let mut trials = trials![
+        a_folder_bantin_did_not_make_is_refused,
+        an_empty_folder_is_used_and_marked,
+        a_file_at_the_output_path_is_refused,
+        a_crash_between_the_renames_is_recovered,
+        two_builds_into_one_folder_do_not_mix,
+        watch_refuses_a_folder_bantin_did_not_make,
     ];
     #[cfg(unix)]
-    trials.extend([
-        tools::test(
-            "a_symlinked_output_is_published_through_the_link",
+    {
+        trials.extend(trials![
             a_symlinked_output_is_published_through_the_link,
-        ),
-        tools::test(
-            "interrupted_builds_leave_nothing_behind",
             interrupted_builds_leave_nothing_behind,
-        ),
-        tools::test(
-            "a_failed_write_is_reported_once_with_its_output_path",
             a_failed_write_is_reported_once_with_its_output_path,
-        ),
-        tools::test(
-            "a_failed_copy_names_the_output_path_not_the_source",
             a_failed_copy_names_the_output_path_not_the_source,
-        ),
-        tools::test(
-            "watch_publishes_through_a_link_and_holds_the_folder",
             watch_publishes_through_a_link_and_holds_the_folder,
-        ),
-        tools::needs(
+        ]);
+        trials.push(tools::needs(
             "a_full_disk_is_reported_once_with_its_output_path",
             tmpfs_missing,
             None,
             a_full_disk_is_reported_once_with_its_output_path,
-        ),
-    ]);
+        ));
+    }
     tools::run(trials);
 }
 

@@ -2,6 +2,7 @@
 //! binary, read what it wrote.
 #![allow(dead_code)]
 
+pub mod counts;
 pub mod tools;
 
 use std::collections::BTreeMap;

@@ -45,3 +45,11 @@ pub fn needs(
 pub fn run(trials: Vec<Trial>) -> ! {
     libtest_mimic::run(&Arguments::from_args(), trials).exit()
 }
+
+/// `trials![a, b]`: a `tools::test` for each function, named after it.
+#[macro_export]
+macro_rules! trials {
+    ($($f:ident),* $(,)?) => {
+        vec![$($crate::common::tools::test(stringify!($f), $f)),*]
+    };
+}
