@@ -7,11 +7,13 @@
 //! `target/browser-screenshots/`.
 //!
 //! Needs Chromium, Node.js with `npm ci` run in `tests/browser/`, and Java.
-//! When one is missing the test prints why and passes, unless
-//! `BANTIN_REQUIRE_BROWSER=1` (set by `.ci/run`): then it fails.
+//! When one is missing the test is reported as ignored, with what is missing
+//! (`test default_theme_in_a_real_browser ... ignored (missing …)`, counted
+//! in "N ignored"), unless `BANTIN_REQUIRE_BROWSER=1` (set by `.ci/run`):
+//! then it fails (see `tests/common/tools.rs`).
 
 mod common;
-use common::copy_dir;
+use common::{copy_dir, tools};
 
 use std::io::Write;
 use std::net::TcpListener;
@@ -68,20 +70,23 @@ fn missing() -> Vec<String> {
     out
 }
 
-#[test]
-fn default_theme_in_a_real_browser() {
-    let missing = missing();
-    if !missing.is_empty() {
-        let why = format!("browser tests: missing {}", missing.join(", "));
-        if std::env::var("BANTIN_REQUIRE_BROWSER").as_deref() == Ok("1") {
-            panic!("{why}; BANTIN_REQUIRE_BROWSER=1 makes that a failure (.ci/run installs them)");
-        }
-        // Straight to the terminal: the test harness hides what passing
-        // tests print with println!.
-        let _ = writeln!(std::io::stderr(), "skipped: {why}");
-        return;
-    }
+fn main() {
+    tools::run(vec![tools::needs(
+        "default_theme_in_a_real_browser",
+        missing_tools,
+        Some("BANTIN_REQUIRE_BROWSER"),
+        default_theme_in_a_real_browser,
+    )]);
+}
 
+fn missing_tools() -> Option<String> {
+    let missing = missing();
+    (!missing.is_empty()).then(|| missing.join(", "))
+}
+
+/// Ignored (with the reason) when a tool is missing, failed instead when
+/// `BANTIN_REQUIRE_BROWSER=1`; a failed check panics, which fails the test.
+fn default_theme_in_a_real_browser() {
     // The sample site, as the repository ships it.
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
@@ -124,7 +129,6 @@ fn default_theme_in_a_real_browser() {
         .output()
         .unwrap();
     let report = String::from_utf8_lossy(&run.stdout);
-    println!("{report}{}", String::from_utf8_lossy(&run.stderr));
     let summary = report
         .lines()
         .filter(|l| l.starts_with("browser tests:") || l.starts_with("screenshots in"));

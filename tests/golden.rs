@@ -15,6 +15,16 @@
 //! ```sh
 //! BANTIN_BLESS=1 cargo test --test golden
 //! ```
+//!
+//! The manifest holds no page, so to show what changed the test keeps the
+//! last output that matched it (or was blessed) in `target/golden-last/`,
+//! outside git. When a page differs and the copy there is the manifest's
+//! version of it (same length and hash), the failure prints a unified diff
+//! of the page (long lines broken after `>`, `,` and `}` so a change inside
+//! one stands out). Without such a copy it says how to get one: run the
+//! test once on the tree before the change, then again after it.
+
+mod common;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -23,6 +33,9 @@ use std::process::Command;
 
 const BASE_URL: &str = "https://phuong.example.gov.vn/ban-tin/";
 const MANIFEST: &str = "tests/golden/sample-site.manifest";
+/// Diff lines shown per changed page, and changed pages shown with a diff.
+const MAX_LINES: usize = 40;
+const MAX_PAGES: usize = 8;
 
 /// 64-bit FNV-1a: tiny, and the same on every platform and run.
 fn fnv1a(bytes: &[u8]) -> u64 {
@@ -110,6 +123,21 @@ fn build_sample_site(out: &Path) {
     );
 }
 
+/// `target/golden-last/`: the last output that matched the manifest.
+fn reference_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .unwrap()
+        .join("golden-last")
+}
+
+/// Keep `out` as the reference for the next failure's diffs.
+fn keep_reference(out: &Path) {
+    let reference = reference_dir();
+    let _ = std::fs::remove_dir_all(&reference);
+    common::copy_dir(out, &reference);
+}
+
 #[test]
 fn sample_site_output_is_unchanged() {
     let tmp = tempfile::tempdir().unwrap();
@@ -121,6 +149,7 @@ fn sample_site_output_is_unchanged() {
     if std::env::var_os("BANTIN_BLESS").is_some() {
         std::fs::create_dir_all(manifest.parent().unwrap()).unwrap();
         std::fs::write(&manifest, render(&actual)).unwrap();
+        keep_reference(&out);
         eprintln!("golden: wrote {} ({} files)", MANIFEST, actual.len());
         return;
     }
@@ -131,29 +160,143 @@ fn sample_site_output_is_unchanged() {
     });
     let expected = parse(&stored);
     if actual == expected {
+        keep_reference(&out);
         return;
     }
+    let report = report(&actual, &expected, &out, &reference_dir());
+    panic!(
+        "the sample site's output differs from {MANIFEST}:\n{report}\
+         If the change is intended (a template or sample article changed), \
+         rewrite the manifest with `BANTIN_BLESS=1 cargo test --test golden` and commit it."
+    );
+}
+
+type Listing = BTreeMap<String, (usize, u64)>;
+
+/// The pages new, changed (with a diff against `reference` where it holds
+/// the manifest's version) and gone.
+fn report(actual: &Listing, expected: &Listing, out: &Path, reference: &Path) -> String {
     let mut report = String::new();
-    for (path, (len, hash)) in &actual {
+    let mut shown = 0;
+    for (path, (len, hash)) in actual {
         match expected.get(path) {
             None => writeln!(report, "  new:     {path} ({len} bytes)").unwrap(),
-            Some(&(l, h)) if (l, h) != (*len, *hash) => writeln!(
-                report,
-                "  changed: {path} ({l} -> {len} bytes{})",
-                if l == *len { ", same length" } else { "" }
-            )
-            .unwrap(),
+            Some(&(l, h)) if (l, h) != (*len, *hash) => {
+                writeln!(
+                    report,
+                    "  changed: {path} ({l} -> {len} bytes{})",
+                    if l == *len { ", same length" } else { "" }
+                )
+                .unwrap();
+                if shown < MAX_PAGES {
+                    shown += 1;
+                    let now = std::fs::read(out.join(path)).unwrap();
+                    report.push_str(&page_diff(reference, path, (l, h), &now));
+                }
+            }
             Some(_) => {}
         }
     }
     for path in expected.keys().filter(|p| !actual.contains_key(*p)) {
         writeln!(report, "  gone:    {path}").unwrap();
     }
-    panic!(
-        "the sample site's output differs from {MANIFEST}:\n{report}\
-         If the change is intended (a template or sample article changed), \
-         rewrite the manifest with `BANTIN_BLESS=1 cargo test --test golden` and commit it."
+    report
+}
+
+/// A unified diff of `path` from its copy in `reference`, when that copy
+/// is the manifest's version (`want`); else how to get one.
+fn page_diff(reference: &Path, path: &str, want: (usize, u64), now: &[u8]) -> String {
+    let old = std::fs::read(reference.join(path)).ok();
+    let Some(old) = old.filter(|o| (o.len(), fnv1a(o)) == want) else {
+        return format!(
+            "    (no copy of the manifest's version in {}: run `cargo test --test golden` \
+             once on the tree before the change, e.g. after `git stash`, then again after it \
+             to see the diff)\n",
+            reference.display()
+        );
+    };
+    let (Ok(old), Ok(new)) = (std::str::from_utf8(&old), std::str::from_utf8(now)) else {
+        return "    (not text: no diff shown)\n".to_string();
+    };
+    let (old, new) = (broken_up(old), broken_up(new));
+    let diff = similar::TextDiff::from_lines(&old, &new);
+    let text = diff
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string();
+    let mut out = String::new();
+    let total = text.lines().count();
+    for line in text.lines().take(MAX_LINES) {
+        writeln!(out, "    {line}").unwrap();
+    }
+    if total > MAX_LINES {
+        writeln!(out, "    … {} more diff lines", total - MAX_LINES).unwrap();
+    }
+    out
+}
+
+/// `text` with its long lines (minified JSON, an inline script) broken
+/// after `>`, `,` and `}`, so that a diff shows the part that changed.
+fn broken_up(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    for line in text.split_inclusive('\n') {
+        if line.len() <= 160 {
+            out.push_str(line);
+            continue;
+        }
+        for ch in line.chars() {
+            out.push(ch);
+            if matches!(ch, '>' | ',' | '}') {
+                out.push('\n');
+            }
+        }
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// A page that differs is shown as a diff against the kept copy, and only
+/// when that copy is the manifest's version.
+#[test]
+fn a_changed_page_is_shown_as_a_diff() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (reference, out) = (tmp.path().join("ref"), tmp.path().join("out"));
+    std::fs::create_dir_all(&reference).unwrap();
+    std::fs::create_dir_all(&out).unwrap();
+    let old = "<html>\n<h1>Hội nghị giao ban</h1>\n<p>Nội dung</p>\n</html>\n";
+    let new = old.replace("giao ban", "sơ kết");
+    std::fs::write(reference.join("a.html"), old).unwrap();
+    std::fs::write(out.join("a.html"), &new).unwrap();
+    let expected = Listing::from([("a.html".to_string(), (old.len(), fnv1a(old.as_bytes())))]);
+    let actual = listing(&out);
+    let shown = report(&actual, &expected, &out, &reference);
+    assert!(shown.contains("changed: a.html"), "{shown}");
+    assert!(shown.contains("    -<h1>Hội nghị giao ban</h1>"), "{shown}");
+    assert!(shown.contains("    +<h1>Hội nghị sơ kết</h1>"), "{shown}");
+    assert!(!shown.contains("Nội dung</p>\n    -"), "{shown}");
+
+    // A copy that is not the manifest's version is not diffed against.
+    std::fs::write(reference.join("a.html"), "something else").unwrap();
+    let shown = report(&actual, &expected, &out, &reference);
+    assert!(
+        shown.contains("no copy of the manifest's version"),
+        "{shown}"
     );
+    assert!(!shown.contains("+<h1>"), "{shown}");
+}
+
+#[test]
+fn a_change_inside_a_long_line_is_shown_alone() {
+    let long = format!("{{\"a\":[{}],\"t\":\"Hội nghị\"}}\n", "1,".repeat(200));
+    let changed = long.replace("Hội nghị", "Sơ kết");
+    let (old, new) = (broken_up(&long), broken_up(&changed));
+    let diff = similar::TextDiff::from_lines(&old, &new);
+    let text = diff.unified_diff().context_radius(0).to_string();
+    let removed: Vec<_> = text.lines().filter(|l| l.starts_with('-')).collect();
+    assert_eq!(removed, ["-\"t\":\"Hội nghị\"}"], "{text}");
 }
 
 /// Two builds of the same sources give the same bytes: the manifest would

@@ -3,7 +3,9 @@
 //! header variations, BOM + CRLF, no blank lines, an office as signature,
 //! TCVN3 and VNI mojibake, a Windows-1258 file) are imported into a fresh
 //! site, which is then built; each article page must show the date line,
-//! the author, the category and the whole numbered list.
+//! the author, the category and the whole numbered list. Refused inputs
+//! (unclear legacy text, a missing file or folder, no input) are the cases
+//! `tests/cases/import-*`.
 
 mod common;
 use common::bantin;
@@ -381,28 +383,6 @@ fn unrecognised_texts_import_nothing_and_name_file_and_line() {
 }
 
 #[test]
-fn unclear_legacy_text_is_refused() {
-    let dir = site();
-    let junk = dir.path().join("junk.txt");
-    std::fs::write(&junk, "CÔNG TÁC ĐẢNG\nTiêu đề\nNgày đăng 19/02/2020\n¸µ¶·¹ ¨©ª«¬ ®§¦¥¤ £¢¡¼½ ¾»ºÆÇ ËÎÏ×Ø ÛÜÞßä åæçëî ïñö÷ø ûüþÿø\n").unwrap();
-    let garbage = dir.path().join("garbage.txt");
-    std::fs::write(&garbage, b"\x81\x8d\x8f\x90\x9d garbage \xff\xfe\xfd\n").unwrap();
-    let o = import(dir.path(), &[junk, garbage]);
-    assert_eq!(o.status.code(), Some(1));
-    let stderr = err(&o);
-    assert!(
-        stderr.contains("junk.txt:4:1: error: the text looks like TCVN3"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("not sure"), "{stderr}");
-    assert!(
-        stderr.contains("garbage.txt:1:1: error: the file is not UTF-8"),
-        "{stderr}"
-    );
-    assert!(articles(dir.path()).is_empty());
-}
-
-#[test]
 fn existing_articles_are_kept_unless_forced() {
     let dir = site();
     let seed = fixtures().join("seed-article.txt");
@@ -447,21 +427,6 @@ fn out_chooses_the_folder_and_needs_no_site() {
         .unwrap()
         .collect();
     assert_eq!(written.len(), 1);
-}
-
-#[test]
-fn missing_inputs_are_usage_errors() {
-    let dir = site();
-    let o = import(dir.path(), &[dir.path().join("khong-co.txt")]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(err(&o).contains("no such file or folder"), "{}", err(&o));
-    let empty = dir.path().join("trong");
-    std::fs::create_dir(&empty).unwrap();
-    let o = import(dir.path(), &[empty]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(err(&o).contains("no .txt file"), "{}", err(&o));
-    let o = bantin(dir.path(), &["import"]);
-    assert_eq!(o.status.code(), Some(2));
 }
 
 /// `build` refuses an article saved in a legacy encoding and points to

@@ -1,7 +1,10 @@
 //! The output folder is sacred (SPEC): bantin only replaces a folder it
 //! made, never a file, publishes through a symbolic link, cleans up or
 //! recovers after interrupted builds, and reports a failed write once, with
-//! its output path and exit code 3. Each test runs the real binary.
+//! its output path and exit code 3. Each test runs the real binary. The
+//! full-disk test mounts a tmpfs: where that is not allowed (not root) it
+//! is reported as ignored (this file runs under libtest-mimic, see
+//! `tests/common/tools.rs`).
 
 mod common;
 
@@ -10,9 +13,38 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Site, tree};
+use common::{Site, tools, tree};
 
 const MARKER: &str = ".bantin-output";
+
+fn main() {
+    #[allow(unused_mut)]
+    let mut trials = trials![
+        a_folder_bantin_did_not_make_is_refused,
+        an_empty_folder_is_used_and_marked,
+        a_file_at_the_output_path_is_refused,
+        a_crash_between_the_renames_is_recovered,
+        two_builds_into_one_folder_do_not_mix,
+        watch_refuses_a_folder_bantin_did_not_make,
+    ];
+    #[cfg(unix)]
+    {
+        trials.extend(trials![
+            a_symlinked_output_is_published_through_the_link,
+            interrupted_builds_leave_nothing_behind,
+            a_failed_write_is_reported_once_with_its_output_path,
+            a_failed_copy_names_the_output_path_not_the_source,
+            watch_publishes_through_a_link_and_holds_the_folder,
+        ]);
+        trials.push(tools::needs(
+            "a_full_disk_is_reported_once_with_its_output_path",
+            tmpfs_missing,
+            None,
+            a_full_disk_is_reported_once_with_its_output_path,
+        ));
+    }
+    tools::run(trials);
+}
 
 fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_bantin")
@@ -36,7 +68,6 @@ fn build_out(site: &Site, out: &Path) -> common::Run {
     site.run(&["build", "--output", out.to_str().unwrap()])
 }
 
-#[test]
 fn a_folder_bantin_did_not_make_is_refused() {
     let site = Site::new("full");
     let docs = site.tmp.path().join("docs");
@@ -62,7 +93,6 @@ fn a_folder_bantin_did_not_make_is_refused() {
     assert!(docs.join("index.html").is_file() && docs.join(MARKER).is_file());
 }
 
-#[test]
 fn an_empty_folder_is_used_and_marked() {
     let site = Site::new("full");
     let empty = site.tmp.path().join("empty");
@@ -78,7 +108,6 @@ fn an_empty_folder_is_used_and_marked() {
     assert!(siblings(&empty).is_empty(), "{:?}", siblings(&empty));
 }
 
-#[test]
 fn a_file_at_the_output_path_is_refused() {
     let site = Site::new("full");
     let file = site.tmp.path().join("output");
@@ -91,7 +120,6 @@ fn a_file_at_the_output_path_is_refused() {
 }
 
 #[cfg(unix)]
-#[test]
 fn a_symlinked_output_is_published_through_the_link() {
     use std::os::unix::fs::symlink;
     let site = Site::new("full");
@@ -135,7 +163,6 @@ fn a_symlinked_output_is_published_through_the_link() {
     assert!(site.root.join("content/cong-tac-dang").is_dir());
 }
 
-#[test]
 fn a_crash_between_the_renames_is_recovered() {
     let site = Site::new("full");
     site.build(&[]);
@@ -168,7 +195,6 @@ fn a_crash_between_the_renames_is_recovered() {
     assert!(siblings(&out).is_empty(), "{:?}", siblings(&out));
 }
 
-#[test]
 fn two_builds_into_one_folder_do_not_mix() {
     let site = Site::new("full");
     site.build(&[]);
@@ -189,7 +215,6 @@ fn two_builds_into_one_folder_do_not_mix() {
     );
 }
 
-#[test]
 fn watch_refuses_a_folder_bantin_did_not_make() {
     let site = Site::new("full");
     let docs = site.tmp.path().join("docs");
@@ -301,7 +326,6 @@ fn assert_whole(out: &Path, old: &std::collections::BTreeMap<String, Vec<u8>>, n
 }
 
 #[cfg(unix)]
-#[test]
 fn interrupted_builds_leave_nothing_behind() {
     let (_tmp, root) = big_site(1500);
     let out = root.join("output");
@@ -377,7 +401,6 @@ fn assert_failed_write(
 }
 
 #[cfg(unix)]
-#[test]
 fn a_failed_write_is_reported_once_with_its_output_path() {
     let site = Site::new("full");
     let out = site.tmp.path().join("out");
@@ -398,7 +421,6 @@ fn a_failed_write_is_reported_once_with_its_output_path() {
 }
 
 #[cfg(unix)]
-#[test]
 fn a_failed_copy_names_the_output_path_not_the_source() {
     let site = Site::new("full");
     let pdf = "content/cong-tac-dang/tai-lieu.pdf";
@@ -424,7 +446,6 @@ fn a_failed_copy_names_the_output_path_not_the_source() {
 }
 
 #[cfg(unix)]
-#[test]
 fn watch_publishes_through_a_link_and_holds_the_folder() {
     use std::io::{BufRead, BufReader};
     let site = Site::new("full");
@@ -476,6 +497,28 @@ fn watch_publishes_through_a_link_and_holds_the_folder() {
     );
 }
 
+/// Mount a tmpfs of `size` on `dir`.
+#[cfg(unix)]
+fn mount_tmpfs(dir: &Path, size: &str) -> bool {
+    Command::new("mount")
+        .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+        .arg(dir)
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Whether a tmpfs can be mounted here (as root, with the right to mount).
+#[cfg(unix)]
+fn tmpfs_missing() -> Option<String> {
+    let tmp = tempfile::tempdir().unwrap();
+    if !mount_tmpfs(tmp.path(), "64k") {
+        return Some("the right to mount a tmpfs (needs root), for a real ENOSPC".to_string());
+    }
+    let _ = Command::new("umount").arg(tmp.path()).status();
+    None
+}
+
 /// A tiny tmpfs, unmounted when dropped.
 struct Mount(PathBuf);
 
@@ -486,21 +529,15 @@ impl Drop for Mount {
 }
 
 #[cfg(unix)]
-#[test]
 fn a_full_disk_is_reported_once_with_its_output_path() {
     let site = Site::new("full");
     let mnt = site.tmp.path().join("mnt");
     fs::create_dir(&mnt).unwrap();
-    let mounted = Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=4m", "tmpfs"])
-        .arg(&mnt)
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !mounted {
-        println!("skipped: cannot mount a tmpfs here (needs root), so no real ENOSPC");
-        return;
-    }
+    assert!(
+        mount_tmpfs(&mnt, "4m"),
+        "cannot mount a tmpfs on {}",
+        mnt.display()
+    );
     let _mount = Mount(mnt.clone());
     let out = mnt.join("out");
     assert_eq!(build_out(&site, &out).code, 0);

@@ -2,6 +2,9 @@
 //! binary, read what it wrote.
 #![allow(dead_code)]
 
+pub mod counts;
+pub mod tools;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};

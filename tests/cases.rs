@@ -1,0 +1,264 @@
+//! The command-line cases: every folder under `tests/cases/` is one test,
+//! named after the folder (`cargo test --test cases bad-yaml` runs one).
+//! A case is data, not code:
+//!
+//! - `site/`: the site (site.yaml, content/…, optional templates/), copied
+//!   into a temporary folder as `[SITE]` before the run;
+//! - `cmd`: the command line after `bantin`, e.g. `build --future` (shell
+//!   quoting). The harness adds `--root [SITE]`, and `--output [OUT]` to
+//!   `build` and `check` unless the line names `--output` itself; `[SITE]`,
+//!   `[OUT]` and `[TMP]` (the temporary folder holding both) are replaced;
+//! - `code`: the exit code (never rewritten by re-blessing: a change of
+//!   exit code is a decision, made by hand);
+//! - `stderr`, `stdout`: what bantin prints, compared with snapbox (`[..]`
+//!   matches the rest of a line up to what follows, `...` alone on a line
+//!   any lines, `[SITE]`, `[OUT]`, `[TMP]` the temporary paths). A missing
+//!   file means "prints nothing";
+//! - `expected/`: files that must be in the output with this content (the
+//!   same wildcards); `absent`: output paths, one a line, that must not be.
+//!
+//! A case whose `code` is not 0 runs over a last good output (the site of
+//! `tests/fixtures/good`, built first into `[OUT]`) and must leave it, the
+//! site and the temporary folder byte for byte as they were: bantin never
+//! loses the last good output, and leaves nothing behind.
+//!
+//! `SNAPSHOTS=overwrite cargo test --test cases` rewrites `stdout`, `stderr`
+//! and `expected/` from what bantin printed and wrote (tests/README.md).
+
+mod common;
+
+use common::{copy_dir, fixture, tree};
+use libtest_mimic::{Arguments, Failed, Trial};
+use snapbox::{Assert, Data, Redactions};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn main() {
+    let args = Arguments::from_args();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut dirs: Vec<PathBuf> = fs::read_dir(&root)
+        .expect("tests/cases")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    let trials = dirs
+        .into_iter()
+        .map(|dir| {
+            let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+            Trial::test(name, move || run_case(&dir))
+        })
+        .collect();
+    libtest_mimic::run(&args, trials).exit();
+}
+
+/// What a case folder asks for.
+struct Case {
+    dir: PathBuf,
+    args: Vec<String>,
+    code: i32,
+}
+
+impl Case {
+    fn read(dir: &Path) -> Result<Case, Failed> {
+        let cmd = read_text(&dir.join("cmd"))?;
+        let args = shlex::split(cmd.trim())
+            .filter(|a| !a.is_empty())
+            .ok_or_else(|| format!("{}: empty or unbalanced quotes", dir.join("cmd").display()))?;
+        let code = read_text(&dir.join("code"))?;
+        let code = code
+            .trim()
+            .parse()
+            .map_err(|e| format!("{}: {e}", dir.join("code").display()))?;
+        if !dir.join("site").is_dir() {
+            return Err(format!("{}: no site/ folder", dir.display()).into());
+        }
+        Ok(Case {
+            dir: dir.to_path_buf(),
+            args,
+            code,
+        })
+    }
+
+    /// The arguments given to bantin, placeholders replaced.
+    fn argv(&self, tmp: &Path) -> Vec<String> {
+        let vars = places(tmp);
+        let mut argv: Vec<String> = self
+            .args
+            .iter()
+            .map(|a| {
+                vars.iter().fold(a.clone(), |a, (name, path)| {
+                    a.replace(name, &path.to_string_lossy())
+                })
+            })
+            .collect();
+        argv.extend(["--root".to_string(), vars["[SITE]"].display().to_string()]);
+        let writes = matches!(self.args[0].as_str(), "build" | "check");
+        if writes && !self.args.iter().any(|a| a.starts_with("--output")) {
+            argv.extend(["--output".to_string(), vars["[OUT]"].display().to_string()]);
+        }
+        argv
+    }
+}
+
+/// The placeholders of a case run and the paths they stand for.
+fn places(tmp: &Path) -> BTreeMap<&'static str, PathBuf> {
+    BTreeMap::from([
+        ("[SITE]", tmp.join("site")),
+        ("[OUT]", tmp.join("output")),
+        ("[TMP]", tmp.to_path_buf()),
+    ])
+}
+
+fn read_text(path: &Path) -> Result<String, Failed> {
+    fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()).into())
+}
+
+fn run_case(dir: &Path) -> Result<(), Failed> {
+    let case = Case::read(dir)?;
+    let tmp = tempfile::tempdir()?;
+    let (site, out) = (tmp.path().join("site"), tmp.path().join("output"));
+    copy_dir(&case.dir.join("site"), &site);
+    let fails = case.code != 0;
+    if fails {
+        last_good_output(&out)?;
+    }
+    let before = (tree(&site), tree_if(&out), names(tmp.path()));
+
+    let run = Command::new(env!("CARGO_BIN_EXE_bantin"))
+        .args(case.argv(tmp.path()))
+        .env("NO_COLOR", "1")
+        .output()?;
+
+    let mut redactions = Redactions::new();
+    for (name, path) in places(tmp.path()) {
+        redactions.insert(name, path)?;
+    }
+    let assert = Assert::new()
+        .action_env("SNAPSHOTS")
+        .redact_with(redactions);
+    let mut problems = Vec::new();
+    if run.status.code() != Some(case.code) {
+        problems.push(format!(
+            "exit code {:?}, `code` says {}",
+            run.status.code(),
+            case.code
+        ));
+    }
+    printed(&assert, &case, &run, &mut problems);
+    expected_files(&assert, &case, &out, &mut problems);
+    if fails {
+        let after = (tree(&site), tree_if(&out), names(tmp.path()));
+        untouched(before, after, &mut problems);
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        let shown = String::from_utf8_lossy(&run.stderr);
+        Err(format!("{}\n--- stderr was:\n{shown}", problems.join("\n")).into())
+    }
+}
+
+/// Build the good fixture site into `out`: the last good output a failing
+/// command must keep.
+fn last_good_output(out: &Path) -> Result<(), Failed> {
+    let r = common::bantin(
+        &fixture("good"),
+        &["build", "--output", out.to_str().unwrap()],
+    );
+    if !r.status.success() {
+        let err = String::from_utf8_lossy(&r.stderr);
+        return Err(format!("tests/fixtures/good does not build:\n{err}").into());
+    }
+    Ok(())
+}
+
+fn tree_if(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    if dir.exists() {
+        tree(dir)
+    } else {
+        BTreeMap::new()
+    }
+}
+
+/// The names in a folder, sorted: a temporary folder left behind shows here.
+fn names(dir: &Path) -> Vec<String> {
+    let mut n: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    n.sort();
+    n
+}
+
+type Snapshot = (
+    BTreeMap<String, Vec<u8>>,
+    BTreeMap<String, Vec<u8>>,
+    Vec<String>,
+);
+
+fn untouched(before: Snapshot, after: Snapshot, problems: &mut Vec<String>) {
+    if after.0 != before.0 {
+        problems.push("the failed command changed the site's files".into());
+    }
+    if after.1 != before.1 {
+        let changed: BTreeSet<_> = before
+            .1
+            .keys()
+            .chain(after.1.keys())
+            .filter(|k| before.1.get(*k) != after.1.get(*k))
+            .collect();
+        problems.push(format!(
+            "the failed command changed the last good output: {changed:?}"
+        ));
+    }
+    if after.2 != before.2 {
+        problems.push(format!("left behind: {:?} (was {:?})", after.2, before.2));
+    }
+}
+
+/// Compare stdout and stderr with the case's files (missing = nothing).
+fn printed(assert: &Assert, case: &Case, run: &Output, problems: &mut Vec<String>) {
+    for (name, bytes) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+        let path = case.dir.join(name);
+        if !path.exists() && bytes.is_empty() {
+            continue;
+        }
+        let actual = Data::text(String::from_utf8_lossy(bytes).into_owned());
+        if let Err(e) = assert.try_eq(Some(&name), actual, Data::read_from(&path, None)) {
+            problems.push(format!("{name}:\n{e}"));
+        }
+    }
+}
+
+/// The files of `expected/` must be in the output; those of `absent` not.
+fn expected_files(assert: &Assert, case: &Case, out: &Path, problems: &mut Vec<String>) {
+    let expected = case.dir.join("expected");
+    if expected.is_dir() {
+        for rel in tree(&expected).into_keys() {
+            let Ok(bytes) = fs::read(out.join(&rel)) else {
+                problems.push(format!("expected/{rel}: not in the output"));
+                continue;
+            };
+            let actual = match String::from_utf8(bytes) {
+                Ok(text) => Data::text(text),
+                Err(e) => Data::binary(e.into_bytes()),
+            };
+            let want = Data::read_from(&expected.join(&rel), None);
+            if let Err(e) = assert.try_eq(Some(&rel), actual, want) {
+                problems.push(format!("expected/{rel}:\n{e}"));
+            }
+        }
+    }
+    if let Ok(absent) = fs::read_to_string(case.dir.join("absent")) {
+        for rel in absent.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            if out.join(rel).exists() {
+                problems.push(format!(
+                    "{rel}: in the output, `absent` says it must not be"
+                ));
+            }
+        }
+    }
+}
