@@ -19,9 +19,13 @@ pub fn test(name: &str, body: fn()) -> Trial {
     })
 }
 
+/// Set to 1 (by `.ci/run`, which installs every tool), any missing tool is
+/// a failure.
+pub const REQUIRE_ALL: &str = "BANTIN_REQUIRE_TOOLS";
+
 /// A test that needs a tool: `missing` names what is missing, if anything.
 /// Then the test is ignored with that reason, or fails when the variable
-/// `require` is set to 1.
+/// `require` (or [`REQUIRE_ALL`]) is set to 1.
 pub fn needs(
     name: &str,
     missing: fn() -> Option<String>,
@@ -30,7 +34,8 @@ pub fn needs(
 ) -> Trial {
     Trial::ignorable_test(name, move || {
         if let Some(what) = missing() {
-            if let Some(var) = require.filter(|v| std::env::var(v).as_deref() == Ok("1")) {
+            let set = |v: &&str| std::env::var(v).as_deref() == Ok("1");
+            if let Some(var) = require.filter(set).or(Some(REQUIRE_ALL).filter(set)) {
                 return Err(format!("missing {what}; {var}=1 makes that a failure").into());
             }
             let why = format!("missing {what}; see tests/README.md");
