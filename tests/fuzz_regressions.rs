@@ -3,7 +3,7 @@
 //! `tests/fixtures/fuzz/<target>/`, each run through the real binary.
 
 mod common;
-use common::bantin;
+use common::{Site, bantin};
 
 use std::path::{Path, PathBuf};
 
@@ -37,5 +37,24 @@ fn import_of_a_control_character_in_the_category_line() {
         assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
     } else {
         assert!(said.contains("control-in-category.txt:1:"), "{said}");
+    }
+}
+
+/// `markdown`: heading attributes (`# Tin {onclick=…}`) were published as
+/// written, an event handler on a site that does not allow raw HTML.
+#[test]
+fn heading_attributes_publish_no_event_handler() {
+    let site = Site::new("full");
+    let text = std::fs::read_to_string(found_by("markdown", "heading-attributes.md")).unwrap();
+    site.write("content/cong-tac-dang/thuoc-tinh.md", &text);
+    site.build(&[]);
+    let page = site.page("cong-tac-dang/thuoc-tinh-tieu-de/");
+    assert!(
+        page.contains(r#"<h1 id="tin" class="lead">Tin</h1>"#),
+        "{page}"
+    );
+    assert!(page.contains(r#"<h2 id="muc">Mục</h2>"#), "{page}");
+    for attr in ["onclick", "onmouseover", "position:fixed"] {
+        assert!(!page.contains(attr), "{attr} published");
     }
 }
