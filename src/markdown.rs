@@ -292,9 +292,9 @@ mod tests {
         assert!(r.html.contains("<script>"));
     }
 
-    /// Found by `fuzz/` (target `markdown`): heading attributes
-    /// (`{#id .class key=value}`) wrote any attribute, event handlers
-    /// included, with raw HTML not allowed.
+    /// Heading attributes (`{#id .class key=value}`) wrote any attribute,
+    /// event handlers included, with raw HTML not allowed: what the safe-HTML
+    /// invariant of the `markdown` fuzz target (`fuzz/`) flags.
     #[test]
     fn heading_attributes_are_only_id_and_class_unless_html_is_allowed() {
         let body = "# Tin {#a .lead onclick=alert(1) style=color:red}\n\n## B {onmouseover=x}\n";
