@@ -138,6 +138,16 @@ pub fn render(body: &str, resolve: &dyn Resolve, unsafe_html: bool) -> Rendered 
                     id,
                 })
             }
+            // `{#id .class}` only: `{key=value}` writes any attribute,
+            // `onclick` too, which only a site that allows raw HTML may.
+            Event::Start(Tag::Heading {
+                level, id, classes, ..
+            }) if !unsafe_html => Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs: Vec::new(),
+            }),
             Event::Html(h) | Event::InlineHtml(h) if !unsafe_html => {
                 has_html = true;
                 Event::Html(h)
@@ -280,6 +290,25 @@ mod tests {
         assert!(r.html.contains("<b>đậm</b>"));
         let r = render(body, &|_: &str| None, true);
         assert!(r.html.contains("<script>"));
+    }
+
+    /// Heading attributes (`{#id .class key=value}`) wrote any attribute,
+    /// event handlers included, with raw HTML not allowed: what the safe-HTML
+    /// invariant of the `markdown` fuzz target (`fuzz/`) flags.
+    #[test]
+    fn heading_attributes_are_only_id_and_class_unless_html_is_allowed() {
+        let body = "# Tin {#a .lead onclick=alert(1) style=color:red}\n\n## B {onmouseover=x}\n";
+        let r = md(body);
+        assert!(
+            r.html.contains(r#"<h1 id="a" class="lead">Tin</h1>"#),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains(r#"<h2 id="b">B</h2>"#), "{}", r.html);
+        assert!(!r.html.contains("onclick") && !r.html.contains("onmouseover"));
+        assert!(!r.html.contains("style"), "{}", r.html);
+        let r = render(body, &|_: &str| None, true);
+        assert!(r.html.contains(r#"onclick="alert(1)""#), "{}", r.html);
     }
 
     #[test]

@@ -233,3 +233,32 @@ fn garbage_never_panics() {
         }
     }
 }
+
+/// `quote` writes any text so that YAML reads it back as it was: control
+/// characters, YAML's own line breaks (U+0085, U+2028, U+2029) and
+/// noncharacters included. Found by `fuzz/` (target `import`): a category
+/// line holding U+001A failed the import with the internal "please
+/// report" error.
+#[test]
+fn quoted_text_reads_back_whatever_it_holds() {
+    for s in [
+        "\u{1A}Ò",
+        "a\0b\u{1B}c",
+        "tab\there",
+        "del\u{7F} c1\u{80}\u{9F}",
+        "nel\u{85}x",
+        "ls\u{2028}ps\u{2029}",
+        "bom\u{FEFF}x",
+        "\u{FFFE}\u{FFFF}",
+        "\"q\" \\ \\\" \\x41",
+        "Hội nghị: tổng kết #1",
+    ] {
+        let yaml = format!("t: {}\n", quote(s));
+        let want = crate::yaml::Yaml::Map(vec![("t".into(), crate::yaml::Yaml::Str(s.into()))]);
+        assert_eq!(
+            crate::yaml::parse(&yaml),
+            Ok(want),
+            "{s:?} written as {yaml:?}"
+        );
+    }
+}

@@ -112,6 +112,13 @@ pub fn parse(text: &str) -> Result<Yaml, YamlError> {
     parse_with_crate(text)
 }
 
+/// The fast path's reading (`None` where it declines) and the crate's, side
+/// by side: for the differential fuzz target in `fuzz/`.
+#[doc(hidden)]
+pub fn fast_and_crate(text: &str) -> (Option<Yaml>, Result<Yaml, YamlError>) {
+    (fast::parse(text), parse_with_crate(text))
+}
+
 fn parse_with_crate(text: &str) -> Result<Yaml, YamlError> {
     serde_yaml::from_str::<serde_yaml::Value>(text)
         .map(convert)
