@@ -187,7 +187,22 @@ fn main() -> ExitCode {
 }
 
 fn check(opts: &bantin::Options) -> bantin::Result<()> {
-    let report = bantin::check::check(opts)?;
+    let report = match bantin::check::check(opts) {
+        Ok(report) => report,
+        // `check` publishes nothing: its problems, without build's
+        // "nothing was published".
+        Err(bantin::Error::Content(problems)) => {
+            for d in &problems {
+                eprintln!("{d}");
+            }
+            println!(
+                "bantin: {} problem(s); links are checked once they are fixed",
+                problems.len()
+            );
+            return Err(bantin::Error::Content(Vec::new()));
+        }
+        Err(e) => return Err(e),
+    };
     for d in &report.problems {
         eprintln!("{d}");
     }
