@@ -48,13 +48,13 @@ pub fn articles_json(site: &Site) -> Vec<u8> {
     let index = json!({
         "base": site.base_path,
         "buckets": bucket_count(site.articles.len()),
-        "categories": site.categories.iter().map(|c| json!([c.name, format!("{}/", c.slug)])).collect::<Vec<_>>(),
+        "categories": site.categories.iter().map(|c| json!([c.name, crate::routes::category(&c.slug)])).collect::<Vec<_>>(),
         "articles": site.articles.iter().map(|a| {
             scratch.clear();
             fold_into(&a.title, &mut scratch);
             let slug: Vec<&str> = scratch.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
             let slug = slug.join("-");
-            let own = a.path.strip_prefix(&format!("{}/", site.categories[a.category].slug))
+            let own = a.path.strip_prefix(&crate::routes::category(&site.categories[a.category].slug))
                 .and_then(|p| p.strip_suffix('/'))
                 .filter(|own| !own.is_empty() && slug.starts_with(own));
             let path = match own {
