@@ -19,6 +19,7 @@ use crate::site::Site;
 use card::card;
 pub use search::bucket_count as search_buckets;
 use sink::{Fill, HashSink, Sink, hash_json};
+pub(crate) use templates::escape_text;
 pub use templates::{chain, compile};
 
 use std::collections::hash_map::DefaultHasher;
