@@ -27,11 +27,13 @@ pub const FEED: &str = "rss.xml";
 /// The sitemap, or the index of numbered sitemaps.
 pub const SITEMAP: &str = "sitemap.xml";
 pub const NOT_FOUND: &str = "404.html";
+/// The file a folder's page is published as.
+pub const INDEX: &str = "index.html";
 pub const ROBOTS: &str = "robots.txt";
 
 /// The file an HTML page at `path` is published as.
 pub fn html_file(path: &str) -> String {
-    format!("{path}index.html")
+    format!("{path}{INDEX}")
 }
 
 /// `path` under a base path (`/ban-tin/`) or URL (`https://x.vn/ban-tin/`),

@@ -142,7 +142,7 @@ pub fn resolve(root: &Path, url_path: &str) -> Target {
         if !url_path.ends_with('/') {
             return Target::Redirect(format!("{url_path}/"));
         }
-        path.push("index.html");
+        path.push(crate::routes::INDEX);
     }
     let (Ok(real), Ok(real_root)) = (path.canonicalize(), root.canonicalize()) else {
         return Target::NotFound;
@@ -267,7 +267,7 @@ fn find_file(path: &str, shared: &Shared) -> std::result::Result<Found, Response
         Target::File(f) => (f, 200),
         Target::Redirect(to) => return Err(Response::new(301, Body::Empty).header("Location", to)),
         Target::Refused => return Err(Response::text(403, "403 Forbidden\n")),
-        Target::NotFound => (shared.root.join("404.html"), 404),
+        Target::NotFound => (shared.root.join(crate::routes::NOT_FOUND), 404),
     };
     let opened = File::open(&file).and_then(|f| Ok((f.metadata()?, f)));
     match opened {
