@@ -149,7 +149,7 @@ impl Config {
 
     /// An absolute URL for a site path (without leading `/`).
     pub fn permalink(&self, path: &str) -> String {
-        format!("{}{}", self.base_url, path)
+        crate::routes::under(&self.base_url, path)
     }
 }
 

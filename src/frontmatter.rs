@@ -346,24 +346,10 @@ fn closest(key: &str) -> Option<&'static str> {
     FIELDS
         .iter()
         .copied()
-        .map(|f| (edit_distance(&key, f), f))
+        .map(|f| (strsim::levenshtein(&key, f), f))
         .filter(|(d, f)| *d <= 2.max(f.len() / 4))
         .min()
         .map(|(_, f)| f)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]
@@ -443,6 +429,18 @@ mod tests {
             "{text:?}"
         );
         assert!(text.iter().any(|t| t.contains("no `title`")), "{text:?}");
+    }
+
+    #[test]
+    fn misspelt_fields_find_the_closest() {
+        assert_eq!(closest("catgory"), Some("category"));
+        assert_eq!(closest("Titel"), Some("title"));
+        assert_eq!(closest("feautred"), Some("featured"));
+        assert_eq!(closest("tág"), Some("tags"));
+        // Equally close: the first in alphabetical order.
+        assert_eq!(closest("dat"), Some("date"));
+        assert_eq!(closest("ngay"), None);
+        assert_eq!(closest("photographer"), None);
     }
 
     #[test]

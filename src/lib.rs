@@ -21,6 +21,7 @@ pub mod new;
 pub mod output;
 pub mod pages;
 pub mod render;
+pub mod routes;
 pub mod site;
 pub mod text;
 pub mod theme;

@@ -289,26 +289,12 @@ pub fn asset_url(site: &Site, source: &Path, reference: &str) -> String {
     }
 }
 
-/// `%C3%A1` → `á`, then NFC (how files and headings are named).
+/// `%C3%A1` → `á`, then NFC (how files and headings are named). A `%` not
+/// followed by two hex digits stays as it is; bytes that are not UTF-8
+/// become U+FFFD.
 pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Some(hex) = s.get(i + 1..i + 3)
-            && hex.bytes().all(|b| b.is_ascii_hexdigit())
-            && let Ok(b) = u8::from_str_radix(hex, 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    crate::text::nfc(&String::from_utf8_lossy(&out)).into_owned()
+    let decoded = percent_encoding::percent_decode_str(s).decode_utf8_lossy();
+    crate::text::nfc(&decoded).into_owned()
 }
 
 /// Percent-encode what would end a URL path early or be misread in it: a
@@ -341,6 +327,16 @@ mod tests {
         assert_eq!(percent_decode("%aé.png"), "%aé.png");
         assert_eq!(percent_decode("%é"), "%é");
         assert_eq!(percent_decode("%+1%2"), "%+1%2");
+        assert_eq!(percent_decode("%41%4"), "A%4");
+    }
+
+    #[test]
+    fn percent_decoding_a_split_letter_does_not_panic() {
+        // `ụ` is E1 BB A5: cut after two bytes, or by a raw letter.
+        assert_eq!(percent_decode("Ph%E1%BB.pdf"), "Ph\u{FFFD}.pdf");
+        assert_eq!(percent_decode("%E1ụ%BB%A5"), "\u{FFFD}ụ\u{FFFD}\u{FFFD}");
+        assert_eq!(percent_decode("%Eụ"), "%Eụ");
+        assert_eq!(percent_decode("%"), "%");
     }
 
     #[test]

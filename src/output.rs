@@ -112,13 +112,17 @@ pub fn guard(root: &Path, out: &Path) -> Result<Claim> {
     claim(&target)
 }
 
+/// `p` made absolute against the working folder (an empty `p` is the
+/// working folder itself).
+pub(crate) fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p)
+        .or_else(|_| std::env::current_dir())
+        .unwrap_or_default()
+}
+
 /// `p` made absolute, with `.` and `..` resolved without the file system.
 fn lexical(p: &Path) -> PathBuf {
-    let p = if p.is_absolute() {
-        p.to_path_buf()
-    } else {
-        std::env::current_dir().unwrap_or_default().join(p)
-    };
+    let p = absolute(p);
     let mut out = PathBuf::new();
     for c in p.components() {
         match c {

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use crate::routes;
 use crate::site::Site;
 
 /// Which group of articles a listing shows.
@@ -68,16 +69,16 @@ pub struct Page {
 impl Page {
     fn html(path: String, kind: Kind) -> Page {
         Page {
-            file: format!("{path}index.html"),
+            file: routes::html_file(&path),
             path,
             kind,
         }
     }
 
-    fn file(file: &str, kind: Kind) -> Page {
+    fn file(file: String, kind: Kind) -> Page {
         Page {
-            file: file.to_string(),
-            path: file.to_string(),
+            path: file.clone(),
+            file,
             kind,
         }
     }
@@ -86,24 +87,12 @@ impl Page {
 /// The site path of a listing's first page.
 pub fn listing_path(site: &Site, listing: Listing) -> String {
     match listing {
-        Listing::All => String::new(),
-        Listing::Category(c) => format!("{}/", site.categories[c].slug),
-        Listing::Author(a) => format!("tac-gia/{}/", site.authors[a].slug),
-        Listing::Tag(t) => format!("the/{}/", site.tags[t].slug),
-        Listing::Year(y) => format!("luu-tru/{}/", site.years[y].year),
-        Listing::Month(y, m) => format!(
-            "luu-tru/{}/{:02}/",
-            site.years[y].year, site.years[y].months[m].0
-        ),
-    }
-}
-
-/// The site path of page `number` of a listing.
-pub fn paged_path(base: &str, number: usize) -> String {
-    if number <= 1 {
-        base.to_string()
-    } else {
-        format!("{base}trang/{number}/")
+        Listing::All => routes::home(),
+        Listing::Category(c) => routes::category(&site.categories[c].slug),
+        Listing::Author(a) => routes::author(&site.authors[a].slug),
+        Listing::Tag(t) => routes::tag(&site.tags[t].slug),
+        Listing::Year(y) => routes::year(site.years[y].year),
+        Listing::Month(y, m) => routes::month(site.years[y].year, site.years[y].months[m].0),
     }
 }
 
@@ -144,7 +133,7 @@ fn paginate(site: &Site, listing: Listing, out: &mut Vec<Page>) {
         } else {
             Kind::List(paged)
         };
-        out.push(Page::html(paged_path(&base, number), kind));
+        out.push(Page::html(routes::paged(&base, number), kind));
     }
 }
 
@@ -158,7 +147,7 @@ pub fn plan(site: &Site) -> Vec<Page> {
     for c in 0..site.categories.len() {
         paginate(site, Listing::Category(c), &mut out);
         out.push(Page::file(
-            &format!("{}/rss.xml", site.categories[c].slug),
+            routes::category_feed(&site.categories[c].slug),
             Kind::Feed(Some(c)),
         ));
     }
@@ -168,39 +157,33 @@ pub fn plan(site: &Site) -> Vec<Page> {
     for t in 0..site.tags.len() {
         paginate(site, Listing::Tag(t), &mut out);
     }
-    out.push(Page::html("luu-tru/".into(), Kind::Archive));
+    out.push(Page::html(routes::archive(), Kind::Archive));
     for (y, year) in site.years.iter().enumerate() {
         paginate(site, Listing::Year(y), &mut out);
         for m in 0..year.months.len() {
             paginate(site, Listing::Month(y, m), &mut out);
         }
     }
-    out.push(Page::html("tac-gia/".into(), Kind::Authors));
-    out.push(Page::html("the/".into(), Kind::Tags));
-    out.push(Page::html("tim-kiem/".into(), Kind::Search));
-    out.push(Page::file("tim-kiem/index.json", Kind::SearchIndex));
+    out.push(Page::html(routes::authors(), Kind::Authors));
+    out.push(Page::html(routes::tags(), Kind::Tags));
+    out.push(Page::html(routes::search(), Kind::Search));
+    out.push(Page::file(routes::search_index(), Kind::SearchIndex));
     for n in 0..crate::render::search_buckets(site.articles.len()) {
-        out.push(Page::file(
-            &format!("tim-kiem/tu/{n}.json"),
-            Kind::SearchWords(n),
-        ));
+        out.push(Page::file(routes::search_words(n), Kind::SearchWords(n)));
     }
-    out.push(Page::file("404.html", Kind::NotFound));
-    out.push(Page::file("rss.xml", Kind::Feed(None)));
+    out.push(Page::file(routes::not_found(), Kind::NotFound));
+    out.push(Page::file(routes::feed(), Kind::Feed(None)));
     let parts = sitemap_parts(site);
     let sitemap = if parts == 0 {
         Kind::Sitemap
     } else {
         Kind::SitemapIndex
     };
-    out.push(Page::file("sitemap.xml", sitemap));
+    out.push(Page::file(routes::sitemap(), sitemap));
     for n in 1..=parts {
-        out.push(Page::file(
-            &format!("sitemap-{n}.xml"),
-            Kind::SitemapPart(n),
-        ));
+        out.push(Page::file(routes::sitemap_part(n), Kind::SitemapPart(n)));
     }
-    out.push(Page::file("robots.txt", Kind::Robots));
+    out.push(Page::file(routes::robots(), Kind::Robots));
     out
 }
 
@@ -273,13 +256,6 @@ pub fn render_order(site: &Site, plan: &[Page]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paged_paths() {
-        assert_eq!(paged_path("", 1), "");
-        assert_eq!(paged_path("", 2), "trang/2/");
-        assert_eq!(paged_path("cong-tac-dang/", 3), "cong-tac-dang/trang/3/");
-    }
 
     #[test]
     fn pager_windows() {

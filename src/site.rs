@@ -10,12 +10,8 @@ use chrono::{DateTime, Datelike, FixedOffset};
 use crate::config::Config;
 use crate::error::Diagnostic;
 use crate::frontmatter::FrontMatter;
+use crate::routes::RESERVED;
 use crate::text::{match_key, slugify};
-
-/// Path segments the site's own pages use: no category may take them.
-pub const RESERVED: &[&str] = &[
-    "trang", "luu-tru", "tac-gia", "the", "tim-kiem", "assets", "static",
-];
 
 /// An article read from `content/`, before it is placed in the site.
 #[derive(Debug, Clone)]
@@ -113,7 +109,7 @@ pub struct Site {
 impl Site {
     /// The URL of a site path, honouring the base URL's sub-path.
     pub fn url(&self, path: &str) -> String {
-        format!("{}{}", self.base_path, path)
+        crate::routes::under(&self.base_path, path)
     }
 }
 
@@ -194,7 +190,7 @@ pub fn assemble(
             }
         }
         let slug = slugs.article;
-        if slug.is_empty() || slug == "trang" {
+        if slug.is_empty() || slug == crate::routes::PAGE {
             let field = if fm.slug.is_some() { "slug" } else { "title" };
             errors.push(
                 Diagnostic::new(
@@ -206,7 +202,7 @@ pub fn assemble(
             );
             continue;
         }
-        let path = format!("{}/{}/", categories[cat].slug, slug);
+        let path = crate::routes::article(&categories[cat].slug, &slug);
         if let Some(&first) = taken.get(&path) {
             let first = &articles[first].display;
             errors.push(

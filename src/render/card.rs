@@ -137,7 +137,7 @@ pub(super) fn json_ld(site: &Site, i: usize, body_image: Option<&str>) -> String
             if let Some(slug) = a.author_slug.as_deref().filter(|s| !s.is_empty()) {
                 // The author's page, which every named author has.
                 j.raw(r#","url":"#);
-                j.text(&site.config.permalink(&format!("tac-gia/{slug}/")));
+                j.text(&site.config.permalink(&crate::routes::author(slug)));
             }
         }
         None => {
@@ -211,10 +211,10 @@ pub(super) fn card(site: &Site, i: usize) -> Card<'_> {
         author_url: a
             .author_slug
             .as_ref()
-            .map(|s| site.url(&format!("tac-gia/{s}/"))),
+            .map(|s| site.url(&crate::routes::author(s))),
         category: CardCategory {
             name: &cat.name,
-            url: site.url(&format!("{}/", cat.slug)),
+            url: site.url(&crate::routes::category(&cat.slug)),
             slug: &cat.slug,
         },
         summary: &a.summary,
@@ -228,7 +228,7 @@ pub(super) fn card(site: &Site, i: usize) -> Card<'_> {
             .zip(&a.tag_slugs)
             .map(|(t, s)| CardTag {
                 name: t,
-                url: site.url(&format!("the/{s}/")),
+                url: site.url(&crate::routes::tag(s)),
             })
             .collect(),
         extra: &a.extra,

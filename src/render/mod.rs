@@ -4,6 +4,7 @@
 
 mod card;
 mod gaps;
+mod labels;
 pub mod search;
 mod sink;
 mod templates;
@@ -13,10 +14,12 @@ use serde_json::{Value, json};
 use tera::{Context, Tera};
 
 use crate::pages::{self, Kind, Listing, Page, Paged};
+use crate::routes;
 use crate::site::Site;
 use card::card;
 pub use search::bucket_count as search_buckets;
 use sink::{Fill, HashSink, Sink, hash_json};
+pub(crate) use templates::escape_text;
 pub use templates::{chain, compile};
 
 use std::collections::hash_map::DefaultHasher;
@@ -69,14 +72,18 @@ impl<'s> Renderer<'s> {
                 "logo": cfg.logo.as_ref().map(|l| site.url(l.trim_start_matches('/'))),
                 "base_url": cfg.base_url,
                 "base_path": site.base_path,
-                "feed_url": site.url("rss.xml"),
-                "search_url": site.url("tim-kiem/"),
-                "archive_url": site.url("luu-tru/"),
+                "feed_url": site.url(&routes::feed()),
+                "search_url": site.url(&routes::search()),
+                "search_index_url": site.url(&routes::search_index()),
+                "archive_url": site.url(&routes::archive()),
+                "authors_url": site.url(&routes::authors()),
+                "tags_url": site.url(&routes::tags()),
+                "sitemap_url": site.config.permalink(&routes::sitemap()),
                 "extra": cfg.extra,
             },
-            "assets": site.url("assets/"),
+            "assets": site.url(&routes::assets()),
             "menu": site.categories.iter().map(|c| json!({
-                "name": c.name, "slug": c.slug, "url": site.url(&format!("{}/", c.slug)), "count": c.articles.len(),
+                "name": c.name, "slug": c.slug, "url": site.url(&routes::category(&c.slug)), "count": c.articles.len(),
             })).collect::<Vec<_>>(),
             "live_reload": live_reload,
         });
@@ -225,7 +232,7 @@ impl<'s> Renderer<'s> {
                     "url": site.url(&pages::listing_path(site, Listing::Year(y))),
                     "count": year.articles.len(),
                     "months": year.months.iter().enumerate().map(|(m, (month, items))| json!({
-                        "month": month, "name": format!("Tháng {month:02}/{}", year.year),
+                        "month": month, "name": labels::month(year.year, *month),
                         "url": site.url(&pages::listing_path(site, Listing::Month(y, m))), "count": items.len(),
                     })).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>());
@@ -234,9 +241,9 @@ impl<'s> Renderer<'s> {
             Kind::Authors | Kind::Tags => {
                 let (groups, title, make): (_, _, fn(usize) -> Listing) =
                     if page.kind == Kind::Authors {
-                        (&site.authors, "Tác giả", Listing::Author)
+                        (&site.authors, labels::AUTHORS, Listing::Author)
                     } else {
-                        (&site.tags, "Chủ đề", Listing::Tag)
+                        (&site.tags, labels::TAGS, Listing::Tag)
                     };
                 s.put("title", title);
                 s.put("groups", &groups.iter().enumerate().map(|(i, g)| json!({
@@ -253,13 +260,13 @@ impl<'s> Renderer<'s> {
                         (
                             format!("{} - {}", c.name, site.config.title),
                             c.articles.clone(),
-                            format!("{}/", c.slug),
+                            routes::category(&c.slug),
                         )
                     }
                     None => (
                         site.config.title.clone(),
                         (0..site.articles.len()).collect(),
-                        String::new(),
+                        routes::home(),
                     ),
                 };
                 s.put(
@@ -305,7 +312,7 @@ impl<'s> Renderer<'s> {
                 .filter(|c| !c.articles.is_empty())
                 .map(|c| {
                     json!({
-                        "name": c.name, "url": site.url(&format!("{}/", c.slug)),
+                        "name": c.name, "url": site.url(&routes::category(&c.slug)),
                         "articles": self.cards_of(&c.articles[..c.articles.len().min(BLOCK)]),
                     })
                 })
@@ -322,38 +329,38 @@ impl<'s> Renderer<'s> {
     fn listing<S: Sink>(&self, s: &mut S, paged: &Paged) {
         let site = self.site;
         let (kind, title, crumbs, feed) = match paged.listing {
-            Listing::All => ("all", "Tất cả tin bài".to_string(), vec![], None),
+            Listing::All => ("all", labels::ALL.to_string(), vec![], None),
             Listing::Category(c) => (
                 "category",
                 site.categories[c].name.clone(),
                 vec![],
-                Some(site.url(&format!("{}/rss.xml", site.categories[c].slug))),
+                Some(site.url(&routes::category_feed(&site.categories[c].slug))),
             ),
             Listing::Author(a) => (
                 "author",
-                format!("Tác giả: {}", site.authors[a].name),
-                vec![("Tác giả", "tac-gia/".to_string())],
+                labels::author(&site.authors[a].name),
+                vec![(labels::AUTHORS, routes::authors())],
                 None,
             ),
             Listing::Tag(t) => (
                 "tag",
-                format!("Chủ đề: {}", site.tags[t].name),
-                vec![("Chủ đề", "the/".to_string())],
+                labels::tag(&site.tags[t].name),
+                vec![(labels::TAGS, routes::tags())],
                 None,
             ),
             Listing::Year(y) => (
                 "year",
-                format!("Năm {}", site.years[y].year),
-                vec![("Lưu trữ", "luu-tru/".to_string())],
+                labels::year(site.years[y].year),
+                vec![(labels::ARCHIVE, routes::archive())],
                 None,
             ),
             Listing::Month(y, m) => {
                 let year = &site.years[y];
                 (
                     "month",
-                    format!("Tháng {:02}/{}", year.months[m].0, year.year),
+                    labels::month(year.year, year.months[m].0),
                     vec![
-                        ("Lưu trữ", "luu-tru/".to_string()),
+                        (labels::ARCHIVE, routes::archive()),
                         ("", pages::listing_path(site, Listing::Year(y))),
                     ],
                     None,
@@ -394,11 +401,11 @@ impl<'s> Renderer<'s> {
 
     /// Built as Tera values directly: this runs for every list page.
     fn pagination(&self, paged: &Paged) -> tera::Value {
-        // `site.url(paged_path(base, n))`, with the base URL made once.
+        // `site.url(routes::paged(base, n))`, with the base URL made once.
         let first = self
             .site
             .url(&pages::listing_path(self.site, paged.listing));
-        let url = |n: usize| pages::paged_path(&first, n);
+        let url = |n: usize| routes::paged(&first, n);
         object([
             ("current", paged.number.into()),
             ("total", paged.total.into()),
@@ -502,7 +509,7 @@ fn sitemap_entries(site: &Site, range: std::ops::Range<usize>) -> Vec<Value> {
     let end = range.end.min(pages::sitemap_urls(site));
     let entry = |k: usize| match k {
         0 => {
-            json!({"loc": site.config.permalink(""), "lastmod": site.articles.first().map(|a| a.date.to_rfc3339())})
+            json!({"loc": site.config.permalink(&routes::home()), "lastmod": site.articles.first().map(|a| a.date.to_rfc3339())})
         }
         k if k <= articles => {
             let a = &site.articles[k - 1];
@@ -516,7 +523,7 @@ fn sitemap_entries(site: &Site, range: std::ops::Range<usize>) -> Vec<Value> {
                 .map(|i| site.articles[*i].date.to_rfc3339());
             json!({"loc": site.config.permalink(&pages::listing_path(site, Listing::Category(c))), "lastmod": lastmod})
         }
-        _ => json!({"loc": site.config.permalink("luu-tru/"), "lastmod": null}),
+        _ => json!({"loc": site.config.permalink(&routes::archive()), "lastmod": null}),
     };
     (range.start.min(end)..end).map(entry).collect()
 }
@@ -528,7 +535,7 @@ fn sitemap_index(site: &Site) -> Vec<u8> {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for n in 1..=pages::sitemap_parts(site) {
-        let loc = site.config.permalink(&format!("sitemap-{n}.xml"));
+        let loc = site.config.permalink(&routes::sitemap_part(n));
         out.push_str(&format!(
             "<sitemap><loc>{}</loc></sitemap>\n",
             templates::escape_text(&loc)

@@ -11,7 +11,6 @@
 //! written as base-36 gaps separated by commas (`0,3,1` = 0, 3, 4).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use serde_json::json;
 
@@ -48,13 +47,13 @@ pub fn articles_json(site: &Site) -> Vec<u8> {
     let index = json!({
         "base": site.base_path,
         "buckets": bucket_count(site.articles.len()),
-        "categories": site.categories.iter().map(|c| json!([c.name, format!("{}/", c.slug)])).collect::<Vec<_>>(),
+        "categories": site.categories.iter().map(|c| json!([c.name, crate::routes::category(&c.slug)])).collect::<Vec<_>>(),
         "articles": site.articles.iter().map(|a| {
             scratch.clear();
             fold_into(&a.title, &mut scratch);
             let slug: Vec<&str> = scratch.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
             let slug = slug.join("-");
-            let own = a.path.strip_prefix(&format!("{}/", site.categories[a.category].slug))
+            let own = a.path.strip_prefix(&crate::routes::category(&site.categories[a.category].slug))
                 .and_then(|p| p.strip_suffix('/'))
                 .filter(|own| !own.is_empty() && slug.starts_with(own));
             let path = match own {
@@ -68,28 +67,9 @@ pub fn articles_json(site: &Site) -> Vec<u8> {
     serde_json::to_vec(&index).unwrap_or_default()
 }
 
-/// A multiplicative hash of a packed word: the word maps are hit once per
-/// word of every article, and SipHash's resistance to flooding buys
-/// nothing here.
-#[derive(Default, Clone, Copy)]
-struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-    fn write_u128(&mut self, n: u128) {
-        let folded = (n as u64) ^ ((n >> 64) as u64).rotate_left(29);
-        self.0 = (self.0 ^ folded).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    fn finish(&self) -> u64 {
-        self.0 ^ (self.0 >> 32)
-    }
-}
-
-type KeyMap<V> = HashMap<Key, V, std::hash::BuildHasherDefault<KeyHasher>>;
+/// Word maps hashed with FxHash: they are hit once per word of every
+/// article, and SipHash's resistance to flooding buys nothing here.
+type KeyMap<V> = rustc_hash::FxHashMap<Key, V>;
 
 /// A word's articles: those with it in their title, those with it anywhere.
 type Lists = (Gaps, Gaps);

@@ -337,13 +337,10 @@ pub fn preview_dir() -> PathBuf {
     }
 }
 
+/// `p` with links resolved, or only made absolute when it does not exist.
 fn absolute(p: &Path) -> PathBuf {
-    let p = if p.is_absolute() {
-        p.to_path_buf()
-    } else {
-        std::env::current_dir().unwrap_or_default().join(p)
-    };
-    p.canonicalize().unwrap_or(p)
+    p.canonicalize()
+        .unwrap_or_else(|_| crate::output::absolute(p))
 }
 
 /// Native events where they work, polling where asked or where they fail.

@@ -142,7 +142,7 @@ pub fn resolve(root: &Path, url_path: &str) -> Target {
         if !url_path.ends_with('/') {
             return Target::Redirect(format!("{url_path}/"));
         }
-        path.push("index.html");
+        path.push(crate::routes::INDEX);
     }
     let (Ok(real), Ok(real_root)) = (path.canonicalize(), root.canonicalize()) else {
         return Target::NotFound;
@@ -159,54 +159,32 @@ pub fn resolve(root: &Path, url_path: &str) -> Target {
 
 /// Percent-decode one path segment; `None` for anything that could name
 /// another folder or is not text.
+/// A `%` not followed by two hex digits is refused too.
 fn decode_segment(raw: &str) -> Option<String> {
-    let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = raw.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
+    let escapes_whole = raw.split('%').skip(1).all(|rest| {
+        rest.as_bytes()
+            .get(..2)
+            .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+    });
+    if !escapes_whole {
+        return None;
     }
-    let s = String::from_utf8(out).ok()?;
-    (!s.contains(['/', '\\', '\0'])).then_some(s)
+    let s = percent_encoding::percent_decode_str(raw)
+        .decode_utf8()
+        .ok()?;
+    (!s.contains(['/', '\\', '\0'])).then(|| s.into_owned())
 }
 
-pub fn content_type(path: &Path) -> &'static str {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "avif" => "image/avif",
-        "ico" => "image/x-icon",
-        "pdf" => "application/pdf",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        "mp4" => "video/mp4",
-        "mp3" => "audio/mpeg",
-        "doc" => "application/msword",
-        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "xls" => "application/vnd.ms-excel",
-        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "zip" => "application/zip",
-        _ => "application/octet-stream",
+/// The `Content-Type` of a file, by its extension (`mime_guess`'s table);
+/// text is UTF-8, as bantin writes it, and XML (feeds, sitemaps) is
+/// `application/xml`, which RFC 7303 prefers to the table's `text/xml`.
+pub fn content_type(path: &Path) -> String {
+    use mime_guess::mime;
+    let guess = mime_guess::from_path(path).first_or_octet_stream();
+    match (guess.type_(), guess.subtype()) {
+        (mime::TEXT, mime::XML) => "application/xml; charset=utf-8".into(),
+        (mime::TEXT, _) => format!("{guess}; charset=utf-8"),
+        _ => guess.to_string(),
     }
 }
 
@@ -289,7 +267,7 @@ fn find_file(path: &str, shared: &Shared) -> std::result::Result<Found, Response
         Target::File(f) => (f, 200),
         Target::Redirect(to) => return Err(Response::new(301, Body::Empty).header("Location", to)),
         Target::Refused => return Err(Response::text(403, "403 Forbidden\n")),
-        Target::NotFound => (shared.root.join("404.html"), 404),
+        Target::NotFound => (shared.root.join(crate::routes::NOT_FOUND), 404),
     };
     let opened = File::open(&file).and_then(|f| Ok((f.metadata()?, f)));
     match opened {
@@ -333,7 +311,7 @@ fn serve(req: &Request, path: &str, shared: &Shared) -> Response {
     };
     let last_modified = httpdate::fmt_http_date(modified);
     let common = |r: Response| {
-        r.header("Content-Type", ctype)
+        r.header("Content-Type", ctype.clone())
             .header("ETag", etag.clone())
             .header("Last-Modified", last_modified.clone())
             .header("Cache-Control", "no-cache")
@@ -403,10 +381,7 @@ fn overlay(errors: &[Diagnostic]) -> String {
         .map(|d| d.to_string())
         .collect::<Vec<_>>()
         .join("\n\n");
-    let escaped = text
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
+    let escaped = crate::render::escape_text(&text);
     format!(
         "<div id=\"bantin-error\" role=\"alert\" style=\"position:fixed;top:0;left:0;right:0;z-index:2147483647;max-height:70vh;overflow:auto;margin:0;padding:16px 20px;background:#fff4f4;color:#5c0000;border-bottom:4px solid #b00000;box-shadow:0 4px 16px rgba(0,0,0,.25);font:15px/1.5 system-ui,sans-serif\"><strong>Bản dựng bị lỗi — trang đang hiển thị là bản tốt gần nhất. Sửa tệp dưới đây, trang sẽ tự tải lại.</strong><pre style=\"white-space:pre-wrap;font:14px/1.5 monospace;margin:8px 0 0\">{escaped}</pre></div>"
     )
@@ -446,6 +421,42 @@ mod tests {
             assert_eq!(resolve(&root, "/link.txt"), Target::Refused);
         }
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn segments_decode_whole_escapes_only() {
+        assert_eq!(
+            decode_segment("ph%E1%BB%A5-l%E1%BB%A5c").as_deref(),
+            Some("phụ-lục")
+        );
+        assert_eq!(decode_segment("tin-tuc").as_deref(), Some("tin-tuc"));
+        // A letter cut short, a sign read as a digit, a short or split
+        // escape, another folder: refused, never a panic.
+        for bad in [
+            "%E1%BB", "%E1%BBx", "%é", "%Eé", "%+1", "%2", "%", "a%2fb", "%5c", "%00",
+        ] {
+            assert_eq!(decode_segment(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn content_types_by_extension() {
+        let t = |name: &str| content_type(Path::new(name));
+        assert_eq!(t("a/index.html"), "text/html; charset=utf-8");
+        assert_eq!(t("assets/style.CSS"), "text/css; charset=utf-8");
+        assert_eq!(t("assets/bantin.js"), "text/javascript; charset=utf-8");
+        assert_eq!(t("rss.xml"), "application/xml; charset=utf-8");
+        assert_eq!(t("tim-kiem/index.json"), "application/json");
+        assert_eq!(t("robots.txt"), "text/plain; charset=utf-8");
+        assert_eq!(t("assets/emblem.svg"), "image/svg+xml");
+        assert_eq!(t("anh.jpg"), "image/jpeg");
+        assert_eq!(t("a.avif"), "image/avif");
+        assert_eq!(
+            t("bieu-mau.docx"),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        );
+        assert_eq!(t("khong-ro"), "application/octet-stream");
+        assert_eq!(t("a.khong-ro"), "application/octet-stream");
     }
 
     #[test]
