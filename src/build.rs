@@ -8,17 +8,18 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::cache::{self, Cache, Stamp};
+use crate::cache::{self, Cache};
 use crate::config::{Config, normalise_base_url};
 use crate::error::{Diagnostic, Error, Result};
-use crate::frontmatter;
-use crate::links::{self, Links};
+use crate::frontmatter::{self, Parsed};
+use crate::links::Links;
 use crate::load;
 use crate::markdown;
 use crate::output::{self, Claim};
 use crate::pages::{self, Page};
 use crate::render::{self, Renderer};
-use crate::site::{self, Parsed, Site};
+use crate::site::{self, Site};
+use crate::stamp::{self, Stamp};
 use crate::theme::{StaticSource, Theme};
 use crate::write::Staging;
 
@@ -161,16 +162,17 @@ fn prepare_inner(opts: &Options, mut cache: Option<&mut Cache>, lazy: bool) -> R
         errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         return Err(Error::Content(errors));
     };
-    if let Some(limit) = opts.sitemap_limit {
-        site.sitemap_limit = limit.max(1);
-    }
     if lazy {
         summaries(&mut site);
     } else {
         render_markdown(&mut site, cache);
     }
     summary.lap("markdown", &mut lap);
-    let plan = pages::plan(&site);
+    let plan = pages::plan(
+        &site,
+        opts.sitemap_limit
+            .map_or(pages::SITEMAP_LIMIT, |l| l.max(1)),
+    );
     check_collisions(&site, &plan, &theme)?;
     summary.lap("page plan", &mut lap);
     summary.articles = site.articles.len();
@@ -286,7 +288,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
     }
     site.assets
         .par_iter()
-        .try_for_each(|a| staging.copy(&content.join(a), &links::site_path(a)))?;
+        .try_for_each(|a| staging.copy(&content.join(a), &load::site_path(a)))?;
     summary.lap("copy files", &mut lap);
     staging.commit()?;
     summary.lap("swap output", &mut lap);
@@ -397,8 +399,8 @@ fn render_markdown(site: &mut Site, cache: Option<&mut Cache>) {
                     modified: None,
                 }),
                 resolver,
-                html_hash: old.map_or(0, |_| cache::hash_of(&r.html)),
-                body_hash: old.map_or(0, |_| cache::hash_of(&*a.body)),
+                html_hash: old.map_or(0, |_| stamp::hash_of(&r.html)),
+                body_hash: old.map_or(0, |_| stamp::hash_of(&*a.body)),
                 html: r.html.into(),
                 first_paragraph: r.first_paragraph.into(),
             };
@@ -457,7 +459,7 @@ fn check_collisions(site: &Site, plan: &[Page], theme: &Theme) -> Result<()> {
     };
     let mut errors = Vec::new();
     for a in &site.assets {
-        let rel = links::site_path(a);
+        let rel = load::site_path(a);
         let other = pages.get(rel.as_str()).map(|p| owner(p)).or_else(|| {
             theme
                 .statics

@@ -135,7 +135,7 @@ impl Published {
                 .site
                 .assets
                 .iter()
-                .map(|a| nfc(&links::site_path(a))),
+                .map(|a| nfc(&crate::load::site_path(a))),
         );
         let ids = prepared
             .site

@@ -2,13 +2,31 @@
 //! body, and turns the block into a checked `FrontMatter`, every error
 //! positioned by its line in the file.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
 use crate::date;
 use crate::error::Diagnostic;
+use crate::stamp::Stamp;
 use crate::yaml::{self, Yaml};
+
+/// An article read from `content/`, before it is placed in the site.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// Relative to `content/`.
+    pub source: PathBuf,
+    /// Relative to the site root, for messages.
+    pub display: PathBuf,
+    pub front: FrontMatter,
+    /// The YAML block, to point errors at a field's line.
+    pub yaml: String,
+    pub body: std::sync::Arc<str>,
+    pub body_line: usize,
+    /// The file's stamp and the body's byte offset in it, when the body is
+    /// the file's bytes unchanged (see `load::read_again`).
+    pub verbatim: Option<(Stamp, usize)>,
+}
 
 /// The fields an article may set. See SPEC "An article".
 #[derive(Debug, Clone, PartialEq)]

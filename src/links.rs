@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use crate::error::Diagnostic;
+use crate::load::site_path;
 use crate::markdown;
 use crate::site::{self, Article, Site};
 
@@ -78,7 +79,7 @@ impl Links {
         urls.sort();
         let mut files: Vec<&PathBuf> = self.assets.iter().collect();
         files.sort();
-        crate::cache::hash_of(&(urls, files, &self.base_path, self.unsafe_html))
+        crate::stamp::hash_of(&(urls, files, &self.base_path, self.unsafe_html))
     }
 
     /// Render an article's Markdown with its links resolved. When bodies
@@ -266,15 +267,6 @@ fn same_host<'a>(rest: &'a str, base_url: &str) -> Option<&'a str> {
         return None;
     }
     Some(rest.find('/').map_or("/", |i| &rest[i..]))
-}
-
-/// The site path of a file under `content/`: `a/ảnh 1.png` → `a/ảnh 1.png`
-/// with `/` separators.
-pub fn site_path(rel: &Path) -> String {
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 /// The URL of a file an article refers to (relative to its own folder).

@@ -9,30 +9,13 @@ use chrono::{DateTime, Datelike, FixedOffset};
 
 use crate::config::Config;
 use crate::error::Diagnostic;
-use crate::frontmatter::FrontMatter;
+use crate::frontmatter::Parsed;
 use crate::text::{match_key, slugify};
 
 /// Path segments the site's own pages use: no category may take them.
 pub const RESERVED: &[&str] = &[
     "trang", "luu-tru", "tac-gia", "the", "tim-kiem", "assets", "static",
 ];
-
-/// An article read from `content/`, before it is placed in the site.
-#[derive(Debug, Clone)]
-pub struct Parsed {
-    /// Relative to `content/`.
-    pub source: PathBuf,
-    /// Relative to the site root, for messages.
-    pub display: PathBuf,
-    pub front: FrontMatter,
-    /// The YAML block, to point errors at a field's line.
-    pub yaml: String,
-    pub body: std::sync::Arc<str>,
-    pub body_line: usize,
-    /// The file's stamp and the body's byte offset in it, when the body is
-    /// the file's bytes unchanged (see `load::read_again`).
-    pub verbatim: Option<(crate::cache::Stamp, usize)>,
-}
 
 #[derive(Debug, Clone)]
 pub struct Article {
@@ -61,7 +44,7 @@ pub struct Article {
     pub body_line: usize,
     /// Where the body is in its file, to read it again cheaply when the
     /// build let go of bodies (see `Parsed::verbatim`).
-    pub verbatim: Option<(crate::cache::Stamp, usize)>,
+    pub verbatim: Option<(crate::stamp::Stamp, usize)>,
     /// The rendered body, filled by the markdown stage.
     /// Shared: watch's cache holds the same text.
     pub html: std::sync::Arc<str>,
@@ -106,8 +89,6 @@ pub struct Site {
     /// Set when `build` let go of article bodies to save memory: they are
     /// read again from their files when rendered.
     pub bodies_dropped: bool,
-    /// Most URLs in one sitemap file (see `pages::sitemap_parts`).
-    pub sitemap_limit: usize,
 }
 
 impl Site {
@@ -315,7 +296,6 @@ pub fn assemble(
         years,
         assets,
         bodies_dropped: false,
-        sitemap_limit: crate::pages::SITEMAP_LIMIT,
     })
 }
 

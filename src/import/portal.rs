@@ -11,6 +11,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::date;
 use crate::error::Diagnostic;
 use crate::text::{match_key, squash_spaces};
+use crate::yaml::quote;
 
 /// An article as read from a portal text.
 #[derive(Debug, Clone, PartialEq)]
@@ -323,11 +324,6 @@ fn is_entity(rest: &[char]) -> bool {
         .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
         .count();
     name > 0 && rest.get(name) == Some(&';')
-}
-
-/// A YAML string in double quotes.
-pub fn quote(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 impl Portal {

@@ -15,7 +15,6 @@ use tera::{Context, Tera};
 use crate::pages::{self, Kind, Listing, Page, Paged};
 use crate::site::Site;
 use card::card;
-pub use search::bucket_count as search_buckets;
 use sink::{Fill, HashSink, Sink, hash_json};
 pub use templates::{chain, compile};
 
@@ -152,7 +151,7 @@ impl<'s> Renderer<'s> {
         match page.kind {
             Kind::SearchIndex => return Ok(search::articles_json(self.site)),
             Kind::SearchWords(n) => return self.search_words(n),
-            Kind::SitemapIndex => return Ok(sitemap_index(self.site)),
+            Kind::SitemapIndex(parts) => return Ok(sitemap_index(self.site, parts)),
             _ => {}
         }
         let body = match (&page.kind, &self.links) {
@@ -182,8 +181,8 @@ impl<'s> Renderer<'s> {
         page.file.hash(&mut h.0);
         if page.kind == Kind::SearchIndex {
             self.card_hashes.hash(&mut h.0);
-        } else if page.kind == Kind::SitemapIndex {
-            sitemap_index(self.site).hash(&mut h.0);
+        } else if let Kind::SitemapIndex(parts) = page.kind {
+            sitemap_index(self.site, parts).hash(&mut h.0);
         } else if let Kind::SearchWords(_) = page.kind {
             // Every article's card and Markdown body (the index reads the
             // body): its words may be in any bucket. Hashed once for all.
@@ -277,14 +276,12 @@ impl<'s> Renderer<'s> {
                 s.put("entries", &sitemap_entries(site, 0..usize::MAX));
                 "sitemap.xml"
             }
-            Kind::SitemapPart(n) => {
-                let limit = site.sitemap_limit;
-                let from = (n - 1) * limit;
-                s.put("entries", &sitemap_entries(site, from..from + limit));
+            Kind::SitemapPart { urls, .. } => {
+                s.put("entries", &sitemap_entries(site, urls.clone()));
                 "sitemap.xml"
             }
             Kind::Robots => "robots.txt",
-            Kind::SearchIndex | Kind::SearchWords(_) | Kind::SitemapIndex => "",
+            Kind::SearchIndex | Kind::SearchWords(_) | Kind::SitemapIndex(_) => "",
         }
     }
 
@@ -523,11 +520,11 @@ fn sitemap_entries(site: &Site, range: std::ops::Range<usize>) -> Vec<Value> {
 
 /// `sitemap.xml` of a site with numbered sitemaps: the sitemap index
 /// (sitemaps.org) pointing at each, which is all the protocol asks.
-fn sitemap_index(site: &Site) -> Vec<u8> {
+fn sitemap_index(site: &Site, parts: usize) -> Vec<u8> {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for n in 1..=pages::sitemap_parts(site) {
+    for n in 1..=parts {
         let loc = site.config.permalink(&format!("sitemap-{n}.xml"));
         out.push_str(&format!(
             "<sitemap><loc>{}</loc></sitemap>\n",

@@ -18,13 +18,8 @@ use serde_json::json;
 use super::gaps::Gaps;
 use super::words::{Key, Words, fold_into, visible_text, word_of};
 
+use crate::pages::search_buckets as bucket_count;
 use crate::site::Site;
-
-/// How many bucket files a site of `articles` articles gets: about forty
-/// articles' words per bucket, a power of two, at most 1,024.
-pub fn bucket_count(articles: usize) -> usize {
-    articles.div_ceil(40).next_power_of_two().clamp(1, 1024)
-}
 
 /// The bucket a folded word lives in: FNV-1a of its bytes (the same
 /// function is in `search.js`).

@@ -17,10 +17,11 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::build::{self, Options, Prepared, Summary};
-use crate::cache::{Cache, Stamp, hash_of};
+use crate::cache::Cache;
 use crate::error::{Error, Result};
 use crate::pages::Kind;
 use crate::render::{CardCache, Renderer};
+use crate::stamp::{Stamp, hash_of};
 use crate::theme::StaticSource;
 use crate::write;
 
@@ -138,7 +139,7 @@ impl Session {
             let path = content.join(a);
             if let Some(s) = Stamp::of(&path) {
                 wanted.insert(
-                    crate::links::site_path(a),
+                    crate::load::site_path(a),
                     (Origin::Disk(s), Source::Disk(path)),
                 );
             }

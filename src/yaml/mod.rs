@@ -144,6 +144,11 @@ pub fn top_level_value_position(text: &str, key: &str) -> Option<(usize, usize)>
     Some((line, src[..after + skipped].chars().count() + 1))
 }
 
+/// A YAML string in double quotes.
+pub fn quote(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
