@@ -204,11 +204,11 @@ pub fn build(opts: &Options) -> Result<Summary> {
     // Past the budget, the search word index is made now, while the bodies
     // are in memory, and the bodies are let go of: each is read again when
     // its page is rendered, so a 100,000-article site fits in memory.
-    let total: usize = site.articles.iter().map(|a| a.body.len()).sum();
+    let total: usize = site.articles.iter().map(|a| a.file.body.len()).sum();
     let early_words = (total > opts.body_budget.unwrap_or(BODY_BUDGET)).then(|| {
         let words = render::search::buckets_from_memory(&site);
         for a in &mut site.articles {
-            a.body = std::sync::Arc::from("");
+            a.file.body = std::sync::Arc::from("");
         }
         site.bodies_dropped = true;
         summary.lap("search index", &mut lap);
@@ -364,7 +364,6 @@ fn parse_file(root: &Path, path: &Path, rel: &Path) -> Result<Parsed, Vec<Diagno
     Ok(Parsed {
         verbatim: stamp.map(|s| (s, text.len() - split.body.len())),
         source: rel.to_path_buf(),
-        yaml: split.yaml.to_string(),
         body: split.body.into(),
         body_line: split.body_line,
         front,
@@ -385,9 +384,9 @@ fn render_markdown(site: &mut Site, cache: Option<&mut Cache>) {
         .map(|a| {
             // The file the article was parsed from, unchanged since the
             // Markdown was rendered, with the same links: reuse.
-            let stamp = old.and_then(|c| c.stamp(&a.source));
+            let stamp = old.and_then(|c| c.stamp(&a.file.source));
             if let Some(m) = old
-                .and_then(|c| c.markdown.get(&a.source))
+                .and_then(|c| c.markdown.get(&a.file.source))
                 .filter(|m| Some(m.stamp) == stamp && m.resolver == resolver)
             {
                 return (m.clone(), false);
@@ -400,7 +399,7 @@ fn render_markdown(site: &mut Site, cache: Option<&mut Cache>) {
                 }),
                 resolver,
                 html_hash: old.map_or(0, |_| stamp::hash_of(&r.html)),
-                body_hash: old.map_or(0, |_| stamp::hash_of(&*a.body)),
+                body_hash: old.map_or(0, |_| stamp::hash_of(&*a.file.body)),
                 html: r.html.into(),
                 first_paragraph: r.first_paragraph.into(),
             };
@@ -409,11 +408,11 @@ fn render_markdown(site: &mut Site, cache: Option<&mut Cache>) {
         .collect();
     if let Some(c) = cache {
         // Keep what is still published, add what was rendered now.
-        let present: HashSet<&PathBuf> = site.articles.iter().map(|a| &a.source).collect();
+        let present: HashSet<&PathBuf> = site.articles.iter().map(|a| &a.file.source).collect();
         c.markdown.retain(|source, _| present.contains(source));
         for (a, (m, fresh)) in site.articles.iter().zip(&rendered) {
             if *fresh && m.stamp.len != u64::MAX {
-                c.markdown.insert(a.source.clone(), m.clone());
+                c.markdown.insert(a.file.source.clone(), m.clone());
             }
         }
     }
@@ -437,7 +436,7 @@ fn summaries(site: &mut Site) {
         .map(|a| {
             a.summary
                 .is_empty()
-                .then(|| markdown::first_paragraph(&a.body))
+                .then(|| markdown::first_paragraph(&a.file.body))
         })
         .collect();
     for (a, f) in site.articles.iter_mut().zip(firsts) {
@@ -454,7 +453,7 @@ fn check_collisions(site: &Site, plan: &[Page], theme: &Theme) -> Result<()> {
     }
     let pages: HashMap<&str, &Page> = plan.iter().map(|p| (p.file.as_str(), p)).collect();
     let owner = |page: &Page| match page.kind {
-        pages::Kind::Article(i) => site.articles[i].display.display().to_string(),
+        pages::Kind::Article(i) => site.articles[i].file.display.display().to_string(),
         _ => format!("bantin's page /{}", page.path),
     };
     let mut errors = Vec::new();

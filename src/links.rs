@@ -35,7 +35,7 @@ impl Links {
             by_source: site
                 .articles
                 .iter()
-                .map(|a| (a.source.clone(), site.url(&a.path)))
+                .map(|a| (a.file.source.clone(), site.url(&a.path)))
                 .collect(),
             assets: site.assets.iter().cloned().collect(),
             base_path: site.base_path.clone(),
@@ -105,7 +105,7 @@ impl Links {
     /// The unpublished article a relative link of `a` names, as shown
     /// (`content/a/nhap.md`), and whether it is a draft.
     pub fn unpublished(&self, a: &Article, dest: &str) -> Option<&(PathBuf, bool)> {
-        let dir = a.source.parent().unwrap_or(Path::new(""));
+        let dir = a.file.source.parent().unwrap_or(Path::new(""));
         let path = dest.split(['#', '?']).next().unwrap_or(dest);
         let target = site::join_relative(dir, &percent_decode(path))?;
         self.unpublished.get(&target)
@@ -132,13 +132,13 @@ impl Links {
         };
         Some(
             Diagnostic::new(
-                &a.display,
+                &a.file.display,
                 format!(
                     "the link `{dest}` leads to {what} ({}): it is published as written and leads nowhere until that article is published",
                     shown.display()
                 ),
             )
-            .at(a.body_line + line, column)
+            .at(a.file.body_line + line, column)
             .hint("publish the linked article first, or build again once it is published; `bantin check` lists every such link"),
         )
     }
@@ -147,19 +147,21 @@ impl Links {
     /// when the site let go of bodies.
     pub fn body<'a>(&self, a: &'a Article) -> Result<std::borrow::Cow<'a, str>, String> {
         match &self.content {
-            None => Ok(std::borrow::Cow::Borrowed(&a.body)),
+            None => Ok(std::borrow::Cow::Borrowed(&a.file.body)),
             Some(content) => {
-                let path = content.join(&a.source);
+                let path = content.join(&a.file.source);
                 // Unchanged since it was read and checked: just the body.
                 if let Some(body) = a
+                    .file
                     .verbatim
                     .and_then(|(stamp, at)| crate::load::read_again(&path, stamp, at))
                 {
                     return Ok(std::borrow::Cow::Owned(body));
                 }
-                let text = crate::load::read_text(&path, &a.display).map_err(|d| d.to_string())?;
+                let text =
+                    crate::load::read_text(&path, &a.file.display).map_err(|d| d.to_string())?;
                 let split =
-                    crate::frontmatter::split(&a.display, &text).map_err(|d| d.to_string())?;
+                    crate::frontmatter::split(&a.file.display, &text).map_err(|d| d.to_string())?;
                 Ok(std::borrow::Cow::Owned(split.body.to_string()))
             }
         }
@@ -167,7 +169,7 @@ impl Links {
 
     /// Render an article whose body is in memory.
     pub fn render_in_memory(&self, a: &Article) -> markdown::Rendered {
-        self.render_body(a, &a.body)
+        self.render_body(a, &a.file.body)
     }
 
     fn render_body(&self, a: &Article, body: &str) -> markdown::Rendered {
@@ -177,7 +179,7 @@ impl Links {
     /// The published URL a relative link of article `a` leads to (with its
     /// `#fragment` or `?query`), or `None` when it names nothing published.
     pub fn resolve(&self, a: &Article, dest: &str) -> Option<String> {
-        let dir = a.source.parent().unwrap_or(Path::new(""));
+        let dir = a.file.source.parent().unwrap_or(Path::new(""));
         let (path, fragment) = match dest.find(['#', '?']) {
             Some(i) => (&dest[..i], &dest[i..]),
             None => (dest, ""),

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Datelike, FixedOffset};
+use chrono::Datelike;
 
 use crate::config::Config;
 use crate::error::Diagnostic;
@@ -17,34 +17,24 @@ pub const RESERVED: &[&str] = &[
     "trang", "luu-tru", "tac-gia", "the", "tim-kiem", "assets", "static",
 ];
 
+/// An article placed in the site: the file as read, kept whole, and what
+/// placing it decided (its category, slug, URL path and summary).
 #[derive(Debug, Clone)]
 pub struct Article {
-    pub source: PathBuf,
-    pub display: PathBuf,
-    pub title: String,
-    pub date: DateTime<FixedOffset>,
+    /// The file: front matter, body and where they are.
+    pub file: Parsed,
+    /// Index into `Site::categories`.
     pub category: usize,
-    pub author: Option<String>,
-    pub views: Option<u64>,
-    /// From front matter; else filled with the first paragraph when rendered.
+    /// The front matter's `summary`, else the body's first paragraph
+    /// (filled by the markdown stage).
     pub summary: String,
-    pub tags: Vec<String>,
     /// `slugify` of each tag and of the author, computed once.
     pub tag_slugs: Vec<String>,
     pub author_slug: Option<String>,
-    /// The cover image as written, relative to the article.
-    pub image: Option<String>,
+    /// The article's URL name (its `slug:`, else made from title or file).
     pub slug: String,
-    pub draft: bool,
-    pub featured: bool,
-    pub extra: serde_json::Value,
     /// The site path of the page, e.g. `cong-tac-dang/giao-ban/`.
     pub path: String,
-    pub body: std::sync::Arc<str>,
-    pub body_line: usize,
-    /// Where the body is in its file, to read it again cheaply when the
-    /// build let go of bodies (see `Parsed::verbatim`).
-    pub verbatim: Option<(crate::stamp::Stamp, usize)>,
     /// The rendered body, filled by the markdown stage.
     /// Shared: watch's cache holds the same text.
     pub html: std::sync::Arc<str>,
@@ -136,8 +126,7 @@ pub fn assemble(
     };
     for (p, slugs) in parsed.into_iter().zip(slugs) {
         let fm = &p.front;
-        let line_of =
-            |key: &str| crate::yaml::top_level_key_line(&p.yaml, key).map_or(1, |l| l + 1);
+        let line_of = |key: &str| p.front.at.line(key).unwrap_or(1);
         if !keys.contains_key(&fm.category) {
             let names = (
                 match_key(&fm.category),
@@ -189,7 +178,7 @@ pub fn assemble(
         }
         let path = format!("{}/{}/", categories[cat].slug, slug);
         if let Some(&first) = taken.get(&path) {
-            let first = &articles[first].display;
+            let first = &articles[first].file.display;
             errors.push(
                 Diagnostic::new(
                     &p.display,
@@ -207,31 +196,18 @@ pub fn assemble(
             continue;
         }
         taken.insert(path.clone(), articles.len());
-        let fm = p.front;
+        let summary = p.front.summary.clone().unwrap_or_default();
         articles.push(Article {
-            title: fm.title,
-            date: fm.date,
+            file: p,
             category: cat,
-            author: fm.author,
-            views: fm.views,
-            summary: fm.summary.unwrap_or_default(),
-            tags: fm.tags,
+            summary,
             tag_slugs: slugs.tags,
             author_slug: slugs.author,
-            image: fm.image,
             slug,
-            draft: fm.draft,
-            featured: fm.featured,
-            extra: fm.extra,
             path,
-            body: p.body,
-            body_line: p.body_line,
-            verbatim: p.verbatim,
             html: std::sync::Arc::from(""),
             html_hash: 0,
             body_hash: 0,
-            source: p.source,
-            display: p.display,
         });
     }
     // Unlisted categories are named as most of their articles spell them.
@@ -259,10 +235,12 @@ pub fn assemble(
     let mut order: Vec<usize> = (0..articles.len()).collect();
     order.sort_by(|&a, &b| {
         let (a, b) = (&articles[a], &articles[b]);
-        b.date
-            .cmp(&a.date)
-            .then_with(|| a.title.cmp(&b.title))
-            .then_with(|| a.source.cmp(&b.source))
+        b.file
+            .front
+            .date
+            .cmp(&a.file.front.date)
+            .then_with(|| a.file.front.title.cmp(&b.file.front.title))
+            .then_with(|| a.file.source.cmp(&b.file.source))
     });
     permute(&mut articles, &order);
     for (i, a) in articles.iter().enumerate() {
@@ -273,12 +251,17 @@ pub fn assemble(
             rayon::join(
                 || {
                     group_by(&articles, |a| {
-                        a.author.iter().zip(a.author_slug.iter()).collect()
+                        a.file
+                            .front
+                            .author
+                            .iter()
+                            .zip(a.author_slug.iter())
+                            .collect()
                     })
                 },
                 || {
                     group_by(&articles, |a| {
-                        a.tags.iter().zip(a.tag_slugs.iter()).collect()
+                        a.file.front.tags.iter().zip(a.tag_slugs.iter()).collect()
                     })
                 },
             )
@@ -419,7 +402,7 @@ fn group_by<'a>(
 fn archive(articles: &[Article]) -> Vec<Year> {
     let mut years: BTreeMap<i32, BTreeMap<u32, Vec<usize>>> = BTreeMap::new();
     for (i, a) in articles.iter().enumerate() {
-        let d = a.date.with_timezone(&crate::date::vietnam());
+        let d = a.file.front.date.with_timezone(&crate::date::vietnam());
         years
             .entry(d.year())
             .or_default()

@@ -266,7 +266,7 @@ impl<'s> Renderer<'s> {
                     &json!({
                         "title": title, "link": site.config.permalink(&link),
                         "self": site.config.permalink(&page.path),
-                        "updated": idx.first().map(|i| site.articles[*i].date.to_rfc2822()),
+                        "updated": idx.first().map(|i| site.articles[*i].file.front.date.to_rfc2822()),
                     }),
                 );
                 s.cards("articles", self, &idx[..idx.len().min(FEED_ITEMS)]);
@@ -288,7 +288,7 @@ impl<'s> Renderer<'s> {
     fn home<S: Sink>(&self, s: &mut S, paged: &Paged) {
         let site = self.site;
         let featured: Vec<usize> = (0..site.articles.len())
-            .filter(|i| site.articles[*i].featured)
+            .filter(|i| site.articles[*i].file.front.featured)
             .take(BLOCK)
             .collect();
         s.cards("featured", self, &featured);
@@ -309,9 +309,9 @@ impl<'s> Renderer<'s> {
                 .collect::<Vec<_>>(),
         );
         let mut viewed: Vec<usize> = (0..site.articles.len())
-            .filter(|i| site.articles[*i].views.is_some())
+            .filter(|i| site.articles[*i].file.front.views.is_some())
             .collect();
-        viewed.sort_by_key(|i| std::cmp::Reverse(site.articles[*i].views));
+        viewed.sort_by_key(|i| std::cmp::Reverse(site.articles[*i].file.front.views));
         viewed.truncate(BLOCK);
         s.cards("most_viewed", self, &viewed);
     }
@@ -455,7 +455,7 @@ impl<'s> Renderer<'s> {
                 let a = &site.articles[i];
                 match &self.links {
                     Some(links) => links.body(a),
-                    None => Ok(std::borrow::Cow::Borrowed(&*a.body)),
+                    None => Ok(std::borrow::Cow::Borrowed(&*a.file.body)),
                 }
             })
         });
@@ -499,18 +499,18 @@ fn sitemap_entries(site: &Site, range: std::ops::Range<usize>) -> Vec<Value> {
     let end = range.end.min(pages::sitemap_urls(site));
     let entry = |k: usize| match k {
         0 => {
-            json!({"loc": site.config.permalink(""), "lastmod": site.articles.first().map(|a| a.date.to_rfc3339())})
+            json!({"loc": site.config.permalink(""), "lastmod": site.articles.first().map(|a| a.file.front.date.to_rfc3339())})
         }
         k if k <= articles => {
             let a = &site.articles[k - 1];
-            json!({"loc": site.config.permalink(&a.path), "lastmod": a.date.to_rfc3339()})
+            json!({"loc": site.config.permalink(&a.path), "lastmod": a.file.front.date.to_rfc3339()})
         }
         k if k <= articles + categories => {
             let c = k - articles - 1;
             let lastmod = site.categories[c]
                 .articles
                 .first()
-                .map(|i| site.articles[*i].date.to_rfc3339());
+                .map(|i| site.articles[*i].file.front.date.to_rfc3339());
             json!({"loc": site.config.permalink(&pages::listing_path(site, Listing::Category(c))), "lastmod": lastmod})
         }
         _ => json!({"loc": site.config.permalink("luu-tru/"), "lastmod": null}),
