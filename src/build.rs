@@ -12,7 +12,7 @@ use crate::cache::{self, Cache};
 use crate::config::{Config, normalise_base_url};
 use crate::error::{Diagnostic, Error, Result};
 use crate::frontmatter::{self, Parsed};
-use crate::links::Links;
+use crate::links::{ArticleHtml, Bodies, Links};
 use crate::load;
 use crate::markdown;
 use crate::output::{self, Claim};
@@ -106,6 +106,9 @@ pub struct Prepared {
     pub theme: Theme,
     pub tera: tera::Tera,
     pub plan: Vec<Page>,
+    /// Each article's HTML, in `site.articles` order; empty when it is
+    /// rendered with its page instead (`build`).
+    pub html: Vec<ArticleHtml>,
     pub summary: Summary,
 }
 
@@ -162,11 +165,12 @@ fn prepare_inner(opts: &Options, mut cache: Option<&mut Cache>, lazy: bool) -> R
         errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         return Err(Error::Content(errors));
     };
-    if lazy {
+    let html = if lazy {
         summaries(&mut site);
+        Vec::new()
     } else {
-        render_markdown(&mut site, cache);
-    }
+        render_markdown(&mut site, cache)
+    };
     summary.lap("markdown", &mut lap);
     let plan = pages::plan(
         &site,
@@ -184,6 +188,7 @@ fn prepare_inner(opts: &Options, mut cache: Option<&mut Cache>, lazy: bool) -> R
         theme,
         tera,
         plan,
+        html,
         summary,
     })
 }
@@ -197,6 +202,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
         theme,
         tera,
         plan,
+        html: _,
         mut summary,
     } = prepare_inner(opts, None, true)?;
     let mut lap = Instant::now();
@@ -210,11 +216,10 @@ pub fn build(opts: &Options) -> Result<Summary> {
         for a in &mut site.articles {
             a.file.body = std::sync::Arc::from("");
         }
-        site.bodies_dropped = true;
         summary.lap("search index", &mut lap);
         words
     });
-    let body_root = site.bodies_dropped.then_some(content.as_path());
+    let body_root = early_words.is_some().then_some(content.as_path());
     let staging = Staging::begin(claim.target())?;
     let mut draft_links = None;
     let renderer = std::thread::scope(|scope| -> Result<Renderer<'_>> {
@@ -231,8 +236,8 @@ pub fn build(opts: &Options) -> Result<Summary> {
             .with_unpublished(&summary.drafts, &summary.scheduled);
         draft_links = Some(links.warnings());
         summary.lap("link table", &mut lap);
-        let renderer =
-            Renderer::new(tera, &site, opts.live_reload.as_deref(), None).with_links(links);
+        let bodies = Bodies::WithPages(links);
+        let renderer = Renderer::new(tera, &site, bodies, opts.live_reload.as_deref(), None);
         summary.lap("cards", &mut lap);
         // Template failures are all gathered; the first failed write (disk
         // full …) stops the rest and is reported alone.
@@ -373,7 +378,7 @@ fn parse_file(root: &Path, path: &Path, rel: &Path) -> Result<Parsed, Vec<Diagno
 
 /// Render every article's Markdown (reusing `cache` where the file and
 /// the links are unchanged), and make summaries from first paragraphs.
-fn render_markdown(site: &mut Site, cache: Option<&mut Cache>) {
+fn render_markdown(site: &mut Site, cache: Option<&mut Cache>) -> Vec<ArticleHtml> {
     let links = Links::new(site);
     let resolver = cache.as_ref().map_or(0, |_| links.key());
     let old = cache.as_deref();
@@ -416,14 +421,18 @@ fn render_markdown(site: &mut Site, cache: Option<&mut Cache>) {
             }
         }
     }
+    let mut html = Vec::with_capacity(rendered.len());
     for (a, (r, _)) in site.articles.iter_mut().zip(rendered) {
-        a.html = r.html;
-        a.html_hash = r.html_hash;
-        a.body_hash = r.body_hash;
         if a.summary.is_empty() {
             a.summary = crate::text::truncate_words(&r.first_paragraph, 240);
         }
+        html.push(ArticleHtml {
+            html: r.html,
+            html_hash: r.html_hash,
+            body_hash: r.body_hash,
+        });
     }
+    html
 }
 
 /// For `build`: only the summaries now; each article's HTML is rendered

@@ -137,12 +137,7 @@ impl Published {
                 .iter()
                 .map(|a| nfc(&crate::load::site_path(a))),
         );
-        let ids = prepared
-            .site
-            .articles
-            .iter()
-            .map(|a| ids(&a.html))
-            .collect();
+        let ids = prepared.html.iter().map(|h| ids(&h.html)).collect();
         let tops = paths.iter().map(|p| top(p).to_string()).collect();
         Published {
             paths,

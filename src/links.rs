@@ -3,7 +3,10 @@
 //! site itself (`/chinh-quyen/bai/`, `https://<base>/the/x/`) become site
 //! paths. Owns the Markdown stage's view of the site (`Links`), which also
 //! notes links to drafts and scheduled articles, and the path helpers shared
-//! by the build, the cards, `check` and `watch`.
+//! by the build, the cards, `check` and `watch`. [`Bodies`] is the one render
+//! path of an article's Markdown: rendered before the pages (`watch`,
+//! `check`: [`ArticleHtml`] per article) or with each page (`build`), the
+//! body in memory or read again (see `site::Article::body`).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -144,27 +147,9 @@ impl Links {
     }
 
     /// An article's Markdown body: in memory, or read again from its file
-    /// when the site let go of bodies.
+    /// when the site let go of bodies (see [`Article::body`]).
     pub fn body<'a>(&self, a: &'a Article) -> Result<std::borrow::Cow<'a, str>, String> {
-        match &self.content {
-            None => Ok(std::borrow::Cow::Borrowed(&a.file.body)),
-            Some(content) => {
-                let path = content.join(&a.file.source);
-                // Unchanged since it was read and checked: just the body.
-                if let Some(body) = a
-                    .file
-                    .verbatim
-                    .and_then(|(stamp, at)| crate::load::read_again(&path, stamp, at))
-                {
-                    return Ok(std::borrow::Cow::Owned(body));
-                }
-                let text =
-                    crate::load::read_text(&path, &a.file.display).map_err(|d| d.to_string())?;
-                let split =
-                    crate::frontmatter::split(&a.file.display, &text).map_err(|d| d.to_string())?;
-                Ok(std::borrow::Cow::Owned(split.body.to_string()))
-            }
-        }
+        a.body(self.content.as_deref())
     }
 
     /// Render an article whose body is in memory.
@@ -195,6 +180,56 @@ impl Links {
                 encode_path(&site_path(&target))
             )
         })
+    }
+}
+
+/// An article's body rendered before its page, with what page
+/// fingerprints need.
+#[derive(Debug, Clone)]
+pub struct ArticleHtml {
+    pub html: Arc<str>,
+    /// A hash of `html` (0 unless fingerprints are asked for).
+    pub html_hash: u64,
+    /// A hash of the Markdown body, which the search index reads (0 unless
+    /// fingerprints are asked for).
+    pub body_hash: u64,
+}
+
+/// Where each article's body and HTML come from when pages are rendered:
+/// the one render path of an article's Markdown.
+pub enum Bodies {
+    /// Rendered before the pages (`watch`, `check`): by article index.
+    Ready(Vec<ArticleHtml>),
+    /// Rendered with each article's page (`build`), so that the HTML of the
+    /// whole site is never in memory at once; bodies are read again from
+    /// their files when the build let go of them.
+    WithPages(Links),
+}
+
+impl Bodies {
+    /// Article `i`'s rendered HTML, when it was rendered before the pages.
+    pub fn ready(&self, i: usize) -> Option<&ArticleHtml> {
+        match self {
+            Bodies::Ready(all) => all.get(i),
+            Bodies::WithPages(_) => None,
+        }
+    }
+
+    /// The HTML of article `a` rendered now, when it is rendered with its
+    /// page (see [`Links::render`]); `None` when it is [`Bodies::Ready`].
+    pub fn render(&self, a: &Article) -> Option<Result<String, String>> {
+        match self {
+            Bodies::Ready(_) => None,
+            Bodies::WithPages(links) => Some(links.render(a).map(|r| r.html)),
+        }
+    }
+
+    /// An article's Markdown body (the search index reads it).
+    pub fn body<'a>(&self, a: &'a Article) -> Result<std::borrow::Cow<'a, str>, String> {
+        match self {
+            Bodies::Ready(_) => Ok(std::borrow::Cow::Borrowed(&a.file.body)),
+            Bodies::WithPages(links) => links.body(a),
+        }
     }
 }
 

@@ -35,13 +35,30 @@ pub struct Article {
     pub slug: String,
     /// The site path of the page, e.g. `cong-tac-dang/giao-ban/`.
     pub path: String,
-    /// The rendered body, filled by the markdown stage.
-    /// Shared: watch's cache holds the same text.
-    pub html: std::sync::Arc<str>,
-    /// A hash of `html`, for page fingerprints.
-    pub html_hash: u64,
-    /// A hash of `body`, for the search index's fingerprint (watch only).
-    pub body_hash: u64,
+}
+
+impl Article {
+    /// The Markdown body: in memory, or read again from its file under
+    /// `content` when the build let go of bodies (`content` given). A file
+    /// that can no longer be read is an error.
+    pub fn body(&self, content: Option<&Path>) -> Result<std::borrow::Cow<'_, str>, String> {
+        let Some(content) = content else {
+            return Ok(std::borrow::Cow::Borrowed(&self.file.body));
+        };
+        let path = content.join(&self.file.source);
+        // Unchanged since it was read and checked: just the body.
+        if let Some(body) = self
+            .file
+            .verbatim
+            .and_then(|(stamp, at)| crate::load::read_again(&path, stamp, at))
+        {
+            return Ok(std::borrow::Cow::Owned(body));
+        }
+        let display = &self.file.display;
+        let text = crate::load::read_text(&path, display).map_err(|d| d.to_string())?;
+        let split = crate::frontmatter::split(display, &text).map_err(|d| d.to_string())?;
+        Ok(std::borrow::Cow::Owned(split.body.to_string()))
+    }
 }
 
 /// A named group of articles with its own pages: category, author or tag.
@@ -76,9 +93,6 @@ pub struct Site {
     pub years: Vec<Year>,
     /// Files under `content/` that are not articles, relative to it.
     pub assets: Vec<PathBuf>,
-    /// Set when `build` let go of article bodies to save memory: they are
-    /// read again from their files when rendered.
-    pub bodies_dropped: bool,
 }
 
 impl Site {
@@ -205,9 +219,6 @@ pub fn assemble(
             author_slug: slugs.author,
             slug,
             path,
-            html: std::sync::Arc::from(""),
-            html_hash: 0,
-            body_hash: 0,
         });
     }
     // Unlisted categories are named as most of their articles spell them.
@@ -278,7 +289,6 @@ pub fn assemble(
         tags,
         years,
         assets,
-        bodies_dropped: false,
     })
 }
 

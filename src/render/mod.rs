@@ -12,6 +12,7 @@ mod words;
 use serde_json::{Value, json};
 use tera::{Context, Tera};
 
+use crate::links::Bodies;
 use crate::pages::{self, Kind, Listing, Page, Paged};
 use crate::site::Site;
 use card::card;
@@ -35,8 +36,8 @@ pub struct Renderer<'s> {
     /// when fingerprints are asked for).
     tera_cards: Vec<tera::Value>,
     card_hashes: Vec<u64>,
-    /// Set when articles' HTML is rendered with their pages (`build`).
-    links: Option<crate::links::Links>,
+    /// Where each article's HTML comes from.
+    bodies: Bodies,
     /// The search word index's bucket files, made when the first is asked for.
     search_words: std::sync::OnceLock<Result<Vec<Vec<u8>>, String>>,
     /// The fingerprint input shared by all word buckets.
@@ -53,6 +54,7 @@ impl<'s> Renderer<'s> {
     pub fn new(
         tera: Tera,
         site: &'s Site,
+        bodies: Bodies,
         live_reload: Option<&str>,
         fingerprints: Option<(u64, &CardCache)>,
     ) -> Renderer<'s> {
@@ -108,16 +110,10 @@ impl<'s> Renderer<'s> {
             base_hash,
             tera_cards,
             card_hashes,
-            links: None,
+            bodies,
             search_words: std::sync::OnceLock::new(),
             words_digest: std::sync::OnceLock::new(),
         }
-    }
-
-    /// Render each article's Markdown with its page instead of before.
-    pub fn with_links(mut self, links: crate::links::Links) -> Self {
-        self.links = Some(links);
-        self
     }
 
     /// This build's cards by hash, for the next `Renderer::new`.
@@ -154,8 +150,8 @@ impl<'s> Renderer<'s> {
             Kind::SitemapIndex(parts) => return Ok(sitemap_index(self.site, parts)),
             _ => {}
         }
-        let body = match (&page.kind, &self.links) {
-            (Kind::Article(i), Some(links)) => Some(links.render(&self.site.articles[*i])?.html),
+        let body = match &page.kind {
+            Kind::Article(i) => self.bodies.render(&self.site.articles[*i]).transpose()?,
             _ => None,
         };
         let mut fill = Fill {
@@ -189,8 +185,8 @@ impl<'s> Renderer<'s> {
             let all = *self.words_digest.get_or_init(|| {
                 let mut d = DefaultHasher::new();
                 self.card_hashes.hash(&mut d);
-                for a in &self.site.articles {
-                    a.body_hash.hash(&mut d);
+                for i in 0..self.site.articles.len() {
+                    self.bodies.ready(i).map(|h| h.body_hash).hash(&mut d);
                 }
                 d.finish()
             });
@@ -451,13 +447,7 @@ impl<'s> Renderer<'s> {
     fn search_words(&self, n: usize) -> Result<Vec<u8>, String> {
         let all = self.search_words.get_or_init(|| {
             let site = self.site;
-            search::buckets_json(site, &|i| {
-                let a = &site.articles[i];
-                match &self.links {
-                    Some(links) => links.body(a),
-                    None => Ok(std::borrow::Cow::Borrowed(&*a.file.body)),
-                }
-            })
+            search::buckets_json(site, &|i| self.bodies.body(&site.articles[i]))
         });
         match all {
             Ok(buckets) => Ok(buckets.get(n).cloned().unwrap_or_else(|| b"{}".to_vec())),

@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use crate::build::{self, Options, Prepared, Summary};
 use crate::cache::Cache;
 use crate::error::{Error, Result};
+use crate::links::Bodies;
 use crate::pages::Kind;
 use crate::render::{CardCache, Renderer};
 use crate::stamp::{Stamp, hash_of};
@@ -97,12 +98,14 @@ impl Session {
             theme,
             tera,
             plan,
+            html,
             mut summary,
         } = build::prepare_with(&self.opts, Some(&mut self.cache))?;
         let mut lap = Instant::now();
         let renderer = Renderer::new(
             tera,
             &site,
+            Bodies::Ready(html),
             self.opts.live_reload.as_deref(),
             Some((theme.hash(), &self.cards)),
         );
