@@ -2,7 +2,7 @@
 //! matter → site model → markdown → page plan → render → write. `prepare`
 //! runs every stage that only reads (for `build` and `check`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -239,28 +239,11 @@ pub fn build(opts: &Options) -> Result<Summary> {
         let bodies = Bodies::WithPages(links);
         let renderer = Renderer::new(tera, &site, bodies, opts.live_reload.as_deref(), None);
         summary.lap("cards", &mut lap);
-        // Template failures are all gathered; the first failed write (disk
-        // full …) stops the rest and is reported alone.
-        let write_failed = std::sync::OnceLock::new();
-        let render = |&i: &usize| {
-            if write_failed.get().is_some() {
-                return None;
-            }
-            let page = &plan[i];
-            match renderer.render(page) {
-                Ok(bytes) => {
-                    if let Err(e) = staging.write_page(&page.file, &bytes, own_dir[i]) {
-                        let _ = write_failed.set(e);
-                    }
-                    None
-                }
-                Err(e) => Some((page.file.clone(), e)),
-            }
-        };
+        let write = |i: usize, bytes: &[u8]| staging.write_page(&plan[i].file, bytes, own_dir[i]);
         let (search, other): (Vec<usize>, Vec<usize>) = pages::render_order(&site, &plan)
             .into_iter()
             .partition(|&i| matches!(plan[i].kind, pages::Kind::SearchWords(_)));
-        let mut failures: Vec<(String, String)> = other.par_iter().filter_map(render).collect();
+        let mut failures = render_pages(&renderer, &plan, &other, &write)?;
         let words = match (early_words, later) {
             (Some(words), _) => words,
             (None, Some(later)) => later
@@ -269,10 +252,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
             (None, None) => Err("the search index was not made".into()),
         };
         renderer.provide_search_words(words);
-        failures.extend(search.par_iter().filter_map(render).collect::<Vec<_>>());
-        if let Some(e) = write_failed.into_inner() {
-            return Err(e);
-        }
+        failures.extend(render_pages(&renderer, &plan, &search, &write)?);
         if !failures.is_empty() {
             return Err(Error::Content(render_failures(failures)));
         }
@@ -285,21 +265,72 @@ pub fn build(opts: &Options) -> Result<Summary> {
         w.dedup();
         summary.warnings = w;
     }
-    for (rel, src) in &theme.statics {
-        match src {
-            StaticSource::Disk(p) => staging.copy(p, rel)?,
-            StaticSource::Embedded(bytes) => staging.write(rel, bytes)?,
-        }
-    }
-    site.assets
-        .par_iter()
-        .try_for_each(|a| staging.copy(&content.join(a), &load::site_path(a)))?;
+    copy_files(&staging, &files_to_copy(&theme, &site, &content))?;
     summary.lap("copy files", &mut lap);
     staging.commit()?;
     summary.lap("swap output", &mut lap);
     drop_in_background((renderer.into_owned(), site));
     summary.elapsed = start.elapsed();
     Ok(summary)
+}
+
+/// The stage that renders pages: the pages `todo` of `plan`, in parallel,
+/// each handed to `write` (by its index in `plan`). Template failures are
+/// all gathered and returned, (page file, message); the first failed write
+/// (disk full …) stops the rest and is the error, alone. Shared by `build`
+/// and `watch`.
+pub(crate) fn render_pages(
+    renderer: &Renderer<'_>,
+    plan: &[Page],
+    todo: &[usize],
+    write: &(dyn Fn(usize, &[u8]) -> Result<()> + Sync),
+) -> Result<Vec<(String, String)>> {
+    let write_failed = std::sync::OnceLock::new();
+    let failures = todo
+        .par_iter()
+        .filter_map(|&i| {
+            if write_failed.get().is_some() {
+                return None;
+            }
+            let page = &plan[i];
+            match renderer.render(page) {
+                Ok(bytes) => {
+                    if let Err(e) = write(i, &bytes) {
+                        let _ = write_failed.set(e);
+                    }
+                    None
+                }
+                Err(e) => Some((page.file.clone(), e)),
+            }
+        })
+        .collect();
+    match write_failed.into_inner() {
+        Some(e) => Err(e),
+        None => Ok(failures),
+    }
+}
+
+/// The stage that lists the files published as they are, by site path:
+/// the theme's statics, then the files beside the articles (which win over
+/// a static of the same path). Shared by `build` and `watch`.
+pub(crate) fn files_to_copy(
+    theme: &Theme,
+    site: &Site,
+    content: &Path,
+) -> BTreeMap<String, StaticSource> {
+    let mut files = theme.statics.clone();
+    for a in &site.assets {
+        files.insert(load::site_path(a), StaticSource::Disk(content.join(a)));
+    }
+    files
+}
+
+/// The stage that copies those files into the new site.
+fn copy_files(staging: &Staging, files: &BTreeMap<String, StaticSource>) -> Result<()> {
+    files.par_iter().try_for_each(|(rel, src)| match src {
+        StaticSource::Disk(p) => staging.copy(p, rel),
+        StaticSource::Embedded(bytes) => staging.write(rel, bytes),
+    })
 }
 
 /// Free a big value on another thread: the caller does not wait for it.

@@ -20,7 +20,7 @@ use crate::build::{self, Options, Prepared, Summary};
 use crate::cache::Cache;
 use crate::error::{Error, Result};
 use crate::links::Bodies;
-use crate::pages::Kind;
+use crate::pages::{Kind, Page};
 use crate::render::{CardCache, Renderer};
 use crate::stamp::{Stamp, hash_of};
 use crate::theme::StaticSource;
@@ -112,42 +112,22 @@ impl Session {
         summary.lap("cards", &mut lap);
         let fingerprints: Vec<u64> = plan.par_iter().map(|p| renderer.fingerprint(p)).collect();
         summary.lap("fingerprints", &mut lap);
-        let changed: Vec<usize> = (0..plan.len())
-            .filter(|i| self.pages.get(&plan[*i].file) != Some(&fingerprints[*i]))
-            .collect();
-        // The first build writes everything at once; later ones the word
-        // buckets after the pages.
         let first = self.pages.is_empty();
-        let (todo, later): (Vec<usize>, Vec<usize>) = changed
-            .iter()
-            .partition(|i| first || !matches!(plan[**i].kind, Kind::SearchWords(_)));
+        let (todo, later) = changed_pages(&plan, &fingerprints, &self.pages);
 
         // Files to copy: theme statics, then assets (assets win, as in build).
         let content = self.opts.root.join("content");
-        let mut wanted: HashMap<String, (Origin, Source)> = HashMap::new();
-        for (rel, src) in &theme.statics {
-            let entry = match src {
-                StaticSource::Disk(p) => {
-                    Stamp::of(p).map(|s| (Origin::Disk(s), Source::Disk(p.clone())))
-                }
-                StaticSource::Embedded(b) => {
-                    Some((Origin::Embedded(hash_of(*b)), Source::Bytes(b)))
-                }
+        let mut wanted: HashMap<String, (Origin, StaticSource)> = HashMap::new();
+        for (rel, src) in build::files_to_copy(&theme, &site, &content) {
+            let origin = match &src {
+                StaticSource::Disk(p) => Stamp::of(p).map(Origin::Disk),
+                StaticSource::Embedded(b) => Some(Origin::Embedded(hash_of(*b))),
             };
-            if let Some(e) = entry {
-                wanted.insert(rel.clone(), e);
+            if let Some(origin) = origin {
+                wanted.insert(rel, (origin, src));
             }
         }
-        for a in &site.assets {
-            let path = content.join(a);
-            if let Some(s) = Stamp::of(&path) {
-                wanted.insert(
-                    crate::load::site_path(a),
-                    (Origin::Disk(s), Source::Disk(path)),
-                );
-            }
-        }
-        let copies: Vec<(String, Source)> = wanted
+        let copies: Vec<(String, StaticSource)> = wanted
             .iter()
             .filter(|(rel, (origin, _))| self.files.get(*rel) != Some(origin))
             .map(|(rel, (_, src))| (rel.clone(), src.clone()))
@@ -162,24 +142,28 @@ impl Session {
         } else {
             Vec::new()
         };
-        let failures: Vec<(String, String)> = todo
-            .par_iter()
-            .filter_map(|i| {
-                let page = &plan[*i];
-                let target = if first {
-                    self.out.join(&page.file)
-                } else {
-                    stage.slot(*i)
-                };
-                let own_dir = own_dir.get(*i).copied().unwrap_or(false);
-                match renderer.render(page) {
-                    Ok(bytes) => write::write_file(&target, &bytes, own_dir)
-                        .err()
-                        .map(|e| (page.file.clone(), e.to_string())),
-                    Err(e) => Some((page.file.clone(), e)),
+        let out = &self.out;
+        let write = |i: usize, bytes: &[u8]| {
+            let (target, own_dir) = if first {
+                (
+                    out.join(&plan[i].file),
+                    own_dir.get(i).copied().unwrap_or(false),
+                )
+            } else {
+                (stage.slot(i), false)
+            };
+            write::write_file(&target, bytes, own_dir)
+                .map_err(|e| Error::output(&out.join(&plan[i].file), "cannot write this page", &e))
+        };
+        let failures = match build::render_pages(&renderer, &plan, &todo, &write) {
+            Ok(failures) => failures,
+            Err(e) => {
+                if first {
+                    clear(&self.out)?;
                 }
-            })
-            .collect();
+                return Err(e);
+            }
+        };
         if !failures.is_empty() {
             if first {
                 clear(&self.out)?;
@@ -190,8 +174,8 @@ impl Session {
         for (n, (_, src)) in copies.iter().enumerate() {
             let slot = stage.slot(plan.len() + n);
             match src {
-                Source::Disk(p) => fs::copy(p, &slot).map(|_| ()),
-                Source::Bytes(b) => fs::write(&slot, b),
+                StaticSource::Disk(p) => fs::copy(p, &slot).map(|_| ()),
+                StaticSource::Embedded(b) => fs::write(&slot, b),
             }
             .map_err(|e| Error::io(&slot, e))?;
         }
@@ -262,6 +246,22 @@ impl Session {
     }
 }
 
+/// Which pages a rebuild writes (indexes into `plan`): those whose
+/// fingerprint differs from the one `written` holds for their file (every
+/// page on a first build, when `written` is empty). Returned as (now,
+/// later): the search index's word buckets are written after the pages a
+/// reader looks at, except on a first build, which writes everything at once.
+pub fn changed_pages(
+    plan: &[Page],
+    fingerprints: &[u64],
+    written: &HashMap<String, u64>,
+) -> (Vec<usize>, Vec<usize>) {
+    let first = written.is_empty();
+    (0..plan.len())
+        .filter(|&i| written.get(&plan[i].file) != Some(&fingerprints[i]))
+        .partition(|&i| first || !matches!(plan[i].kind, Kind::SearchWords(_)))
+}
+
 /// See [`Session::rebuild_then`].
 pub type Publish<'a> = dyn FnMut(&mut dyn FnMut() -> Result<()>) -> Result<()> + 'a;
 
@@ -274,12 +274,6 @@ fn place(out: &Path, made: &mut BTreeSet<PathBuf>, slot: PathBuf, rel: &str) -> 
         fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     }
     fs::rename(&slot, &target).map_err(|e| Error::io(&target, e))
-}
-
-#[derive(Clone)]
-enum Source {
-    Disk(PathBuf),
-    Bytes(&'static [u8]),
 }
 
 /// A staging folder beside the output, removed when dropped.
@@ -317,5 +311,86 @@ fn remove_with_empty_parents(out: &Path, rel: &str) {
             break;
         }
         dir = d.parent();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(file: &str, kind: Kind) -> Page {
+        Page {
+            file: file.to_string(),
+            path: file.to_string(),
+            kind,
+        }
+    }
+
+    fn plan() -> Vec<Page> {
+        vec![
+            page("index.html", Kind::Archive),
+            page("a/index.html", Kind::Article(0)),
+            page("tim-kiem/tu/0.json", Kind::SearchWords(0)),
+            page("rss.xml", Kind::Feed(None)),
+        ]
+    }
+
+    fn written(prints: &[u64]) -> HashMap<String, u64> {
+        plan()
+            .iter()
+            .map(|p| p.file.clone())
+            .zip(prints.iter().copied())
+            .collect()
+    }
+
+    #[test]
+    fn a_first_build_writes_every_page_at_once() {
+        let (now, later) = changed_pages(&plan(), &[1, 2, 3, 4], &HashMap::new());
+        assert_eq!((now, later), (vec![0, 1, 2, 3], vec![]));
+    }
+
+    #[test]
+    fn only_pages_whose_fingerprint_changed_are_written_buckets_last() {
+        let old = written(&[1, 2, 3, 4]);
+        assert_eq!(
+            changed_pages(&plan(), &[1, 2, 3, 4], &old),
+            (vec![], vec![])
+        );
+        assert_eq!(
+            changed_pages(&plan(), &[1, 9, 9, 4], &old),
+            (vec![1], vec![2])
+        );
+        // A page the last build did not write (new article) is written.
+        let mut fewer = old.clone();
+        fewer.remove("rss.xml");
+        assert_eq!(
+            changed_pages(&plan(), &[1, 2, 3, 4], &fewer),
+            (vec![3], vec![])
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_failed_write_is_one_output_error_naming_the_page() {
+        let tmp = tempfile::tempdir().unwrap();
+        let opts = Options {
+            root: Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/full"),
+            ..Options::default()
+        };
+        let out = tmp.path().join("out");
+        let mut session = Session::new(opts, out.clone()).unwrap();
+        // A folder where the feed goes: writing the feed fails.
+        fs::create_dir_all(out.join("rss.xml")).unwrap();
+        match session.rebuild() {
+            Err(Error::Env(d)) => {
+                assert_eq!(d.file, out.join("rss.xml"));
+                assert!(
+                    d.message.starts_with("cannot write this page"),
+                    "{}",
+                    d.message
+                );
+            }
+            other => panic!("expected one output error, got {other:?}"),
+        }
     }
 }
