@@ -110,26 +110,7 @@ pub fn assemble(
     assets: Vec<PathBuf>,
 ) -> Result<Site, Vec<Diagnostic>> {
     let mut errors = Vec::new();
-    let mut categories = configured_categories(&config, &mut errors);
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    for (i, c) in config.categories.iter().enumerate() {
-        by_key.insert(match_key(&c.name), i);
-        if let Some(t) = &c.title {
-            by_key.entry(match_key(t)).or_insert(i);
-        }
-    }
-    let mut by_slug: HashMap<String, usize> = categories
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.slug.clone(), i))
-        .collect();
-    let mut spellings: HashMap<usize, BTreeMap<String, usize>> = HashMap::new();
-
-    let mut articles: Vec<Article> = Vec::with_capacity(parsed.len());
-    // Each URL taken so far, with the article that took it.
-    let mut taken: HashMap<String, usize> = HashMap::with_capacity(parsed.len());
-    // A site has a handful of category spellings: work each out once.
-    let mut keys: HashMap<String, (String, String, String)> = HashMap::new();
+    let mut categories = Categories::new(&config, &mut errors);
     // Slugs cost a transliteration each: work them out in parallel first.
     let slugs: Vec<Slugs> = {
         use rayon::prelude::*;
@@ -138,38 +119,96 @@ pub fn assemble(
             .map(|p| Slugs::of(p, config.slugs))
             .collect()
     };
+    let mut articles: Vec<Article> = Vec::with_capacity(parsed.len());
+    // Each URL taken so far, with the article that took it.
+    let mut taken: HashMap<String, usize> = HashMap::with_capacity(parsed.len());
     for (p, slugs) in parsed.into_iter().zip(slugs) {
-        let fm = &p.front;
-        let line_of = |key: &str| p.front.at.line(key).unwrap_or(1);
-        if !keys.contains_key(&fm.category) {
-            let names = (
-                match_key(&fm.category),
-                slugify(&fm.category),
-                crate::text::squash_spaces(&fm.category),
-            );
-            keys.insert(fm.category.clone(), names);
+        match place(p, slugs, &mut categories, &taken, &articles) {
+            Ok(a) => {
+                taken.insert(a.path.clone(), articles.len());
+                articles.push(a);
+            }
+            Err(d) => errors.push(d),
         }
-        let (key, cat_slug, spelling) = &keys[&fm.category];
-        let cat = match by_key.get(key).or_else(|| by_slug.get(cat_slug)) {
+    }
+    let (categories, moved) = categories.settle();
+    for a in &mut articles {
+        a.category = moved[a.category];
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(site_of(config, articles, categories, assets))
+}
+
+/// The categories while articles are placed: the listed ones, and those
+/// articles name that `site.yaml` does not list, made as they come.
+struct Categories<'c> {
+    config: &'c Config,
+    list: Vec<Category>,
+    by_key: HashMap<String, usize>,
+    by_slug: HashMap<String, usize>,
+    /// How the articles spell each unlisted category, and how often.
+    spellings: HashMap<usize, BTreeMap<String, usize>>,
+    /// A site has a handful of category spellings: work each out once
+    /// (match key, slug, spelling).
+    keys: HashMap<String, (String, String, String)>,
+}
+
+impl<'c> Categories<'c> {
+    fn new(config: &'c Config, errors: &mut Vec<Diagnostic>) -> Categories<'c> {
+        let list = configured_categories(config, errors);
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        for (i, c) in config.categories.iter().enumerate() {
+            by_key.insert(match_key(&c.name), i);
+            if let Some(t) = &c.title {
+                by_key.entry(match_key(t)).or_insert(i);
+            }
+        }
+        let by_slug = list
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.slug.clone(), i))
+            .collect();
+        Categories {
+            config,
+            list,
+            by_key,
+            by_slug,
+            spellings: HashMap::new(),
+            keys: HashMap::new(),
+        }
+    }
+
+    /// The category an article's `category:` names (made when it is new);
+    /// `Err` with its slug when that slug is one bantin keeps or empty.
+    fn find(&mut self, name: &str) -> Result<usize, String> {
+        if !self.keys.contains_key(name) {
+            let names = (
+                match_key(name),
+                slugify(name),
+                crate::text::squash_spaces(name),
+            );
+            self.keys.insert(name.to_string(), names);
+        }
+        let (key, cat_slug, spelling) = &self.keys[name];
+        let cat = match self.by_key.get(key).or_else(|| self.by_slug.get(cat_slug)) {
             Some(&i) => i,
             None => {
                 if RESERVED.contains(&cat_slug.as_str()) || cat_slug.is_empty() {
-                    errors.push(Diagnostic::new(&p.display, format!("the category `{}` would publish to /{cat_slug}/, which bantin keeps for its own pages", fm.category))
-                        .at(line_of("category"), Some(1))
-                        .hint(format!("choose another category name; these URL names are reserved: {}", RESERVED.join(", "))));
-                    continue;
+                    return Err(cat_slug.clone());
                 }
-                categories.push(Group {
+                self.list.push(Group {
                     name: String::new(),
                     slug: cat_slug.clone(),
                     articles: Vec::new(),
                 });
-                by_slug.insert(cat_slug.clone(), categories.len() - 1);
-                categories.len() - 1
+                self.by_slug.insert(cat_slug.clone(), self.list.len() - 1);
+                self.list.len() - 1
             }
         };
-        if cat >= config.categories.len() {
-            let counts = spellings.entry(cat).or_default();
+        if cat >= self.config.categories.len() {
+            let counts = self.spellings.entry(cat).or_default();
             match counts.get_mut(spelling) {
                 Some(n) => *n += 1,
                 None => {
@@ -177,71 +216,94 @@ pub fn assemble(
                 }
             }
         }
-        let slug = slugs.article;
-        if slug.is_empty() || slug == "trang" {
-            let field = if fm.slug.is_some() { "slug" } else { "title" };
-            errors.push(
-                Diagnostic::new(
-                    &p.display,
-                    format!("the article's URL name would be `{slug}`, which cannot be used"),
-                )
-                .at(line_of(field), Some(1))
-                .hint("add a line `slug: ten-bai-viet` with letters or digits (not `trang`)"),
-            );
-            continue;
-        }
-        let path = format!("{}/{}/", categories[cat].slug, slug);
-        if let Some(&first) = taken.get(&path) {
-            let first = &articles[first].file.display;
-            errors.push(
-                Diagnostic::new(
-                    &p.display,
-                    format!(
-                        "this article and {} would both publish to /{path}",
-                        first.display()
-                    ),
-                )
-                .at(
-                    line_of(if fm.slug.is_some() { "slug" } else { "title" }),
-                    Some(1),
-                )
-                .hint("give one of them another title or a `slug:` line of its own"),
-            );
-            continue;
-        }
-        taken.insert(path.clone(), articles.len());
-        let summary = p.front.summary.clone().unwrap_or_default();
-        articles.push(Article {
-            file: p,
-            category: cat,
-            summary,
-            tag_slugs: slugs.tags,
-            author_slug: slugs.author,
-            slug,
-            path,
-        });
-    }
-    // Unlisted categories are named as most of their articles spell them.
-    for (i, counts) in spellings {
-        let best = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)));
-        categories[i].name = best.map(|(s, _)| s.clone()).unwrap_or_default();
-    }
-    // Unlisted categories follow the listed ones, by slug; re-point articles.
-    let old_slugs: Vec<String> = categories.iter().map(|c| c.slug.clone()).collect();
-    let listed = config.categories.len();
-    categories[listed..].sort_by(|a, b| a.slug.cmp(&b.slug));
-    let order: HashMap<&str, usize> = categories
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.slug.as_str(), i))
-        .collect();
-    for a in &mut articles {
-        a.category = order[old_slugs[a.category].as_str()];
+        Ok(cat)
     }
 
-    if !errors.is_empty() {
-        return Err(errors);
+    /// The final list: unlisted categories named as most of their articles
+    /// spell them, after the listed ones by slug; and where each category
+    /// of [`Categories::find`] went.
+    fn settle(mut self) -> (Vec<Category>, Vec<usize>) {
+        for (i, counts) in self.spellings {
+            let best = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)));
+            self.list[i].name = best.map(|(s, _)| s.clone()).unwrap_or_default();
+        }
+        let old_slugs: Vec<String> = self.list.iter().map(|c| c.slug.clone()).collect();
+        let listed = self.config.categories.len();
+        self.list[listed..].sort_by(|a, b| a.slug.cmp(&b.slug));
+        let moved = {
+            let order: HashMap<&str, usize> = self
+                .list
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.slug.as_str(), i))
+                .collect();
+            old_slugs.iter().map(|s| order[s.as_str()]).collect()
+        };
+        (self.list, moved)
     }
+}
+
+/// One article placed: its category, slug and URL, or why it cannot be.
+fn place(
+    p: Parsed,
+    slugs: Slugs,
+    categories: &mut Categories<'_>,
+    taken: &HashMap<String, usize>,
+    articles: &[Article],
+) -> Result<Article, Diagnostic> {
+    let fm = &p.front;
+    let line_of = |key: &str| fm.at.line(key).unwrap_or(1);
+    let cat = categories.find(&fm.category).map_err(|cat_slug| {
+        Diagnostic::new(&p.display, format!("the category `{}` would publish to /{cat_slug}/, which bantin keeps for its own pages", fm.category))
+            .at(line_of("category"), Some(1))
+            .hint(format!("choose another category name; these URL names are reserved: {}", RESERVED.join(", ")))
+    })?;
+    let slug = slugs.article;
+    if slug.is_empty() || slug == "trang" {
+        let field = if fm.slug.is_some() { "slug" } else { "title" };
+        return Err(Diagnostic::new(
+            &p.display,
+            format!("the article's URL name would be `{slug}`, which cannot be used"),
+        )
+        .at(line_of(field), Some(1))
+        .hint("add a line `slug: ten-bai-viet` with letters or digits (not `trang`)"));
+    }
+    let path = format!("{}/{}/", categories.list[cat].slug, slug);
+    if let Some(&first) = taken.get(&path) {
+        let first = &articles[first].file.display;
+        return Err(Diagnostic::new(
+            &p.display,
+            format!(
+                "this article and {} would both publish to /{path}",
+                first.display()
+            ),
+        )
+        .at(
+            line_of(if fm.slug.is_some() { "slug" } else { "title" }),
+            Some(1),
+        )
+        .hint("give one of them another title or a `slug:` line of its own"));
+    }
+    let summary = fm.summary.clone().unwrap_or_default();
+    Ok(Article {
+        file: p,
+        category: cat,
+        summary,
+        tag_slugs: slugs.tags,
+        author_slug: slugs.author,
+        slug,
+        path,
+    })
+}
+
+/// The site of placed articles: newest first, grouped by category,
+/// author, tag, year and month.
+fn site_of(
+    config: Config,
+    mut articles: Vec<Article>,
+    mut categories: Vec<Category>,
+    assets: Vec<PathBuf>,
+) -> Site {
     // Newest first; indexes are sorted, then the articles moved once.
     let mut order: Vec<usize> = (0..articles.len()).collect();
     order.sort_by(|&a, &b| {
@@ -280,7 +342,7 @@ pub fn assemble(
         || archive(&articles),
     );
     let base_path = config.base_path();
-    Ok(Site {
+    Site {
         config,
         base_path,
         articles,
@@ -289,7 +351,7 @@ pub fn assemble(
         tags,
         years,
         assets,
-    })
+    }
 }
 
 /// Reorder `items` in place so that position k holds what was at
