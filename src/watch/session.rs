@@ -115,86 +115,14 @@ impl Session {
         let first = self.pages.is_empty();
         let (todo, later) = changed_pages(&plan, &fingerprints, &self.pages);
 
-        // Files to copy: theme statics, then assets (assets win, as in build).
-        let content = self.opts.root.join("content");
-        let mut wanted: HashMap<String, (Origin, StaticSource)> = HashMap::new();
-        for (rel, src) in build::files_to_copy(&theme, &site, &content) {
-            let origin = match &src {
-                StaticSource::Disk(p) => Stamp::of(p).map(Origin::Disk),
-                StaticSource::Embedded(b) => Some(Origin::Embedded(hash_of(*b))),
-            };
-            if let Some(origin) = origin {
-                wanted.insert(rel, (origin, src));
-            }
-        }
-        let copies: Vec<(String, StaticSource)> = wanted
-            .iter()
-            .filter(|(rel, (origin, _))| self.files.get(*rel) != Some(origin))
-            .map(|(rel, (_, src))| (rel.clone(), src.clone()))
-            .collect();
-
-        // Render into a staging folder; nothing is served from it yet. The
-        // first build has no good pages to keep: it writes in place.
+        let (new_files, copies) = self.files_to_copy(&theme, &site);
         let stage = Stage::new(&self.out)?;
-        let own_dir = if first {
-            let files: Vec<&str> = plan.iter().map(|p| p.file.as_str()).collect();
-            write::make_dirs(&self.out, &files)?
-        } else {
-            Vec::new()
-        };
-        let out = &self.out;
-        let write = |i: usize, bytes: &[u8]| {
-            let (target, own_dir) = if first {
-                (
-                    out.join(&plan[i].file),
-                    own_dir.get(i).copied().unwrap_or(false),
-                )
-            } else {
-                (stage.slot(i), false)
-            };
-            write::write_file(&target, bytes, own_dir)
-                .map_err(|e| Error::output(&out.join(&plan[i].file), "cannot write this page", &e))
-        };
-        let failures = match build::render_pages(&renderer, &plan, &todo, &write) {
-            Ok(failures) => failures,
-            Err(e) => {
-                if first {
-                    clear(&self.out)?;
-                }
-                return Err(e);
-            }
-        };
-        if !failures.is_empty() {
-            if first {
-                clear(&self.out)?;
-            }
-            return Err(Error::Content(build::render_failures(failures)));
-        }
+        self.render_changed(&renderer, &plan, &todo, &stage)?;
         summary.lap("render changed pages", &mut lap);
-        for (n, (_, src)) in copies.iter().enumerate() {
-            let slot = stage.slot(plan.len() + n);
-            match src {
-                StaticSource::Disk(p) => fs::copy(p, &slot).map(|_| ()),
-                StaticSource::Embedded(b) => fs::write(&slot, b),
-            }
-            .map_err(|e| Error::io(&slot, e))?;
-        }
+        self.stage_copies(&stage, plan.len(), &copies)?;
 
-        // Everything succeeded: what the output holds from now on. Pages
-        // still to write keep their old fingerprint until written.
-        let mut new_pages: HashMap<String, u64> = plan
-            .iter()
-            .zip(&fingerprints)
-            .map(|(p, f)| (p.file.clone(), *f))
-            .collect();
-        for i in &later {
-            match self.pages.get(&plan[*i].file) {
-                Some(old) => new_pages.insert(plan[*i].file.clone(), *old),
-                None => new_pages.remove(&plan[*i].file),
-            };
-        }
-        let new_files: HashMap<String, Origin> =
-            wanted.into_iter().map(|(rel, (o, _))| (rel, o)).collect();
+        // Everything succeeded: what the output holds from now on.
+        let new_pages = self.next_pages(&plan, &fingerprints, &later);
         let gone: Vec<String> = self
             .pages
             .keys()
@@ -223,16 +151,7 @@ impl Session {
         summary.lap("move into place", &mut lap);
 
         // The word buckets of the search index, then the output is whole.
-        for i in &later {
-            let page = &plan[*i];
-            let bytes = renderer.render(page).map_err(|e| {
-                Error::Content(build::render_failures(vec![(page.file.clone(), e)]))
-            })?;
-            let slot = stage.slot(*i);
-            fs::write(&slot, bytes).map_err(|e| Error::io(&slot, e))?;
-            place(&self.out, &mut made, slot, &page.file)?;
-            self.pages.insert(page.file.clone(), fingerprints[*i]);
-        }
+        self.write_buckets(&renderer, &plan, &later, &fingerprints, &stage, &mut made)?;
         summary.lap("search buckets", &mut lap);
         drop(stage);
         build::drop_in_background((renderer.into_owned(), site, old_cards));
@@ -243,6 +162,136 @@ impl Session {
             removed: gone.len(),
             summary,
         })
+    }
+
+    /// The files published as they are (see `build::files_to_copy`) with
+    /// where their bytes come from, and those that changed since the last
+    /// build, to copy.
+    fn files_to_copy(
+        &self,
+        theme: &crate::theme::Theme,
+        site: &crate::site::Site,
+    ) -> (HashMap<String, Origin>, Vec<(String, StaticSource)>) {
+        let content = self.opts.root.join("content");
+        let mut files = HashMap::new();
+        let mut copies = Vec::new();
+        for (rel, src) in build::files_to_copy(theme, site, &content) {
+            let origin = match &src {
+                StaticSource::Disk(p) => Stamp::of(p).map(Origin::Disk),
+                StaticSource::Embedded(b) => Some(Origin::Embedded(hash_of(*b))),
+            };
+            let Some(origin) = origin else { continue };
+            if self.files.get(&rel) != Some(&origin) {
+                copies.push((rel.clone(), src));
+            }
+            files.insert(rel, origin);
+        }
+        (files, copies)
+    }
+
+    /// Render the pages `todo` into the staging folder, nothing served from
+    /// it yet; the first build has no good pages to keep: it writes in
+    /// place (and empties the output again when it fails).
+    fn render_changed(
+        &self,
+        renderer: &Renderer<'_>,
+        plan: &[Page],
+        todo: &[usize],
+        stage: &Stage,
+    ) -> Result<()> {
+        let first = self.pages.is_empty();
+        let out = &self.out;
+        let own_dir = if first {
+            let files: Vec<&str> = plan.iter().map(|p| p.file.as_str()).collect();
+            write::make_dirs(out, &files)?
+        } else {
+            Vec::new()
+        };
+        let write = |i: usize, bytes: &[u8]| {
+            let (target, own_dir) = match own_dir.get(i) {
+                Some(own) => (out.join(&plan[i].file), *own),
+                None => (stage.slot(i), false),
+            };
+            write::write_file(&target, bytes, own_dir)
+                .map_err(|e| Error::output(&out.join(&plan[i].file), "cannot write this page", &e))
+        };
+        let result = build::render_pages(renderer, plan, todo, &write).and_then(|failures| {
+            match failures.is_empty() {
+                true => Ok(()),
+                false => Err(Error::Content(build::render_failures(failures))),
+            }
+        });
+        if result.is_err() && first {
+            clear(out)?;
+        }
+        result
+    }
+
+    /// Copy the changed files into the staging folder, after the pages'
+    /// `offset` slots.
+    fn stage_copies(
+        &self,
+        stage: &Stage,
+        offset: usize,
+        copies: &[(String, StaticSource)],
+    ) -> Result<()> {
+        for (n, (rel, src)) in copies.iter().enumerate() {
+            let slot = stage.slot(offset + n);
+            match src {
+                StaticSource::Disk(p) => fs::copy(p, &slot).map(|_| ()),
+                StaticSource::Embedded(b) => fs::write(&slot, b),
+            }
+            .map_err(|e| Error::output(&self.out.join(rel), "cannot write this file", &e))?;
+        }
+        Ok(())
+    }
+
+    /// Each page's fingerprint once the changed pages are in place: pages
+    /// still to write (`later`) keep their old one until written.
+    fn next_pages(
+        &self,
+        plan: &[Page],
+        fingerprints: &[u64],
+        later: &[usize],
+    ) -> HashMap<String, u64> {
+        let mut pages: HashMap<String, u64> = plan
+            .iter()
+            .zip(fingerprints)
+            .map(|(p, f)| (p.file.clone(), *f))
+            .collect();
+        for &i in later {
+            match self.pages.get(&plan[i].file) {
+                Some(old) => pages.insert(plan[i].file.clone(), *old),
+                None => pages.remove(&plan[i].file),
+            };
+        }
+        pages
+    }
+
+    /// Render and move into place the pages left for after the others (the
+    /// search index's word buckets), each then as a clean build has it.
+    fn write_buckets(
+        &mut self,
+        renderer: &Renderer<'_>,
+        plan: &[Page],
+        later: &[usize],
+        fingerprints: &[u64],
+        stage: &Stage,
+        made: &mut BTreeSet<PathBuf>,
+    ) -> Result<()> {
+        for &i in later {
+            let page = &plan[i];
+            let bytes = renderer.render(page).map_err(|e| {
+                Error::Content(build::render_failures(vec![(page.file.clone(), e)]))
+            })?;
+            let slot = stage.slot(i);
+            fs::write(&slot, bytes).map_err(|e| {
+                Error::output(&self.out.join(&page.file), "cannot write this page", &e)
+            })?;
+            place(&self.out, made, slot, &page.file)?;
+            self.pages.insert(page.file.clone(), fingerprints[i]);
+        }
+        Ok(())
     }
 }
 
