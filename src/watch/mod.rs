@@ -86,16 +86,7 @@ pub fn run(w: WatchOptions, report: &mut dyn FnMut(Event<'_>)) -> Result<()> {
     opts.live_reload = Some(server::LIVE_SCRIPT.to_string());
 
     let (tx, rx) = mpsc::channel();
-    let stop = Arc::new(AtomicBool::new(false));
-    {
-        let (tx, stop) = (tx.clone(), Arc::clone(&stop));
-        // A second handler cannot be set in one process (tests call `run`
-        // once per process); then Ctrl-C simply ends the process.
-        let _ = ctrlc::set_handler(move || {
-            stop.store(true, Ordering::SeqCst);
-            let _ = tx.send(Message::Stop);
-        });
-    }
+    let stop = stop_on_ctrl_c(tx.clone());
     let root = absolute(&opts.root);
     let out_abs = absolute(&output);
     let mut watcher = start_watcher(&root, w.poll, tx, report)?;
@@ -134,15 +125,8 @@ pub fn run(w: WatchOptions, report: &mut dyn FnMut(Event<'_>)) -> Result<()> {
         let began = SystemTime::now();
         let result = rebuild(&mut session, &shared);
         if let Err(e) = &result {
-            // A file changed during the rebuild or just before it may have
-            // been read half-written: read it again before saying so.
-            let since = held.map_or_else(Instant::now, |(since, _)| since);
-            let files = e.diagnostics().into_iter().map(|d| root.join(d.file));
-            let files = files.chain(changes.iter().map(|(_, p)| p.clone()));
-            if let Some(wait) = unsettled(files, began, settle)
-                && since.elapsed() + wait < settle * 10
-            {
-                held = Some((since, Instant::now() + wait));
+            held = hold_back(e, &root, &changes, held, began, settle);
+            if held.is_some() {
                 continue;
             }
         }
@@ -155,6 +139,39 @@ pub fn run(w: WatchOptions, report: &mut dyn FnMut(Event<'_>)) -> Result<()> {
         let _ = std::fs::remove_dir_all(&output);
     }
     Ok(())
+}
+
+/// On Ctrl-C, set the returned flag and tell the loop to stop. A second
+/// handler cannot be set in one process (tests call `run` once per
+/// process); then Ctrl-C simply ends the process.
+fn stop_on_ctrl_c(tx: mpsc::Sender<Message>) -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    let _ = ctrlc::set_handler(move || {
+        flag.store(true, Ordering::SeqCst);
+        let _ = tx.send(Message::Stop);
+    });
+    stop
+}
+
+/// A failed rebuild is held back when a file it read (or one that changed)
+/// was written during it or just before: it may have been read
+/// half-written, so it is read again before the failure is told. Returns
+/// (held since, retry at), or `None` to tell the failure now (also once it
+/// has been held for ten settle times).
+fn hold_back(
+    e: &Error,
+    root: &Path,
+    changes: &[(Change, PathBuf)],
+    held: Option<(Instant, Instant)>,
+    began: SystemTime,
+    settle: Duration,
+) -> Option<(Instant, Instant)> {
+    let since = held.map_or_else(Instant::now, |(since, _)| since);
+    let files = e.diagnostics().into_iter().map(|d| root.join(d.file));
+    let files = files.chain(changes.iter().map(|(_, p)| p.clone()));
+    let wait = unsettled(files, began, settle)?;
+    (since.elapsed() + wait < settle * 10).then(|| (since, Instant::now() + wait))
 }
 
 /// Start the server on the address asked for; its URL.
