@@ -6,33 +6,10 @@
 //! rebuild writes is what a clean build would write.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
-use crate::site::Parsed;
-
-/// Identity of a file's bytes as far as the file system tells cheaply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Stamp {
-    pub len: u64,
-    pub modified: Option<SystemTime>,
-}
-
-impl Stamp {
-    pub fn of(path: &Path) -> Option<Stamp> {
-        std::fs::metadata(path)
-            .ok()
-            .map(|m| Stamp::from_metadata(&m))
-    }
-
-    pub fn from_metadata(m: &std::fs::Metadata) -> Stamp {
-        Stamp {
-            len: m.len(),
-            modified: m.modified().ok(),
-        }
-    }
-}
+use crate::frontmatter::Parsed;
+use crate::stamp::Stamp;
 
 /// Markdown output of one article for one resolver state.
 #[derive(Debug, Clone)]
@@ -66,10 +43,4 @@ impl Cache {
     pub fn stamp(&self, rel: &Path) -> Option<Stamp> {
         self.parsed.get(rel).map(|(s, _)| *s)
     }
-}
-
-pub fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    value.hash(&mut h);
-    h.finish()
 }

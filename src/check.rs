@@ -86,14 +86,14 @@ pub fn check(opts: &Options) -> Result<Report> {
             found: 0,
             problems: Vec::new(),
         };
-        for (dest, span) in link_spans(&a.body) {
+        for (dest, span) in link_spans(&a.file.body) {
             checker.link(&dest, span);
         }
         report.links += checker.found;
         report.problems.extend(checker.problems);
-        if let Some(image) = &a.image {
+        if let Some(image) = &a.file.front.image {
             report.links += 1;
-            if let Some(d) = missing_cover(&opts.root, site, a, image) {
+            if let Some(d) = missing_cover(site, a, image) {
                 report.problems.push(d);
             }
         }
@@ -135,14 +135,9 @@ impl Published {
                 .site
                 .assets
                 .iter()
-                .map(|a| nfc(&links::site_path(a))),
+                .map(|a| nfc(&crate::load::site_path(a))),
         );
-        let ids = prepared
-            .site
-            .articles
-            .iter()
-            .map(|a| ids(&a.html))
-            .collect();
+        let ids = prepared.html.iter().map(|h| ids(&h.html)).collect();
         let tops = paths.iter().map(|p| top(p).to_string()).collect();
         Published {
             paths,
@@ -277,7 +272,7 @@ impl Checker<'_> {
                 known.join(", ")
             )
         };
-        let title = &self.site.articles[i].title;
+        let title = &self.site.articles[i].file.front.title;
         self.problem(
             dest,
             span,
@@ -289,7 +284,7 @@ impl Checker<'_> {
     fn problem(&mut self, dest: &str, span: &Range<usize>, message: String, hint: String) {
         let (line, column) = self.position(dest, span);
         self.problems.push(
-            Diagnostic::new(&self.article.display, message)
+            Diagnostic::new(&self.article.file.display, message)
                 .at(line, Some(column))
                 .hint(hint),
         );
@@ -298,12 +293,12 @@ impl Checker<'_> {
     /// The line and column in the article's file of the link's target
     /// (or of the link when the target is written elsewhere).
     fn position(&self, dest: &str, span: &Range<usize>) -> (usize, usize) {
-        let body = &self.article.body;
+        let body = &self.article.file.body;
         let at = body[span.clone()]
             .find(dest)
             .map_or(span.start, |i| span.start + i);
         let line_start = body[..at].rfind('\n').map_or(0, |i| i + 1);
-        let line = self.article.body_line + body[..at].matches('\n').count();
+        let line = self.article.file.body_line + body[..at].matches('\n').count();
         (line, body[line_start..at].chars().count() + 1)
     }
 }
@@ -365,7 +360,7 @@ fn broken(a: &Article, dest: &str, unpublished: Option<&(PathBuf, bool)>) -> Dia
         None if looks_like_article(dest) => "leads to no published article".to_string(),
         None => "leads to no article or file".to_string(),
     };
-    Diagnostic::new(&a.display, format!("the link `{dest}` {what}"))
+    Diagnostic::new(&a.file.display, format!("the link `{dest}` {what}"))
         .hint(format!(
             "write the path of the file relative to this article (e.g. `../cong-tac-dang/bai-viet.md` or `anh.jpg` beside it); check the spelling, and that the article is not a draft or scheduled{}",
             if dest.contains('\\') { "; use `/` between folders, not `\\`" } else { "" }
@@ -378,37 +373,23 @@ fn looks_like_article(dest: &str) -> bool {
 }
 
 /// The cover image (`image:`) must be a published file when it is local.
-fn missing_cover(root: &Path, site: &Site, a: &Article, image: &str) -> Option<Diagnostic> {
+fn missing_cover(site: &Site, a: &Article, image: &str) -> Option<Diagnostic> {
     if !markdown::is_local(image) {
         return None;
     }
-    let dir = a.source.parent().unwrap_or(Path::new(""));
+    let dir = a.file.source.parent().unwrap_or(Path::new(""));
     let path = image.split(['#', '?']).next().unwrap_or(image);
     let target = site::join_relative(dir, path);
     if target.as_ref().is_some_and(|t| site.assets.contains(t)) {
         return None;
     }
-    let line = cover_line(&root.join("content").join(&a.source));
+    let line = a.file.front.at.of("image");
     let mut d = Diagnostic::new(
-        &a.display,
+        &a.file.display,
         format!("the cover image `{image}` is no file beside the article"),
     );
     if let Some((line, col)) = line {
         d = d.at(line, Some(col));
     }
     Some(d.hint("put the image in the article's folder and write its file name, e.g. `image: anh-hoi-nghi.jpg`"))
-}
-
-/// The line and column of the `image:` value in the front matter.
-fn cover_line(path: &Path) -> Option<(usize, usize)> {
-    let text = crate::load::read_text(path, path).ok()?;
-    text.lines()
-        .enumerate()
-        .skip(1)
-        .take_while(|(_, l)| l.trim_end() != "---")
-        .find(|(_, l)| l.starts_with("image:"))
-        .map(|(i, l)| {
-            let value = l["image:".len()..].trim_start();
-            (i + 1, l.chars().count() - value.chars().count() + 1)
-        })
 }

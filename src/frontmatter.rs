@@ -2,13 +2,30 @@
 //! body, and turns the block into a checked `FrontMatter`, every error
 //! positioned by its line in the file.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
 use crate::date;
 use crate::error::Diagnostic;
+use crate::stamp::Stamp;
 use crate::yaml::{self, Yaml};
+
+/// An article file read from `content/`: its front matter (with where each
+/// field is written) and its Markdown body, before it is placed in a site.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// Relative to `content/`.
+    pub source: PathBuf,
+    /// Relative to the site root, for messages.
+    pub display: PathBuf,
+    pub front: FrontMatter,
+    pub body: std::sync::Arc<str>,
+    pub body_line: usize,
+    /// The file's stamp and the body's byte offset in it, when the body is
+    /// the file's bytes unchanged (see `load::read_again`).
+    pub verbatim: Option<(Stamp, usize)>,
+}
 
 /// The fields an article may set. See SPEC "An article".
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +43,39 @@ pub struct FrontMatter {
     pub featured: bool,
     /// Free fields for themes, under `extra:`.
     pub extra: serde_json::Value,
+    /// Where each field is written in the file.
+    pub at: Positions,
+}
+
+/// Where the parser found each top-level field of a front matter: line in
+/// the file (1-based) and column (in characters) where its value starts.
+/// Every message about a field points at it through this.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Positions(Vec<(String, usize, usize)>);
+
+impl Positions {
+    /// The positions of the fields of `split`'s YAML block, in file lines.
+    pub fn of_block(split: &Split<'_>) -> Positions {
+        let shift = split.yaml_line - 1;
+        let mut fields = yaml::top_level_positions(split.yaml);
+        for (_, line, _) in &mut fields {
+            *line += shift;
+        }
+        Positions(fields)
+    }
+
+    /// Line and column of the value of field `key`, if it is written.
+    pub fn of(&self, key: &str) -> Option<(usize, usize)> {
+        self.0
+            .iter()
+            .find(|(k, _, _)| k == key)
+            .map(|(_, line, column)| (*line, *column))
+    }
+
+    /// The line of field `key`, if it is written.
+    pub fn line(&self, key: &str) -> Option<usize> {
+        self.of(key).map(|(line, _)| line)
+    }
 }
 
 const FIELDS: &[&str] = &[
@@ -110,7 +160,7 @@ pub fn parse(file: &Path, split: &Split<'_>) -> Result<FrontMatter, Vec<Diagnost
     Fields {
         file,
         split,
-        shift,
+        at: Positions::of_block(split),
         map: &map,
         errors: Vec::new(),
     }
@@ -120,7 +170,7 @@ pub fn parse(file: &Path, split: &Split<'_>) -> Result<FrontMatter, Vec<Diagnost
 struct Fields<'a> {
     file: &'a Path,
     split: &'a Split<'a>,
-    shift: usize,
+    at: Positions,
     map: &'a [(String, Yaml)],
     errors: Vec<Diagnostic>,
 }
@@ -135,8 +185,7 @@ impl Fields<'_> {
     }
 
     fn error(&mut self, key: &str, message: String, hint: &str) {
-        let (line, column) = yaml::top_level_value_position(self.split.yaml, key)
-            .map_or((self.split.yaml_line - 1, 1), |(l, c)| (l + self.shift, c));
+        let (line, column) = self.at.of(key).unwrap_or((self.split.yaml_line - 1, 1));
         self.errors.push(
             Diagnostic::new(self.file, message)
                 .at(line, Some(column))
@@ -244,6 +293,7 @@ impl Fields<'_> {
             title: title.unwrap_or_default(),
             category: category.unwrap_or_default(),
             date: date.unwrap_or_default(),
+            at: std::mem::take(&mut self.at),
         };
         if self.errors.is_empty() {
             Ok(fm)
@@ -358,6 +408,15 @@ mod tests {
 
     fn p() -> &'static Path {
         Path::new("content/a.md")
+    }
+
+    #[test]
+    fn the_front_matter_keeps_where_each_field_is_written() {
+        let text = "---\ntitle: x\ndate: 2020-01-01\ncategory: A\nimage:   anh.jpg\n---\nBody\n";
+        let fm = parse(p(), &split(p(), text).unwrap()).unwrap();
+        assert_eq!(fm.at.of("image"), Some((5, 10)));
+        assert_eq!(fm.at.line("title"), Some(2));
+        assert_eq!(fm.at.line("summary"), None);
     }
 
     #[test]

@@ -2,7 +2,12 @@
 //! ward. The library does all the work; `main.rs` only parses arguments.
 //!
 //! Pipeline (see [`build::build`]): [`config`] → [`load`] → [`frontmatter`] →
-//! [`site`] → [`markdown`] → [`pages`] → [`render`] → [`write`].
+//! [`site`] → [`markdown`] → [`links`] → [`pages`] → [`render`] → [`write`].
+//! The import order is the pipeline order: a module uses only the stages
+//! before it and the helpers under all of them ([`text`], [`error`],
+//! [`stamp`], [`controls`], [`yaml`], [`date`]); [`build`], [`check`],
+//! [`watch`], [`new`] and [`import`] sit on top (`scripts/modgraph.sh`
+//! prints the graph).
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod build;
@@ -23,6 +28,7 @@ pub mod pages;
 pub mod render;
 pub mod routes;
 pub mod site;
+pub mod stamp;
 pub mod text;
 pub mod theme;
 pub mod watch;

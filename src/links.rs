@@ -3,13 +3,17 @@
 //! site itself (`/chinh-quyen/bai/`, `https://<base>/the/x/`) become site
 //! paths. Owns the Markdown stage's view of the site (`Links`), which also
 //! notes links to drafts and scheduled articles, and the path helpers shared
-//! by the build, the cards, `check` and `watch`.
+//! by the build, the cards, `check` and `watch`. [`Bodies`] is the one render
+//! path of an article's Markdown: rendered before the pages (`watch`,
+//! `check`: [`ArticleHtml`] per article) or with each page (`build`), the
+//! body in memory or read again (see `site::Article::body`).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use crate::error::Diagnostic;
+use crate::load::site_path;
 use crate::markdown;
 use crate::site::{self, Article, Site};
 
@@ -34,7 +38,7 @@ impl Links {
             by_source: site
                 .articles
                 .iter()
-                .map(|a| (a.source.clone(), site.url(&a.path)))
+                .map(|a| (a.file.source.clone(), site.url(&a.path)))
                 .collect(),
             assets: site.assets.iter().cloned().collect(),
             base_path: site.base_path.clone(),
@@ -78,7 +82,7 @@ impl Links {
         urls.sort();
         let mut files: Vec<&PathBuf> = self.assets.iter().collect();
         files.sort();
-        crate::cache::hash_of(&(urls, files, &self.base_path, self.unsafe_html))
+        crate::stamp::hash_of(&(urls, files, &self.base_path, self.unsafe_html))
     }
 
     /// Render an article's Markdown with its links resolved. When bodies
@@ -104,7 +108,7 @@ impl Links {
     /// The unpublished article a relative link of `a` names, as shown
     /// (`content/a/nhap.md`), and whether it is a draft.
     pub fn unpublished(&self, a: &Article, dest: &str) -> Option<&(PathBuf, bool)> {
-        let dir = a.source.parent().unwrap_or(Path::new(""));
+        let dir = a.file.source.parent().unwrap_or(Path::new(""));
         let path = dest.split(['#', '?']).next().unwrap_or(dest);
         let target = site::join_relative(dir, &percent_decode(path))?;
         self.unpublished.get(&target)
@@ -131,42 +135,26 @@ impl Links {
         };
         Some(
             Diagnostic::new(
-                &a.display,
+                &a.file.display,
                 format!(
                     "the link `{dest}` leads to {what} ({}): it is published as written and leads nowhere until that article is published",
                     shown.display()
                 ),
             )
-            .at(a.body_line + line, column)
+            .at(a.file.body_line + line, column)
             .hint("publish the linked article first, or build again once it is published; `bantin check` lists every such link"),
         )
     }
 
     /// An article's Markdown body: in memory, or read again from its file
-    /// when the site let go of bodies.
+    /// when the site let go of bodies (see [`Article::body`]).
     pub fn body<'a>(&self, a: &'a Article) -> Result<std::borrow::Cow<'a, str>, String> {
-        match &self.content {
-            None => Ok(std::borrow::Cow::Borrowed(&a.body)),
-            Some(content) => {
-                let path = content.join(&a.source);
-                // Unchanged since it was read and checked: just the body.
-                if let Some(body) = a
-                    .verbatim
-                    .and_then(|(stamp, at)| crate::load::read_again(&path, stamp, at))
-                {
-                    return Ok(std::borrow::Cow::Owned(body));
-                }
-                let text = crate::load::read_text(&path, &a.display).map_err(|d| d.to_string())?;
-                let split =
-                    crate::frontmatter::split(&a.display, &text).map_err(|d| d.to_string())?;
-                Ok(std::borrow::Cow::Owned(split.body.to_string()))
-            }
-        }
+        a.body(self.content.as_deref())
     }
 
     /// Render an article whose body is in memory.
     pub fn render_in_memory(&self, a: &Article) -> markdown::Rendered {
-        self.render_body(a, &a.body)
+        self.render_body(a, &a.file.body)
     }
 
     fn render_body(&self, a: &Article, body: &str) -> markdown::Rendered {
@@ -176,7 +164,7 @@ impl Links {
     /// The published URL a relative link of article `a` leads to (with its
     /// `#fragment` or `?query`), or `None` when it names nothing published.
     pub fn resolve(&self, a: &Article, dest: &str) -> Option<String> {
-        let dir = a.source.parent().unwrap_or(Path::new(""));
+        let dir = a.file.source.parent().unwrap_or(Path::new(""));
         let (path, fragment) = match dest.find(['#', '?']) {
             Some(i) => (&dest[..i], &dest[i..]),
             None => (dest, ""),
@@ -192,6 +180,56 @@ impl Links {
                 encode_path(&site_path(&target))
             )
         })
+    }
+}
+
+/// An article's body rendered before its page, with what page
+/// fingerprints need.
+#[derive(Debug, Clone)]
+pub struct ArticleHtml {
+    pub html: Arc<str>,
+    /// A hash of `html` (0 unless fingerprints are asked for).
+    pub html_hash: u64,
+    /// A hash of the Markdown body, which the search index reads (0 unless
+    /// fingerprints are asked for).
+    pub body_hash: u64,
+}
+
+/// Where each article's body and HTML come from when pages are rendered:
+/// the one render path of an article's Markdown.
+pub enum Bodies {
+    /// Rendered before the pages (`watch`, `check`): by article index.
+    Ready(Vec<ArticleHtml>),
+    /// Rendered with each article's page (`build`), so that the HTML of the
+    /// whole site is never in memory at once; bodies are read again from
+    /// their files when the build let go of them.
+    WithPages(Links),
+}
+
+impl Bodies {
+    /// Article `i`'s rendered HTML, when it was rendered before the pages.
+    pub fn ready(&self, i: usize) -> Option<&ArticleHtml> {
+        match self {
+            Bodies::Ready(all) => all.get(i),
+            Bodies::WithPages(_) => None,
+        }
+    }
+
+    /// The HTML of article `a` rendered now, when it is rendered with its
+    /// page (see [`Links::render`]); `None` when it is [`Bodies::Ready`].
+    pub fn render(&self, a: &Article) -> Option<Result<String, String>> {
+        match self {
+            Bodies::Ready(_) => None,
+            Bodies::WithPages(links) => Some(links.render(a).map(|r| r.html)),
+        }
+    }
+
+    /// An article's Markdown body (the search index reads it).
+    pub fn body<'a>(&self, a: &'a Article) -> Result<std::borrow::Cow<'a, str>, String> {
+        match self {
+            Bodies::Ready(_) => Ok(std::borrow::Cow::Borrowed(&a.file.body)),
+            Bodies::WithPages(links) => links.body(a),
+        }
     }
 }
 
@@ -266,15 +304,6 @@ fn same_host<'a>(rest: &'a str, base_url: &str) -> Option<&'a str> {
         return None;
     }
     Some(rest.find('/').map_or("/", |i| &rest[i..]))
-}
-
-/// The site path of a file under `content/`: `a/ảnh 1.png` → `a/ảnh 1.png`
-/// with `/` separators.
-pub fn site_path(rel: &Path) -> String {
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 /// The URL of a file an article refers to (relative to its own folder).

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::cache::Stamp;
 use crate::error::{Diagnostic, Error, Result};
+use crate::stamp::Stamp;
 
 /// What `content/` holds, as paths relative to it.
 #[derive(Debug, Default)]
@@ -138,6 +138,28 @@ fn link_problem(canonical_root: &Path, path: &Path) -> Option<String> {
 /// The path shown in messages: relative to the site root.
 pub fn display_path(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// The site path of a file under `content/`: `a/ảnh 1.png` → `a/ảnh 1.png`
+/// with `/` separators.
+pub fn site_path(rel: &Path) -> String {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// `./content/x.md` → `content/x.md`, for messages.
+pub fn tidy(path: &Path) -> PathBuf {
+    let tidy: PathBuf = path
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect();
+    if tidy.as_os_str().is_empty() {
+        path.to_path_buf()
+    } else {
+        tidy
+    }
 }
 
 /// Read one article: UTF-8 checked, BOM dropped, line ends made LF, NFC.

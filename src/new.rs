@@ -12,9 +12,9 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
-use crate::import::quote;
 use crate::load;
 use crate::text::{match_key, slugify, squash_spaces};
+use crate::yaml::quote;
 
 /// The categories a site already has: (spelling, folder slug, key).
 #[derive(Debug, Default)]
@@ -122,7 +122,7 @@ pub fn new_at(opts: &Options, now: DateTime<FixedOffset>) -> Result<PathBuf> {
     text.push_str("---\n\n<!-- Viết nội dung bài ở đây (Markdown). -->\n");
 
     let dir = opts.root.join("content").join(&category_slug);
-    let path = crate::import::tidy(&dir.join(format!("{slug}.md")));
+    let path = load::tidy(&dir.join(format!("{slug}.md")));
     let display = load::display_path(&opts.root, &path);
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
     let mut file = std::fs::OpenOptions::new()

@@ -15,6 +15,7 @@
 
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use crate::error::{Diagnostic, Error, Result};
 
@@ -341,7 +342,7 @@ impl Lock {
                 }
             }
             if is_at(&file, path) {
-                crate::write::remove_on_interrupt(path);
+                remove_on_interrupt(path);
                 return Ok(Lock {
                     _file: file,
                     path: path.to_path_buf(),
@@ -373,6 +374,29 @@ impl Drop for Lock {
         // that it is no longer the file at the path and opens a new one.
         #[cfg(unix)]
         let _ = fs::remove_file(&self.path);
-        crate::write::keep_on_interrupt(&self.path);
+        keep_on_interrupt(&self.path);
+    }
+}
+
+/// What the interrupt handler removes: this process's temporary folders
+/// and lock files.
+static LEFTOVERS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+pub(crate) fn remove_on_interrupt(path: &Path) {
+    let mut list = LEFTOVERS.lock().unwrap_or_else(PoisonError::into_inner);
+    list.push(path.to_path_buf());
+}
+
+pub(crate) fn keep_on_interrupt(path: &Path) {
+    let mut list = LEFTOVERS.lock().unwrap_or_else(PoisonError::into_inner);
+    list.retain(|p| p != path);
+}
+
+/// Remove every leftover, newest first (the interrupt handler of
+/// `write::clean_up_on_interrupt`, once no write is in progress).
+pub(crate) fn remove_leftovers() {
+    let list = LEFTOVERS.lock().unwrap_or_else(PoisonError::into_inner);
+    for path in list.iter().rev() {
+        let _ = remove(path);
     }
 }

@@ -48,11 +48,15 @@ pub enum Kind {
     Feed(Option<usize>),
     /// `sitemap.xml` listing every URL.
     Sitemap,
-    /// `sitemap.xml` of a site past `Site::sitemap_limit` URLs: the index
-    /// of the numbered parts.
-    SitemapIndex,
-    /// `sitemap-<n>.xml` (from 1) of a sitemap too big for one file.
-    SitemapPart(usize),
+    /// `sitemap.xml` of a site past the sitemap limit (see [`plan`]): the
+    /// index of its numbered parts, how many there are.
+    SitemapIndex(usize),
+    /// `sitemap-<n>.xml` (from 1) of a sitemap too big for one file, with
+    /// the range of the sitemap's URLs it lists (see [`sitemap_urls`]).
+    SitemapPart {
+        number: usize,
+        urls: Range<usize>,
+    },
     Robots,
 }
 
@@ -137,8 +141,10 @@ fn paginate(site: &Site, listing: Listing, out: &mut Vec<Page>) {
     }
 }
 
-/// Every page of the site, in a stable order.
-pub fn plan(site: &Site) -> Vec<Page> {
+/// Every page of the site, in a stable order; a sitemap file lists at most
+/// `sitemap_limit` URLs (the protocol's [`SITEMAP_LIMIT`] unless a test asks
+/// for fewer).
+pub fn plan(site: &Site, sitemap_limit: usize) -> Vec<Page> {
     let mut out = Vec::with_capacity(site.articles.len() * 6 / 5 + 64);
     paginate(site, Listing::All, &mut out);
     for i in 0..site.articles.len() {
@@ -168,23 +174,36 @@ pub fn plan(site: &Site) -> Vec<Page> {
     out.push(Page::html(routes::tags(), Kind::Tags));
     out.push(Page::html(routes::search(), Kind::Search));
     out.push(Page::file(routes::search_index(), Kind::SearchIndex));
-    for n in 0..crate::render::search_buckets(site.articles.len()) {
+    for n in 0..search_buckets(site.articles.len()) {
         out.push(Page::file(routes::search_words(n), Kind::SearchWords(n)));
     }
     out.push(Page::file(routes::not_found(), Kind::NotFound));
     out.push(Page::file(routes::feed(), Kind::Feed(None)));
-    let parts = sitemap_parts(site);
+    let parts = sitemap_parts(site, sitemap_limit);
     let sitemap = if parts == 0 {
         Kind::Sitemap
     } else {
-        Kind::SitemapIndex
+        Kind::SitemapIndex(parts)
     };
     out.push(Page::file(routes::sitemap(), sitemap));
     for n in 1..=parts {
-        out.push(Page::file(routes::sitemap_part(n), Kind::SitemapPart(n)));
+        let from = (n - 1) * sitemap_limit;
+        out.push(Page::file(
+            routes::sitemap_part(n),
+            Kind::SitemapPart {
+                number: n,
+                urls: from..from + sitemap_limit,
+            },
+        ));
     }
     out.push(Page::file(routes::robots(), Kind::Robots));
     out
+}
+
+/// How many bucket files a site of `articles` articles gets: about forty
+/// articles' words per bucket, a power of two, at most 1,024.
+pub fn search_buckets(articles: usize) -> usize {
+    articles.div_ceil(40).next_power_of_two().clamp(1, 1024)
 }
 
 /// The sitemaps protocol's limit of URLs in one file (sitemaps.org).
@@ -197,13 +216,14 @@ pub fn sitemap_urls(site: &Site) -> usize {
 }
 
 /// How many numbered sitemap files there are: none while every URL fits in
-/// `sitemap.xml`, else enough of at most `Site::sitemap_limit` URLs each.
-pub fn sitemap_parts(site: &Site) -> usize {
+/// `sitemap.xml`, else enough of at most `limit` URLs each.
+pub fn sitemap_parts(site: &Site, limit: usize) -> usize {
     let urls = sitemap_urls(site);
-    if urls <= site.sitemap_limit {
+    let limit = limit.max(1);
+    if urls <= limit {
         0
     } else {
-        urls.div_ceil(site.sitemap_limit)
+        urls.div_ceil(limit)
     }
 }
 

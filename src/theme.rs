@@ -171,6 +171,6 @@ fn files(root: &Path, dir: &Path) -> Result<Vec<(String, PathBuf)>> {
     let files = crate::load::source_files(root, dir)?;
     Ok(files
         .into_iter()
-        .map(|rel| (crate::links::site_path(&rel), dir.join(rel)))
+        .map(|rel| (crate::load::site_path(&rel), dir.join(rel)))
         .collect())
 }

@@ -11,7 +11,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError, RwLock, RwLockReadGuard};
+use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 
 use crate::error::{Error, Result};
 use crate::output::{self, MARKER};
@@ -21,22 +21,8 @@ use crate::output::{self, MARKER};
 /// folder while it is being written or swapped in.
 static GATE: RwLock<()> = RwLock::new(());
 
-/// What the interrupt handler removes: this process's temporary folders
-/// and lock files.
-static LEFTOVERS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
-
 fn writing() -> RwLockReadGuard<'static, ()> {
     GATE.read().unwrap_or_else(PoisonError::into_inner)
-}
-
-pub(crate) fn remove_on_interrupt(path: &Path) {
-    let mut list = LEFTOVERS.lock().unwrap_or_else(PoisonError::into_inner);
-    list.push(path.to_path_buf());
-}
-
-pub(crate) fn keep_on_interrupt(path: &Path) {
-    let mut list = LEFTOVERS.lock().unwrap_or_else(PoisonError::into_inner);
-    list.retain(|p| p != path);
 }
 
 /// For `bantin build`: on Ctrl-C or SIGTERM, wait for the writes (or the
@@ -47,10 +33,7 @@ pub fn clean_up_on_interrupt() {
     // Only one handler per process: `watch` sets its own.
     let _ = ctrlc::set_handler(|| {
         let _held = GATE.write().unwrap_or_else(PoisonError::into_inner);
-        let list = LEFTOVERS.lock().unwrap_or_else(PoisonError::into_inner);
-        for path in list.iter().rev() {
-            let _ = output::remove(path);
-        }
+        output::remove_leftovers();
         #[allow(clippy::print_stderr)]
         {
             eprintln!("bantin: interrupted; temporary files removed");
@@ -73,7 +56,7 @@ impl Staging {
     /// claimed with [`output::claim`]). The new site is marked as bantin's.
     pub fn begin(target: &Path) -> Result<Staging> {
         // Known to the interrupt handler before it exists.
-        remove_on_interrupt(&output::sibling(target, "new"));
+        output::remove_on_interrupt(&output::sibling(target, "new"));
         let dir = fresh_sibling(target, "new")?;
         let staging = Staging {
             dir,
@@ -157,9 +140,9 @@ impl Staging {
             let old = swap(&self.dir, &self.target)
                 .map_err(|e| Error::output(&self.target, "cannot swap the new site in", &e))?;
             self.committed = true;
-            keep_on_interrupt(&self.dir);
+            output::keep_on_interrupt(&self.dir);
             if let Some(old) = &old {
-                remove_on_interrupt(old);
+                output::remove_on_interrupt(old);
             }
             old
         };
@@ -167,7 +150,7 @@ impl Staging {
             // The marker first: a half-removed old site is never put back.
             let _ = fs::remove_file(old.join(MARKER));
             let _ = fs::remove_dir_all(&old);
-            keep_on_interrupt(&old);
+            output::keep_on_interrupt(&old);
         }
         Ok(())
     }
@@ -276,7 +259,7 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.dir);
-            keep_on_interrupt(&self.dir);
+            output::keep_on_interrupt(&self.dir);
         }
     }
 }

@@ -18,11 +18,12 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostic, Error, Result};
+use crate::load;
 use crate::new::Categories;
 use crate::text::slugify;
 
 pub use legacy::Conversion;
-pub use portal::{Portal, parse, quote};
+pub use portal::{Portal, parse};
 
 /// What `bantin import` is asked to do.
 #[derive(Debug, Clone, Default)]
@@ -171,7 +172,7 @@ fn import_one(
     }
     let markdown = portal.to_markdown();
     self_check(file, &portal, &markdown)?;
-    let to = tidy(&out.join(&category_slug).join(format!("{slug}.md")));
+    let to = load::tidy(&out.join(&category_slug).join(format!("{slug}.md")));
     write_article(file, &to, &markdown, force)?;
     Ok(Imported {
         from: file.to_path_buf(),
@@ -195,7 +196,7 @@ fn convert_article(
     let front = crate::frontmatter::parse(file, &split).map_err(|mut e| e.remove(0))?;
     let (_, category_slug) = categories.spell(&front.category);
     let name = file.file_stem().unwrap_or_default().to_string_lossy();
-    let to = tidy(&out.join(category_slug).join(format!("{name}.md")));
+    let to = load::tidy(&out.join(category_slug).join(format!("{name}.md")));
     write_article(file, &to, &decoded.text, force)?;
     Ok(Imported {
         from: file.to_path_buf(),
@@ -244,19 +245,6 @@ fn write_article(file: &Path, to: &Path, text: &str, force: bool) -> Result<(), 
         let _ = std::fs::remove_file(to);
         cannot(e)
     })
-}
-
-/// `./content/x.md` → `content/x.md`, for messages.
-pub(crate) fn tidy(path: &Path) -> PathBuf {
-    let tidy: PathBuf = path
-        .components()
-        .filter(|c| !matches!(c, std::path::Component::CurDir))
-        .collect();
-    if tidy.as_os_str().is_empty() {
-        path.to_path_buf()
-    } else {
-        tidy
-    }
 }
 
 /// The file name: the title's slug, at most 80 characters, cut at a hyphen.

@@ -11,6 +11,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::date;
 use crate::error::Diagnostic;
 use crate::text::{match_key, squash_spaces};
+use crate::yaml::quote;
 
 /// An article as read from a portal text.
 #[derive(Debug, Clone, PartialEq)]
@@ -323,29 +324,6 @@ fn is_entity(rest: &[char]) -> bool {
         .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
         .count();
     name > 0 && rest.get(name) == Some(&';')
-}
-
-/// A YAML string in double quotes that reads back as `s`, whatever it
-/// holds: `\` and `"` escaped, and so is every character YAML may not
-/// carry as it is (controls, noncharacters) or reads as a line break
-/// (U+0085, U+2028, U+2029).
-pub fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\t' => out.push_str("\\t"),
-            '\0'..='\u{1F}' | '\u{7F}'..='\u{9F}' => out.push_str(&format!("\\x{:02X}", c as u32)),
-            '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}' => {
-                out.push_str(&format!("\\u{:04X}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 impl Portal {

@@ -49,9 +49,11 @@ struct CardTag<'a> {
 fn image_urls(site: &Site, i: usize) -> (Option<String>, Option<String>) {
     let a = &site.articles[i];
     let image = a
+        .file
+        .front
         .image
         .as_ref()
-        .map(|img| crate::links::asset_url(site, &a.source, img));
+        .map(|img| crate::links::asset_url(site, &a.file.source, img));
     let permalink = image.as_deref().and_then(|u| absolute(site, u));
     (image, permalink)
 }
@@ -100,10 +102,10 @@ pub(super) fn first_image(html: &str) -> Option<String> {
 pub(super) fn json_ld(site: &Site, i: usize, body_image: Option<&str>) -> String {
     let a = &site.articles[i];
     let permalink = site.config.permalink(&a.path);
-    let date = a.date.to_rfc3339();
+    let date = a.file.front.date.to_rfc3339();
     let mut j = ScriptJson(String::with_capacity(1024));
     j.raw(r#"{"@context":"https://schema.org","@type":"NewsArticle","headline":"#);
-    j.text(&a.title);
+    j.text(&a.file.front.title);
     j.raw(r#","description":"#);
     j.text(&a.summary);
     j.raw(r#","inLanguage":"vi","datePublished":"#);
@@ -112,9 +114,9 @@ pub(super) fn json_ld(site: &Site, i: usize, body_image: Option<&str>) -> String
     j.text(&date);
     j.raw(r#","articleSection":"#);
     j.text(&site.categories[a.category].name);
-    if !a.tags.is_empty() {
+    if !a.file.front.tags.is_empty() {
         j.raw(r#","keywords":["#);
-        for (n, t) in a.tags.iter().enumerate() {
+        for (n, t) in a.file.front.tags.iter().enumerate() {
             if n > 0 {
                 j.raw(",");
             }
@@ -130,7 +132,7 @@ pub(super) fn json_ld(site: &Site, i: usize, body_image: Option<&str>) -> String
         j.text(&image);
         j.raw("]");
     }
-    match a.author.as_deref().filter(|n| !n.is_empty()) {
+    match a.file.front.author.as_deref().filter(|n| !n.is_empty()) {
         Some(author) => {
             j.raw(r#","author":{"@type":"Person","name":"#);
             j.text(author);
@@ -198,16 +200,16 @@ pub(super) fn card(site: &Site, i: usize) -> Card<'_> {
     let cat = &site.categories[a.category];
     let (image, image_permalink) = image_urls(site, i);
     Card {
-        title: &a.title,
+        title: &a.file.front.title,
         url: site.url(&a.path),
         permalink: site.config.permalink(&a.path),
-        date: date::display_day(&a.date),
-        time: date::display_time(&a.date),
-        date_iso: a.date.to_rfc3339(),
-        date_rfc2822: a.date.to_rfc2822(),
-        views: a.views,
-        views_display: a.views.map(group_thousands),
-        author: a.author.as_deref(),
+        date: date::display_day(&a.file.front.date),
+        time: date::display_time(&a.file.front.date),
+        date_iso: a.file.front.date.to_rfc3339(),
+        date_rfc2822: a.file.front.date.to_rfc2822(),
+        views: a.file.front.views,
+        views_display: a.file.front.views.map(group_thousands),
+        author: a.file.front.author.as_deref(),
         author_url: a
             .author_slug
             .as_ref()
@@ -220,9 +222,11 @@ pub(super) fn card(site: &Site, i: usize) -> Card<'_> {
         summary: &a.summary,
         image_permalink,
         image,
-        featured: a.featured,
-        draft: a.draft,
+        featured: a.file.front.featured,
+        draft: a.file.front.draft,
         tags: a
+            .file
+            .front
             .tags
             .iter()
             .zip(&a.tag_slugs)
@@ -231,7 +235,7 @@ pub(super) fn card(site: &Site, i: usize) -> Card<'_> {
                 url: site.url(&crate::routes::tag(s)),
             })
             .collect(),
-        extra: &a.extra,
+        extra: &a.file.front.extra,
     }
 }
 

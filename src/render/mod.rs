@@ -13,11 +13,11 @@ mod words;
 use serde_json::{Value, json};
 use tera::{Context, Tera};
 
+use crate::links::Bodies;
 use crate::pages::{self, Kind, Listing, Page, Paged};
 use crate::routes;
 use crate::site::Site;
 use card::card;
-pub use search::bucket_count as search_buckets;
 use sink::{Fill, HashSink, Sink, hash_json};
 pub(crate) use templates::escape_text;
 pub use templates::{chain, compile};
@@ -39,8 +39,8 @@ pub struct Renderer<'s> {
     /// when fingerprints are asked for).
     tera_cards: Vec<tera::Value>,
     card_hashes: Vec<u64>,
-    /// Set when articles' HTML is rendered with their pages (`build`).
-    links: Option<crate::links::Links>,
+    /// Where each article's HTML comes from.
+    bodies: Bodies,
     /// The search word index's bucket files, made when the first is asked for.
     search_words: std::sync::OnceLock<Result<Vec<Vec<u8>>, String>>,
     /// The fingerprint input shared by all word buckets.
@@ -57,6 +57,7 @@ impl<'s> Renderer<'s> {
     pub fn new(
         tera: Tera,
         site: &'s Site,
+        bodies: Bodies,
         live_reload: Option<&str>,
         fingerprints: Option<(u64, &CardCache)>,
     ) -> Renderer<'s> {
@@ -116,16 +117,10 @@ impl<'s> Renderer<'s> {
             base_hash,
             tera_cards,
             card_hashes,
-            links: None,
+            bodies,
             search_words: std::sync::OnceLock::new(),
             words_digest: std::sync::OnceLock::new(),
         }
-    }
-
-    /// Render each article's Markdown with its page instead of before.
-    pub fn with_links(mut self, links: crate::links::Links) -> Self {
-        self.links = Some(links);
-        self
     }
 
     /// This build's cards by hash, for the next `Renderer::new`.
@@ -159,11 +154,11 @@ impl<'s> Renderer<'s> {
         match page.kind {
             Kind::SearchIndex => return Ok(search::articles_json(self.site)),
             Kind::SearchWords(n) => return self.search_words(n),
-            Kind::SitemapIndex => return Ok(sitemap_index(self.site)),
+            Kind::SitemapIndex(parts) => return Ok(sitemap_index(self.site, parts)),
             _ => {}
         }
-        let body = match (&page.kind, &self.links) {
-            (Kind::Article(i), Some(links)) => Some(links.render(&self.site.articles[*i])?.html),
+        let body = match &page.kind {
+            Kind::Article(i) => self.bodies.render(&self.site.articles[*i]).transpose()?,
             _ => None,
         };
         let mut fill = Fill {
@@ -189,16 +184,16 @@ impl<'s> Renderer<'s> {
         page.file.hash(&mut h.0);
         if page.kind == Kind::SearchIndex {
             self.card_hashes.hash(&mut h.0);
-        } else if page.kind == Kind::SitemapIndex {
-            sitemap_index(self.site).hash(&mut h.0);
+        } else if let Kind::SitemapIndex(parts) = page.kind {
+            sitemap_index(self.site, parts).hash(&mut h.0);
         } else if let Kind::SearchWords(_) = page.kind {
             // Every article's card and Markdown body (the index reads the
             // body): its words may be in any bucket. Hashed once for all.
             let all = *self.words_digest.get_or_init(|| {
                 let mut d = DefaultHasher::new();
                 self.card_hashes.hash(&mut d);
-                for a in &self.site.articles {
-                    a.body_hash.hash(&mut d);
+                for i in 0..self.site.articles.len() {
+                    self.bodies.ready(i).map(|h| h.body_hash).hash(&mut d);
                 }
                 d.finish()
             });
@@ -274,7 +269,7 @@ impl<'s> Renderer<'s> {
                     &json!({
                         "title": title, "link": site.config.permalink(&link),
                         "self": site.config.permalink(&page.path),
-                        "updated": idx.first().map(|i| site.articles[*i].date.to_rfc2822()),
+                        "updated": idx.first().map(|i| site.articles[*i].file.front.date.to_rfc2822()),
                     }),
                 );
                 s.cards("articles", self, &idx[..idx.len().min(FEED_ITEMS)]);
@@ -284,21 +279,19 @@ impl<'s> Renderer<'s> {
                 s.put("entries", &sitemap_entries(site, 0..usize::MAX));
                 "sitemap.xml"
             }
-            Kind::SitemapPart(n) => {
-                let limit = site.sitemap_limit;
-                let from = (n - 1) * limit;
-                s.put("entries", &sitemap_entries(site, from..from + limit));
+            Kind::SitemapPart { urls, .. } => {
+                s.put("entries", &sitemap_entries(site, urls.clone()));
                 "sitemap.xml"
             }
             Kind::Robots => "robots.txt",
-            Kind::SearchIndex | Kind::SearchWords(_) | Kind::SitemapIndex => "",
+            Kind::SearchIndex | Kind::SearchWords(_) | Kind::SitemapIndex(_) => "",
         }
     }
 
     fn home<S: Sink>(&self, s: &mut S, paged: &Paged) {
         let site = self.site;
         let featured: Vec<usize> = (0..site.articles.len())
-            .filter(|i| site.articles[*i].featured)
+            .filter(|i| site.articles[*i].file.front.featured)
             .take(BLOCK)
             .collect();
         s.cards("featured", self, &featured);
@@ -319,9 +312,9 @@ impl<'s> Renderer<'s> {
                 .collect::<Vec<_>>(),
         );
         let mut viewed: Vec<usize> = (0..site.articles.len())
-            .filter(|i| site.articles[*i].views.is_some())
+            .filter(|i| site.articles[*i].file.front.views.is_some())
             .collect();
-        viewed.sort_by_key(|i| std::cmp::Reverse(site.articles[*i].views));
+        viewed.sort_by_key(|i| std::cmp::Reverse(site.articles[*i].file.front.views));
         viewed.truncate(BLOCK);
         s.cards("most_viewed", self, &viewed);
     }
@@ -461,13 +454,7 @@ impl<'s> Renderer<'s> {
     fn search_words(&self, n: usize) -> Result<Vec<u8>, String> {
         let all = self.search_words.get_or_init(|| {
             let site = self.site;
-            search::buckets_json(site, &|i| {
-                let a = &site.articles[i];
-                match &self.links {
-                    Some(links) => links.body(a),
-                    None => Ok(std::borrow::Cow::Borrowed(&*a.body)),
-                }
-            })
+            search::buckets_json(site, &|i| self.bodies.body(&site.articles[i]))
         });
         match all {
             Ok(buckets) => Ok(buckets.get(n).cloned().unwrap_or_else(|| b"{}".to_vec())),
@@ -509,18 +496,18 @@ fn sitemap_entries(site: &Site, range: std::ops::Range<usize>) -> Vec<Value> {
     let end = range.end.min(pages::sitemap_urls(site));
     let entry = |k: usize| match k {
         0 => {
-            json!({"loc": site.config.permalink(&routes::home()), "lastmod": site.articles.first().map(|a| a.date.to_rfc3339())})
+            json!({"loc": site.config.permalink(&routes::home()), "lastmod": site.articles.first().map(|a| a.file.front.date.to_rfc3339())})
         }
         k if k <= articles => {
             let a = &site.articles[k - 1];
-            json!({"loc": site.config.permalink(&a.path), "lastmod": a.date.to_rfc3339()})
+            json!({"loc": site.config.permalink(&a.path), "lastmod": a.file.front.date.to_rfc3339()})
         }
         k if k <= articles + categories => {
             let c = k - articles - 1;
             let lastmod = site.categories[c]
                 .articles
                 .first()
-                .map(|i| site.articles[*i].date.to_rfc3339());
+                .map(|i| site.articles[*i].file.front.date.to_rfc3339());
             json!({"loc": site.config.permalink(&pages::listing_path(site, Listing::Category(c))), "lastmod": lastmod})
         }
         _ => json!({"loc": site.config.permalink(&routes::archive()), "lastmod": null}),
@@ -530,11 +517,11 @@ fn sitemap_entries(site: &Site, range: std::ops::Range<usize>) -> Vec<Value> {
 
 /// `sitemap.xml` of a site with numbered sitemaps: the sitemap index
 /// (sitemaps.org) pointing at each, which is all the protocol asks.
-fn sitemap_index(site: &Site) -> Vec<u8> {
+fn sitemap_index(site: &Site, parts: usize) -> Vec<u8> {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for n in 1..=pages::sitemap_parts(site) {
+    for n in 1..=parts {
         let loc = site.config.permalink(&routes::sitemap_part(n));
         out.push_str(&format!(
             "<sitemap><loc>{}</loc></sitemap>\n",

@@ -17,13 +17,8 @@ use serde_json::json;
 use super::gaps::Gaps;
 use super::words::{Key, Words, fold_into, visible_text, word_of};
 
+use crate::pages::search_buckets as bucket_count;
 use crate::site::Site;
-
-/// How many bucket files a site of `articles` articles gets: about forty
-/// articles' words per bucket, a power of two, at most 1,024.
-pub fn bucket_count(articles: usize) -> usize {
-    articles.div_ceil(40).next_power_of_two().clamp(1, 1024)
-}
 
 /// The bucket a folded word lives in: FNV-1a of its bytes (the same
 /// function is in `search.js`).
@@ -50,7 +45,7 @@ pub fn articles_json(site: &Site) -> Vec<u8> {
         "categories": site.categories.iter().map(|c| json!([c.name, crate::routes::category(&c.slug)])).collect::<Vec<_>>(),
         "articles": site.articles.iter().map(|a| {
             scratch.clear();
-            fold_into(&a.title, &mut scratch);
+            fold_into(&a.file.front.title, &mut scratch);
             let slug: Vec<&str> = scratch.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
             let slug = slug.join("-");
             let own = a.path.strip_prefix(&crate::routes::category(&site.categories[a.category].slug))
@@ -61,7 +56,7 @@ pub fn articles_json(site: &Site) -> Vec<u8> {
                 Some(own) => json!(own.len()),
                 None => json!(a.path),
             };
-            json!([a.title, path, crate::date::display_day(&a.date), a.category])
+            json!([a.file.front.title, path, crate::date::display_day(&a.file.front.date), a.category])
         }).collect::<Vec<_>>(),
     });
     serde_json::to_vec(&index).unwrap_or_default()
@@ -103,7 +98,7 @@ fn add(p: &mut Postings, key: Key, id: u32, in_title: bool) {
 
 /// `buckets_json` of a site whose article bodies are in memory.
 pub fn buckets_from_memory(site: &Site) -> Result<Vec<Vec<u8>>, String> {
-    buckets_json(site, &|i| Ok(Cow::Borrowed(&*site.articles[i].body)))
+    buckets_json(site, &|i| Ok(Cow::Borrowed(&*site.articles[i].file.body)))
 }
 
 /// Every bucket file's bytes. `body` gives an article's Markdown. The work
@@ -191,13 +186,13 @@ fn postings<'s>(
     for i in range {
         let a = &site.articles[i];
         let id = i as u32;
-        words.scan(&a.title, &mut |k| add(&mut p, k, id, true));
+        words.scan(&a.file.front.title, &mut |k| add(&mut p, k, id, true));
         let mut add = |k| add(&mut p, k, id, false);
         words.scan(&a.summary, &mut add);
-        for t in &a.tags {
+        for t in &a.file.front.tags {
             words.scan(t, &mut add);
         }
-        if let Some(author) = &a.author {
+        if let Some(author) = &a.file.front.author {
             words.scan(author, &mut add);
         }
         let text = body(i)?;

@@ -69,7 +69,8 @@ impl Sink for Fill {
         );
     }
     fn json_ld(&mut self, r: &Renderer<'_>, i: usize) {
-        let html = self.body.as_deref().unwrap_or(&r.site.articles[i].html);
+        let ready = r.bodies.ready(i).map(|h| &*h.html);
+        let html = self.body.as_deref().or(ready).unwrap_or_default();
         let image = super::card::first_image(html);
         let json = super::card::json_ld(r.site, i, image.as_deref());
         self.ctx
@@ -78,7 +79,10 @@ impl Sink for Fill {
     fn html(&mut self, key: &'static str, r: &Renderer<'_>, i: usize) {
         match self.body.take() {
             Some(body) => self.ctx.insert(key, &body),
-            None => self.ctx.insert(key, &*r.site.articles[i].html),
+            None => {
+                let ready = r.bodies.ready(i).map(|h| &*h.html);
+                self.ctx.insert(key, ready.unwrap_or_default())
+            }
         }
     }
 }
@@ -127,7 +131,7 @@ impl Sink for HashSink {
     }
     fn html(&mut self, key: &'static str, r: &Renderer<'_>, i: usize) {
         key.hash(&mut self.0);
-        r.site.articles[i].html_hash.hash(&mut self.0);
+        r.bodies.ready(i).map(|h| h.html_hash).hash(&mut self.0);
     }
 }
 

@@ -88,33 +88,12 @@ pub fn run(w: WatchOptions, report: &mut dyn FnMut(Event<'_>)) -> Result<()> {
     };
     opts.output = Some(output.clone());
     let shared = Shared::new(output.clone());
-    let server =
-        Server::start(SocketAddr::new(w.bind, w.port), Arc::clone(&shared)).map_err(|e| {
-            Error::Usage(format!(
-                "cannot listen on {}:{}: {e}; choose another port with --port",
-                w.bind, w.port
-            ))
-        })?;
-    let host = match server.addr.ip() {
-        ip if ip.is_unspecified() => "127.0.0.1".to_string(),
-        IpAddr::V6(ip) => format!("[{ip}]"),
-        ip => ip.to_string(),
-    };
-    let url = format!("http://{host}:{}/", server.addr.port());
+    let (server, url) = listen(SocketAddr::new(w.bind, w.port), &shared)?;
     opts.base_url = Some(url.clone());
     opts.live_reload = Some(server::LIVE_SCRIPT.to_string());
 
     let (tx, rx) = mpsc::channel();
-    let stop = Arc::new(AtomicBool::new(false));
-    {
-        let (tx, stop) = (tx.clone(), Arc::clone(&stop));
-        // A second handler cannot be set in one process (tests call `run`
-        // once per process); then Ctrl-C simply ends the process.
-        let _ = ctrlc::set_handler(move || {
-            stop.store(true, Ordering::SeqCst);
-            let _ = tx.send(Message::Stop);
-        });
-    }
+    let stop = stop_on_ctrl_c(tx.clone());
     let root = absolute(&opts.root);
     let out_abs = absolute(&output);
     let mut watcher = start_watcher(&root, w.poll, tx, report)?;
@@ -139,64 +118,11 @@ pub fn run(w: WatchOptions, report: &mut dyn FnMut(Event<'_>)) -> Result<()> {
     // to read the files again.
     let mut held: Option<(Instant, Instant)> = None;
     while !stop.load(Ordering::SeqCst) {
-        let first = match held {
-            None => match rx.recv() {
-                Ok(m) => Some(m),
-                Err(_) => break,
-            },
-            Some((_, retry)) => {
-                match rx.recv_timeout(retry.saturating_duration_since(Instant::now())) {
-                    Ok(m) => Some(m),
-                    Err(mpsc::RecvTimeoutError::Timeout) => None,
-                    Err(mpsc::RecvTimeoutError::Disconnected) => break,
-                }
-            }
-        };
-        let mut take = |m: Message, changes: &mut Vec<(Change, PathBuf)>| -> bool {
-            match m {
-                Message::Stop => false,
-                Message::Fs(Ok(ev)) => {
-                    if !changes_files(&ev.kind) {
-                        return true;
-                    }
-                    for p in ev.paths {
-                        if let Some(c) = classify(&root, &out_abs, &absolute(&p)) {
-                            changes.push((c, p));
-                        }
-                    }
-                    true
-                }
-                Message::Fs(Err(e)) => {
-                    report(Event::Note(&format!("file watcher error: {e}")));
-                    true
-                }
-            }
-        };
-        if let Some(first) = first {
-            if !take(first, &mut changes) {
-                break;
-            }
-            if changes.is_empty() {
-                continue;
-            }
-            // Debounce: wait for a quiet moment, so a save or a checkout that
-            // touches many files gives one rebuild.
-            let started = Instant::now();
-            let mut stopping = false;
-            while started.elapsed() < MAX_WAIT {
-                match rx.recv_timeout(QUIET) {
-                    Ok(m) => {
-                        if !take(m, &mut changes) {
-                            stopping = true;
-                            break;
-                        }
-                    }
-                    Err(_) => break,
-                }
-            }
-            if stopping {
-                break;
-            }
+        let paths = (root.as_path(), out_abs.as_path());
+        match next_changes(&rx, held, paths, &mut changes, report) {
+            Next::Stop => break,
+            Next::Wait => continue,
+            Next::Rebuild => {}
         }
         // A source folder created since the start is watched from now on.
         if let Err(e) = watch_sources(&mut *watcher, &root, &mut watched) {
@@ -206,15 +132,8 @@ pub fn run(w: WatchOptions, report: &mut dyn FnMut(Event<'_>)) -> Result<()> {
         let began = SystemTime::now();
         let result = rebuild(&mut session, &shared);
         if let Err(e) = &result {
-            // A file changed during the rebuild or just before it may have
-            // been read half-written: read it again before saying so.
-            let since = held.map_or_else(Instant::now, |(since, _)| since);
-            let files = e.diagnostics().into_iter().map(|d| root.join(d.file));
-            let files = files.chain(changes.iter().map(|(_, p)| p.clone()));
-            if let Some(wait) = unsettled(files, began, settle)
-                && since.elapsed() + wait < settle * 10
-            {
-                held = Some((since, Instant::now() + wait));
+            held = hold_back(e, &root, &changes, held, began, settle);
+            if held.is_some() {
                 continue;
             }
         }
@@ -227,6 +146,135 @@ pub fn run(w: WatchOptions, report: &mut dyn FnMut(Event<'_>)) -> Result<()> {
         let _ = std::fs::remove_dir_all(&output);
     }
     Ok(())
+}
+
+/// On Ctrl-C, set the returned flag and tell the loop to stop. A second
+/// handler cannot be set in one process (tests call `run` once per
+/// process); then Ctrl-C simply ends the process.
+fn stop_on_ctrl_c(tx: mpsc::Sender<Message>) -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    let _ = ctrlc::set_handler(move || {
+        flag.store(true, Ordering::SeqCst);
+        let _ = tx.send(Message::Stop);
+    });
+    stop
+}
+
+/// A failed rebuild is held back when a file it read (or one that changed)
+/// was written during it or just before: it may have been read
+/// half-written, so it is read again before the failure is told. Returns
+/// (held since, retry at), or `None` to tell the failure now (also once it
+/// has been held for ten settle times).
+fn hold_back(
+    e: &Error,
+    root: &Path,
+    changes: &[(Change, PathBuf)],
+    held: Option<(Instant, Instant)>,
+    began: SystemTime,
+    settle: Duration,
+) -> Option<(Instant, Instant)> {
+    let since = held.map_or_else(Instant::now, |(since, _)| since);
+    let files = e.diagnostics().into_iter().map(|d| root.join(d.file));
+    let files = files.chain(changes.iter().map(|(_, p)| p.clone()));
+    let wait = unsettled(files, began, settle)?;
+    (since.elapsed() + wait < settle * 10).then(|| (since, Instant::now() + wait))
+}
+
+/// Start the server on the address asked for; its URL.
+fn listen(addr: SocketAddr, shared: &Arc<Shared>) -> Result<(Server, String)> {
+    let server = Server::start(addr, Arc::clone(shared)).map_err(|e| {
+        Error::Usage(format!(
+            "cannot listen on {}:{}: {e}; choose another port with --port",
+            addr.ip(),
+            addr.port()
+        ))
+    })?;
+    let host = match server.addr.ip() {
+        ip if ip.is_unspecified() => "127.0.0.1".to_string(),
+        IpAddr::V6(ip) => format!("[{ip}]"),
+        ip => ip.to_string(),
+    };
+    let url = format!("http://{host}:{}/", server.addr.port());
+    Ok((server, url))
+}
+
+/// What the watch loop does next.
+enum Next {
+    Stop,
+    /// Nothing that matters changed.
+    Wait,
+    Rebuild,
+}
+
+/// Wait for changes (or, while a failed rebuild is held back, for the time
+/// to retry it), then for a quiet moment, so that a save or a checkout
+/// that touches many files gives one rebuild. `paths`: the site root and
+/// the output, absolute.
+fn next_changes(
+    rx: &mpsc::Receiver<Message>,
+    held: Option<(Instant, Instant)>,
+    paths: (&Path, &Path),
+    changes: &mut Vec<(Change, PathBuf)>,
+    report: &mut dyn FnMut(Event<'_>),
+) -> Next {
+    let first = match held {
+        None => match rx.recv() {
+            Ok(m) => m,
+            Err(_) => return Next::Stop,
+        },
+        Some((_, retry)) => {
+            match rx.recv_timeout(retry.saturating_duration_since(Instant::now())) {
+                Ok(m) => m,
+                Err(mpsc::RecvTimeoutError::Timeout) => return Next::Rebuild,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Next::Stop,
+            }
+        }
+    };
+    if !take(first, paths, changes, report) {
+        return Next::Stop;
+    }
+    if changes.is_empty() {
+        return Next::Wait;
+    }
+    let started = Instant::now();
+    while started.elapsed() < MAX_WAIT {
+        match rx.recv_timeout(QUIET) {
+            Ok(m) => {
+                if !take(m, paths, changes, report) {
+                    return Next::Stop;
+                }
+            }
+            Err(_) => break,
+        }
+    }
+    Next::Rebuild
+}
+
+/// Note the changes a message tells of; `false` when it asks to stop.
+fn take(
+    m: Message,
+    (root, out_abs): (&Path, &Path),
+    changes: &mut Vec<(Change, PathBuf)>,
+    report: &mut dyn FnMut(Event<'_>),
+) -> bool {
+    match m {
+        Message::Stop => false,
+        Message::Fs(Ok(ev)) => {
+            if changes_files(&ev.kind) {
+                for p in ev.paths {
+                    if let Some(c) = classify(root, out_abs, &absolute(&p)) {
+                        changes.push((c, p));
+                    }
+                }
+            }
+            true
+        }
+        Message::Fs(Err(e)) => {
+            report(Event::Note(&format!("file watcher error: {e}")));
+            true
+        }
+    }
 }
 
 /// Reads (including bantin's own) and access-time updates change nothing.

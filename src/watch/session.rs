@@ -17,10 +17,12 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::build::{self, Options, Prepared, Summary};
-use crate::cache::{Cache, Stamp, hash_of};
+use crate::cache::Cache;
 use crate::error::{Error, Result};
-use crate::pages::Kind;
+use crate::links::Bodies;
+use crate::pages::{Kind, Page};
 use crate::render::{CardCache, Renderer};
+use crate::stamp::{Stamp, hash_of};
 use crate::theme::StaticSource;
 use crate::write;
 
@@ -96,117 +98,31 @@ impl Session {
             theme,
             tera,
             plan,
+            html,
             mut summary,
         } = build::prepare_with(&self.opts, Some(&mut self.cache))?;
         let mut lap = Instant::now();
         let renderer = Renderer::new(
             tera,
             &site,
+            Bodies::Ready(html),
             self.opts.live_reload.as_deref(),
             Some((theme.hash(), &self.cards)),
         );
         summary.lap("cards", &mut lap);
         let fingerprints: Vec<u64> = plan.par_iter().map(|p| renderer.fingerprint(p)).collect();
         summary.lap("fingerprints", &mut lap);
-        let changed: Vec<usize> = (0..plan.len())
-            .filter(|i| self.pages.get(&plan[*i].file) != Some(&fingerprints[*i]))
-            .collect();
-        // The first build writes everything at once; later ones the word
-        // buckets after the pages.
         let first = self.pages.is_empty();
-        let (todo, later): (Vec<usize>, Vec<usize>) = changed
-            .iter()
-            .partition(|i| first || !matches!(plan[**i].kind, Kind::SearchWords(_)));
+        let (todo, later) = changed_pages(&plan, &fingerprints, &self.pages);
 
-        // Files to copy: theme statics, then assets (assets win, as in build).
-        let content = self.opts.root.join("content");
-        let mut wanted: HashMap<String, (Origin, Source)> = HashMap::new();
-        for (rel, src) in &theme.statics {
-            let entry = match src {
-                StaticSource::Disk(p) => {
-                    Stamp::of(p).map(|s| (Origin::Disk(s), Source::Disk(p.clone())))
-                }
-                StaticSource::Embedded(b) => {
-                    Some((Origin::Embedded(hash_of(*b)), Source::Bytes(b)))
-                }
-            };
-            if let Some(e) = entry {
-                wanted.insert(rel.clone(), e);
-            }
-        }
-        for a in &site.assets {
-            let path = content.join(a);
-            if let Some(s) = Stamp::of(&path) {
-                wanted.insert(
-                    crate::links::site_path(a),
-                    (Origin::Disk(s), Source::Disk(path)),
-                );
-            }
-        }
-        let copies: Vec<(String, Source)> = wanted
-            .iter()
-            .filter(|(rel, (origin, _))| self.files.get(*rel) != Some(origin))
-            .map(|(rel, (_, src))| (rel.clone(), src.clone()))
-            .collect();
-
-        // Render into a staging folder; nothing is served from it yet. The
-        // first build has no good pages to keep: it writes in place.
+        let (new_files, copies) = self.files_to_copy(&theme, &site);
         let stage = Stage::new(&self.out)?;
-        let own_dir = if first {
-            let files: Vec<&str> = plan.iter().map(|p| p.file.as_str()).collect();
-            write::make_dirs(&self.out, &files)?
-        } else {
-            Vec::new()
-        };
-        let failures: Vec<(String, String)> = todo
-            .par_iter()
-            .filter_map(|i| {
-                let page = &plan[*i];
-                let target = if first {
-                    self.out.join(&page.file)
-                } else {
-                    stage.slot(*i)
-                };
-                let own_dir = own_dir.get(*i).copied().unwrap_or(false);
-                match renderer.render(page) {
-                    Ok(bytes) => write::write_file(&target, &bytes, own_dir)
-                        .err()
-                        .map(|e| (page.file.clone(), e.to_string())),
-                    Err(e) => Some((page.file.clone(), e)),
-                }
-            })
-            .collect();
-        if !failures.is_empty() {
-            if first {
-                clear(&self.out)?;
-            }
-            return Err(Error::Content(build::render_failures(failures)));
-        }
+        self.render_changed(&renderer, &plan, &todo, &stage)?;
         summary.lap("render changed pages", &mut lap);
-        for (n, (_, src)) in copies.iter().enumerate() {
-            let slot = stage.slot(plan.len() + n);
-            match src {
-                Source::Disk(p) => fs::copy(p, &slot).map(|_| ()),
-                Source::Bytes(b) => fs::write(&slot, b),
-            }
-            .map_err(|e| Error::io(&slot, e))?;
-        }
+        self.stage_copies(&stage, plan.len(), &copies)?;
 
-        // Everything succeeded: what the output holds from now on. Pages
-        // still to write keep their old fingerprint until written.
-        let mut new_pages: HashMap<String, u64> = plan
-            .iter()
-            .zip(&fingerprints)
-            .map(|(p, f)| (p.file.clone(), *f))
-            .collect();
-        for i in &later {
-            match self.pages.get(&plan[*i].file) {
-                Some(old) => new_pages.insert(plan[*i].file.clone(), *old),
-                None => new_pages.remove(&plan[*i].file),
-            };
-        }
-        let new_files: HashMap<String, Origin> =
-            wanted.into_iter().map(|(rel, (o, _))| (rel, o)).collect();
+        // Everything succeeded: what the output holds from now on.
+        let new_pages = self.next_pages(&plan, &fingerprints, &later);
         let gone: Vec<String> = self
             .pages
             .keys()
@@ -235,16 +151,7 @@ impl Session {
         summary.lap("move into place", &mut lap);
 
         // The word buckets of the search index, then the output is whole.
-        for i in &later {
-            let page = &plan[*i];
-            let bytes = renderer.render(page).map_err(|e| {
-                Error::Content(build::render_failures(vec![(page.file.clone(), e)]))
-            })?;
-            let slot = stage.slot(*i);
-            fs::write(&slot, bytes).map_err(|e| Error::io(&slot, e))?;
-            place(&self.out, &mut made, slot, &page.file)?;
-            self.pages.insert(page.file.clone(), fingerprints[*i]);
-        }
+        self.write_buckets(&renderer, &plan, &later, &fingerprints, &stage, &mut made)?;
         summary.lap("search buckets", &mut lap);
         drop(stage);
         build::drop_in_background((renderer.into_owned(), site, old_cards));
@@ -256,6 +163,152 @@ impl Session {
             summary,
         })
     }
+
+    /// The files published as they are (see `build::files_to_copy`) with
+    /// where their bytes come from, and those that changed since the last
+    /// build, to copy.
+    fn files_to_copy(
+        &self,
+        theme: &crate::theme::Theme,
+        site: &crate::site::Site,
+    ) -> (HashMap<String, Origin>, Vec<(String, StaticSource)>) {
+        let content = self.opts.root.join("content");
+        let mut files = HashMap::new();
+        let mut copies = Vec::new();
+        for (rel, src) in build::files_to_copy(theme, site, &content) {
+            let origin = match &src {
+                StaticSource::Disk(p) => Stamp::of(p).map(Origin::Disk),
+                StaticSource::Embedded(b) => Some(Origin::Embedded(hash_of(*b))),
+            };
+            let Some(origin) = origin else { continue };
+            if self.files.get(&rel) != Some(&origin) {
+                copies.push((rel.clone(), src));
+            }
+            files.insert(rel, origin);
+        }
+        (files, copies)
+    }
+
+    /// Render the pages `todo` into the staging folder, nothing served from
+    /// it yet; the first build has no good pages to keep: it writes in
+    /// place (and empties the output again when it fails).
+    fn render_changed(
+        &self,
+        renderer: &Renderer<'_>,
+        plan: &[Page],
+        todo: &[usize],
+        stage: &Stage,
+    ) -> Result<()> {
+        let first = self.pages.is_empty();
+        let out = &self.out;
+        let own_dir = if first {
+            let files: Vec<&str> = plan.iter().map(|p| p.file.as_str()).collect();
+            write::make_dirs(out, &files)?
+        } else {
+            Vec::new()
+        };
+        let write = |i: usize, bytes: &[u8]| {
+            let (target, own_dir) = match own_dir.get(i) {
+                Some(own) => (out.join(&plan[i].file), *own),
+                None => (stage.slot(i), false),
+            };
+            write::write_file(&target, bytes, own_dir)
+                .map_err(|e| Error::output(&out.join(&plan[i].file), "cannot write this page", &e))
+        };
+        let result = build::render_pages(renderer, plan, todo, &write).and_then(|failures| {
+            match failures.is_empty() {
+                true => Ok(()),
+                false => Err(Error::Content(build::render_failures(failures))),
+            }
+        });
+        if result.is_err() && first {
+            clear(out)?;
+        }
+        result
+    }
+
+    /// Copy the changed files into the staging folder, after the pages'
+    /// `offset` slots.
+    fn stage_copies(
+        &self,
+        stage: &Stage,
+        offset: usize,
+        copies: &[(String, StaticSource)],
+    ) -> Result<()> {
+        for (n, (rel, src)) in copies.iter().enumerate() {
+            let slot = stage.slot(offset + n);
+            match src {
+                StaticSource::Disk(p) => fs::copy(p, &slot).map(|_| ()),
+                StaticSource::Embedded(b) => fs::write(&slot, b),
+            }
+            .map_err(|e| Error::output(&self.out.join(rel), "cannot write this file", &e))?;
+        }
+        Ok(())
+    }
+
+    /// Each page's fingerprint once the changed pages are in place: pages
+    /// still to write (`later`) keep their old one until written.
+    fn next_pages(
+        &self,
+        plan: &[Page],
+        fingerprints: &[u64],
+        later: &[usize],
+    ) -> HashMap<String, u64> {
+        let mut pages: HashMap<String, u64> = plan
+            .iter()
+            .zip(fingerprints)
+            .map(|(p, f)| (p.file.clone(), *f))
+            .collect();
+        for &i in later {
+            match self.pages.get(&plan[i].file) {
+                Some(old) => pages.insert(plan[i].file.clone(), *old),
+                None => pages.remove(&plan[i].file),
+            };
+        }
+        pages
+    }
+
+    /// Render and move into place the pages left for after the others (the
+    /// search index's word buckets), each then as a clean build has it.
+    fn write_buckets(
+        &mut self,
+        renderer: &Renderer<'_>,
+        plan: &[Page],
+        later: &[usize],
+        fingerprints: &[u64],
+        stage: &Stage,
+        made: &mut BTreeSet<PathBuf>,
+    ) -> Result<()> {
+        for &i in later {
+            let page = &plan[i];
+            let bytes = renderer.render(page).map_err(|e| {
+                Error::Content(build::render_failures(vec![(page.file.clone(), e)]))
+            })?;
+            let slot = stage.slot(i);
+            fs::write(&slot, bytes).map_err(|e| {
+                Error::output(&self.out.join(&page.file), "cannot write this page", &e)
+            })?;
+            place(&self.out, made, slot, &page.file)?;
+            self.pages.insert(page.file.clone(), fingerprints[i]);
+        }
+        Ok(())
+    }
+}
+
+/// Which pages a rebuild writes (indexes into `plan`): those whose
+/// fingerprint differs from the one `written` holds for their file (every
+/// page on a first build, when `written` is empty). Returned as (now,
+/// later): the search index's word buckets are written after the pages a
+/// reader looks at, except on a first build, which writes everything at once.
+pub fn changed_pages(
+    plan: &[Page],
+    fingerprints: &[u64],
+    written: &HashMap<String, u64>,
+) -> (Vec<usize>, Vec<usize>) {
+    let first = written.is_empty();
+    (0..plan.len())
+        .filter(|&i| written.get(&plan[i].file) != Some(&fingerprints[i]))
+        .partition(|&i| first || !matches!(plan[i].kind, Kind::SearchWords(_)))
 }
 
 /// See [`Session::rebuild_then`].
@@ -270,12 +323,6 @@ fn place(out: &Path, made: &mut BTreeSet<PathBuf>, slot: PathBuf, rel: &str) -> 
         fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     }
     fs::rename(&slot, &target).map_err(|e| Error::io(&target, e))
-}
-
-#[derive(Clone)]
-enum Source {
-    Disk(PathBuf),
-    Bytes(&'static [u8]),
 }
 
 /// A staging folder beside the output, removed when dropped.
@@ -313,5 +360,86 @@ fn remove_with_empty_parents(out: &Path, rel: &str) {
             break;
         }
         dir = d.parent();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(file: &str, kind: Kind) -> Page {
+        Page {
+            file: file.to_string(),
+            path: file.to_string(),
+            kind,
+        }
+    }
+
+    fn plan() -> Vec<Page> {
+        vec![
+            page("index.html", Kind::Archive),
+            page("a/index.html", Kind::Article(0)),
+            page("tim-kiem/tu/0.json", Kind::SearchWords(0)),
+            page("rss.xml", Kind::Feed(None)),
+        ]
+    }
+
+    fn written(prints: &[u64]) -> HashMap<String, u64> {
+        plan()
+            .iter()
+            .map(|p| p.file.clone())
+            .zip(prints.iter().copied())
+            .collect()
+    }
+
+    #[test]
+    fn a_first_build_writes_every_page_at_once() {
+        let (now, later) = changed_pages(&plan(), &[1, 2, 3, 4], &HashMap::new());
+        assert_eq!((now, later), (vec![0, 1, 2, 3], vec![]));
+    }
+
+    #[test]
+    fn only_pages_whose_fingerprint_changed_are_written_buckets_last() {
+        let old = written(&[1, 2, 3, 4]);
+        assert_eq!(
+            changed_pages(&plan(), &[1, 2, 3, 4], &old),
+            (vec![], vec![])
+        );
+        assert_eq!(
+            changed_pages(&plan(), &[1, 9, 9, 4], &old),
+            (vec![1], vec![2])
+        );
+        // A page the last build did not write (new article) is written.
+        let mut fewer = old.clone();
+        fewer.remove("rss.xml");
+        assert_eq!(
+            changed_pages(&plan(), &[1, 2, 3, 4], &fewer),
+            (vec![3], vec![])
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_failed_write_is_one_output_error_naming_the_page() {
+        let tmp = tempfile::tempdir().unwrap();
+        let opts = Options {
+            root: Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/full"),
+            ..Options::default()
+        };
+        let out = tmp.path().join("out");
+        let mut session = Session::new(opts, out.clone()).unwrap();
+        // A folder where the feed goes: writing the feed fails.
+        fs::create_dir_all(out.join("rss.xml")).unwrap();
+        match session.rebuild() {
+            Err(Error::Env(d)) => {
+                assert_eq!(d.file, out.join("rss.xml"));
+                assert!(
+                    d.message.starts_with("cannot write this page"),
+                    "{}",
+                    d.message
+                );
+            }
+            other => panic!("expected one output error, got {other:?}"),
+        }
     }
 }

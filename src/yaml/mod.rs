@@ -130,25 +130,64 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     serde_yaml::from_str(text).map_err(convert_error)
 }
 
-/// The 1-based line on which each top-level key is written, so that a field's
-/// value error can point at its line.
+/// Where each top-level `key:` of a YAML text is: its name, the 1-based
+/// line and the column (in characters) where its value starts, e.g.
+/// `date: 30/02/2020` on line 3 → `("date", 3, 7)`. First occurrence of
+/// each key, in the text's order. The one place a field's line is found.
+pub fn top_level_positions(text: &str) -> Vec<(String, usize, usize)> {
+    let mut out: Vec<(String, usize, usize)> = Vec::new();
+    for (i, src) in text.lines().enumerate() {
+        if src.starts_with(char::is_whitespace) {
+            continue;
+        }
+        let Some(colon) = src.find(':') else { continue };
+        let key = src[..colon].trim_end();
+        if key.is_empty() || out.iter().any(|(k, _, _)| k == key) {
+            continue;
+        }
+        let after = colon + 1;
+        let skipped = src[after..].len() - src[after..].trim_start().len();
+        let column = src[..after + skipped].chars().count() + 1;
+        out.push((key.to_string(), i + 1, column));
+    }
+    out
+}
+
+/// The 1-based line of a top-level `key:` (see [`top_level_positions`]).
 pub fn top_level_key_line(text: &str, key: &str) -> Option<usize> {
-    text.lines()
-        .position(|line| {
-            line.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-        .map(|i| i + 1)
+    top_level_value_position(text, key).map(|(line, _)| line)
 }
 
 /// Where the value of a top-level `key` starts: 1-based line and column
 /// (in characters), e.g. `date: 30/02/2020` → column 7.
 pub fn top_level_value_position(text: &str, key: &str) -> Option<(usize, usize)> {
-    let line = top_level_key_line(text, key)?;
-    let src = text.lines().nth(line - 1)?;
-    let after = src.find(':')? + 1;
-    let skipped = src[after..].len() - src[after..].trim_start().len();
-    Some((line, src[..after + skipped].chars().count() + 1))
+    top_level_positions(text)
+        .into_iter()
+        .find(|(k, _, _)| k == key)
+        .map(|(_, line, column)| (line, column))
+}
+
+/// A YAML string in double quotes that reads back as `s`, whatever it
+/// holds: `\` and `"` escaped, and so is every character YAML may not
+/// carry as it is (controls, noncharacters) or reads as a line break
+/// (U+0085, U+2028, U+2029).
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\t' => out.push_str("\\t"),
+            '\0'..='\u{1F}' | '\u{7F}'..='\u{9F}' => out.push_str(&format!("\\x{:02X}", c as u32)),
+            '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}' => {
+                out.push_str(&format!("\\u{:04X}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 #[cfg(test)]

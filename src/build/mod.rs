@@ -1,26 +1,29 @@
 //! The build pipeline, as a flat list of stages: config → load → front
 //! matter → site model → markdown → page plan → render → write. `prepare`
-//! runs every stage that only reads (for `build` and `check`).
+//! runs every stage that only reads (for `build`, `check` and `watch`);
+//! the stages themselves, shared with `watch`, are in `stages.rs`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
-use crate::cache::{self, Cache, Stamp};
+use crate::cache::Cache;
 use crate::config::{Config, normalise_base_url};
 use crate::error::{Diagnostic, Error, Result};
-use crate::frontmatter;
-use crate::links::{self, Links};
+use crate::frontmatter::Parsed;
+use crate::links::{ArticleHtml, Bodies, Links};
 use crate::load;
-use crate::markdown;
 use crate::output::{self, Claim};
 use crate::pages::{self, Page};
 use crate::render::{self, Renderer};
-use crate::site::{self, Parsed, Site};
-use crate::theme::{StaticSource, Theme};
+use crate::site::{self, Site};
+use crate::theme::Theme;
 use crate::write::Staging;
+
+mod stages;
+
+use stages::{copy_files, read_articles, render_markdown, summaries};
+pub(crate) use stages::{files_to_copy, render_failures, render_pages};
 
 /// What the command line asks of a build.
 #[derive(Debug, Clone, Default)]
@@ -105,6 +108,9 @@ pub struct Prepared {
     pub theme: Theme,
     pub tera: tera::Tera,
     pub plan: Vec<Page>,
+    /// Each article's HTML, in `site.articles` order; empty when it is
+    /// rendered with its page instead (`build`).
+    pub html: Vec<ArticleHtml>,
     pub summary: Summary,
 }
 
@@ -161,16 +167,18 @@ fn prepare_inner(opts: &Options, mut cache: Option<&mut Cache>, lazy: bool) -> R
         errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         return Err(Error::Content(errors));
     };
-    if let Some(limit) = opts.sitemap_limit {
-        site.sitemap_limit = limit.max(1);
-    }
-    if lazy {
+    let html = if lazy {
         summaries(&mut site);
+        Vec::new()
     } else {
-        render_markdown(&mut site, cache);
-    }
+        render_markdown(&mut site, cache)
+    };
     summary.lap("markdown", &mut lap);
-    let plan = pages::plan(&site);
+    let plan = pages::plan(
+        &site,
+        opts.sitemap_limit
+            .map_or(pages::SITEMAP_LIMIT, |l| l.max(1)),
+    );
     check_collisions(&site, &plan, &theme)?;
     summary.lap("page plan", &mut lap);
     summary.articles = site.articles.len();
@@ -182,6 +190,7 @@ fn prepare_inner(opts: &Options, mut cache: Option<&mut Cache>, lazy: bool) -> R
         theme,
         tera,
         plan,
+        html,
         summary,
     })
 }
@@ -195,6 +204,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
         theme,
         tera,
         plan,
+        html: _,
         mut summary,
     } = prepare_inner(opts, None, true)?;
     let mut lap = Instant::now();
@@ -202,17 +212,16 @@ pub fn build(opts: &Options) -> Result<Summary> {
     // Past the budget, the search word index is made now, while the bodies
     // are in memory, and the bodies are let go of: each is read again when
     // its page is rendered, so a 100,000-article site fits in memory.
-    let total: usize = site.articles.iter().map(|a| a.body.len()).sum();
+    let total: usize = site.articles.iter().map(|a| a.file.body.len()).sum();
     let early_words = (total > opts.body_budget.unwrap_or(BODY_BUDGET)).then(|| {
         let words = render::search::buckets_from_memory(&site);
         for a in &mut site.articles {
-            a.body = std::sync::Arc::from("");
+            a.file.body = std::sync::Arc::from("");
         }
-        site.bodies_dropped = true;
         summary.lap("search index", &mut lap);
         words
     });
-    let body_root = site.bodies_dropped.then_some(content.as_path());
+    let body_root = early_words.is_some().then_some(content.as_path());
     let staging = Staging::begin(claim.target())?;
     let mut draft_links = None;
     let renderer = std::thread::scope(|scope| -> Result<Renderer<'_>> {
@@ -229,31 +238,14 @@ pub fn build(opts: &Options) -> Result<Summary> {
             .with_unpublished(&summary.drafts, &summary.scheduled);
         draft_links = Some(links.warnings());
         summary.lap("link table", &mut lap);
-        let renderer =
-            Renderer::new(tera, &site, opts.live_reload.as_deref(), None).with_links(links);
+        let bodies = Bodies::WithPages(links);
+        let renderer = Renderer::new(tera, &site, bodies, opts.live_reload.as_deref(), None);
         summary.lap("cards", &mut lap);
-        // Template failures are all gathered; the first failed write (disk
-        // full …) stops the rest and is reported alone.
-        let write_failed = std::sync::OnceLock::new();
-        let render = |&i: &usize| {
-            if write_failed.get().is_some() {
-                return None;
-            }
-            let page = &plan[i];
-            match renderer.render(page) {
-                Ok(bytes) => {
-                    if let Err(e) = staging.write_page(&page.file, &bytes, own_dir[i]) {
-                        let _ = write_failed.set(e);
-                    }
-                    None
-                }
-                Err(e) => Some((page.file.clone(), e)),
-            }
-        };
+        let write = |i: usize, bytes: &[u8]| staging.write_page(&plan[i].file, bytes, own_dir[i]);
         let (search, other): (Vec<usize>, Vec<usize>) = pages::render_order(&site, &plan)
             .into_iter()
             .partition(|&i| matches!(plan[i].kind, pages::Kind::SearchWords(_)));
-        let mut failures: Vec<(String, String)> = other.par_iter().filter_map(render).collect();
+        let mut failures = render_pages(&renderer, &plan, &other, &write)?;
         let words = match (early_words, later) {
             (Some(words), _) => words,
             (None, Some(later)) => later
@@ -262,10 +254,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
             (None, None) => Err("the search index was not made".into()),
         };
         renderer.provide_search_words(words);
-        failures.extend(search.par_iter().filter_map(render).collect::<Vec<_>>());
-        if let Some(e) = write_failed.into_inner() {
-            return Err(e);
-        }
+        failures.extend(render_pages(&renderer, &plan, &search, &write)?);
         if !failures.is_empty() {
             return Err(Error::Content(render_failures(failures)));
         }
@@ -278,15 +267,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
         w.dedup();
         summary.warnings = w;
     }
-    for (rel, src) in &theme.statics {
-        match src {
-            StaticSource::Disk(p) => staging.copy(p, rel)?,
-            StaticSource::Embedded(bytes) => staging.write(rel, bytes)?,
-        }
-    }
-    site.assets
-        .par_iter()
-        .try_for_each(|a| staging.copy(&content.join(a), &links::site_path(a)))?;
+    copy_files(&staging, &files_to_copy(&theme, &site, &content))?;
     summary.lap("copy files", &mut lap);
     staging.commit()?;
     summary.lap("swap output", &mut lap);
@@ -300,151 +281,6 @@ pub(crate) fn drop_in_background<T: Send + 'static>(value: T) {
     std::thread::spawn(move || drop(value));
 }
 
-/// One message per distinct template failure, naming a page that hit it.
-pub(crate) fn render_failures(mut failures: Vec<(String, String)>) -> Vec<Diagnostic> {
-    failures.sort();
-    let mut seen = HashSet::new();
-    failures.into_iter().filter(|(_, e)| seen.insert(e.clone())).take(20).map(|(file, e)| {
-        Diagnostic::new("templates", format!("rendering {file} failed: {e}"))
-            .hint("fix the template named in the message; the values a template can use are listed in the README")
-    }).collect()
-}
-
-/// Read and parse every article in parallel; results keep the scan order.
-/// With a cache, unchanged files are not read again, and the cache is
-/// refreshed with what was read.
-fn read_articles(
-    root: &Path,
-    content: &Path,
-    files: &[PathBuf],
-    cache: Option<&mut Cache>,
-) -> (Vec<Parsed>, Vec<Diagnostic>) {
-    let old = cache.as_deref();
-    type Read = (Option<Stamp>, Result<Parsed, Vec<Diagnostic>>);
-    let results: Vec<Read> = files
-        .par_iter()
-        .map(|rel| {
-            let path = content.join(rel);
-            let stamp = old.and_then(|_| Stamp::of(&path));
-            if let Some(p) = old.and_then(|c| c.parsed(rel, stamp)) {
-                return (stamp, Ok(p));
-            }
-            (stamp, parse_file(root, &path, rel))
-        })
-        .collect();
-    let mut parsed = Vec::with_capacity(results.len());
-    let mut errors = Vec::new();
-    let mut fresh = cache.map(|c| (std::mem::take(&mut c.parsed), c));
-    for (stamp, r) in results {
-        match r {
-            Ok(p) => {
-                if let (Some((map, _)), Some(stamp)) = (&mut fresh, stamp) {
-                    map.insert(p.source.clone(), (stamp, p.clone()));
-                }
-                parsed.push(p)
-            }
-            Err(e) => errors.extend(e),
-        }
-    }
-    if let Some((mut map, c)) = fresh {
-        let present: HashSet<&PathBuf> = files.iter().collect();
-        map.retain(|k, _| present.contains(k));
-        c.parsed = map;
-    }
-    (parsed, errors)
-}
-
-fn parse_file(root: &Path, path: &Path, rel: &Path) -> Result<Parsed, Vec<Diagnostic>> {
-    let display = load::display_path(root, path);
-    let (text, stamp) = load::read_text_stamped(path, &display).map_err(|d| vec![d])?;
-    let split = frontmatter::split(&display, &text).map_err(|d| vec![d])?;
-    let front = frontmatter::parse(&display, &split)?;
-    Ok(Parsed {
-        verbatim: stamp.map(|s| (s, text.len() - split.body.len())),
-        source: rel.to_path_buf(),
-        yaml: split.yaml.to_string(),
-        body: split.body.into(),
-        body_line: split.body_line,
-        front,
-        display,
-    })
-}
-
-/// Render every article's Markdown (reusing `cache` where the file and
-/// the links are unchanged), and make summaries from first paragraphs.
-fn render_markdown(site: &mut Site, cache: Option<&mut Cache>) {
-    let links = Links::new(site);
-    let resolver = cache.as_ref().map_or(0, |_| links.key());
-    let old = cache.as_deref();
-    // (Markdown, freshly rendered?)
-    let rendered: Vec<(cache::Markdown, bool)> = site
-        .articles
-        .par_iter()
-        .map(|a| {
-            // The file the article was parsed from, unchanged since the
-            // Markdown was rendered, with the same links: reuse.
-            let stamp = old.and_then(|c| c.stamp(&a.source));
-            if let Some(m) = old
-                .and_then(|c| c.markdown.get(&a.source))
-                .filter(|m| Some(m.stamp) == stamp && m.resolver == resolver)
-            {
-                return (m.clone(), false);
-            }
-            let r = links.render_in_memory(a);
-            let m = cache::Markdown {
-                stamp: stamp.unwrap_or(Stamp {
-                    len: u64::MAX,
-                    modified: None,
-                }),
-                resolver,
-                html_hash: old.map_or(0, |_| cache::hash_of(&r.html)),
-                body_hash: old.map_or(0, |_| cache::hash_of(&*a.body)),
-                html: r.html.into(),
-                first_paragraph: r.first_paragraph.into(),
-            };
-            (m, true)
-        })
-        .collect();
-    if let Some(c) = cache {
-        // Keep what is still published, add what was rendered now.
-        let present: HashSet<&PathBuf> = site.articles.iter().map(|a| &a.source).collect();
-        c.markdown.retain(|source, _| present.contains(source));
-        for (a, (m, fresh)) in site.articles.iter().zip(&rendered) {
-            if *fresh && m.stamp.len != u64::MAX {
-                c.markdown.insert(a.source.clone(), m.clone());
-            }
-        }
-    }
-    for (a, (r, _)) in site.articles.iter_mut().zip(rendered) {
-        a.html = r.html;
-        a.html_hash = r.html_hash;
-        a.body_hash = r.body_hash;
-        if a.summary.is_empty() {
-            a.summary = crate::text::truncate_words(&r.first_paragraph, 240);
-        }
-    }
-}
-
-/// For `build`: only the summaries now; each article's HTML is rendered
-/// with its page (see `Renderer::with_links`), so the HTML of the whole
-/// site is never in memory at once.
-fn summaries(site: &mut Site) {
-    let firsts: Vec<Option<String>> = site
-        .articles
-        .par_iter()
-        .map(|a| {
-            a.summary
-                .is_empty()
-                .then(|| markdown::first_paragraph(&a.body))
-        })
-        .collect();
-    for (a, f) in site.articles.iter_mut().zip(firsts) {
-        if let Some(f) = f {
-            a.summary = crate::text::truncate_words(&f, 240);
-        }
-    }
-}
-
 /// Two things published to one file is an error naming both.
 fn check_collisions(site: &Site, plan: &[Page], theme: &Theme) -> Result<()> {
     if site.assets.is_empty() {
@@ -452,12 +288,12 @@ fn check_collisions(site: &Site, plan: &[Page], theme: &Theme) -> Result<()> {
     }
     let pages: HashMap<&str, &Page> = plan.iter().map(|p| (p.file.as_str(), p)).collect();
     let owner = |page: &Page| match page.kind {
-        pages::Kind::Article(i) => site.articles[i].display.display().to_string(),
+        pages::Kind::Article(i) => site.articles[i].file.display.display().to_string(),
         _ => format!("bantin's page /{}", page.path),
     };
     let mut errors = Vec::new();
     for a in &site.assets {
-        let rel = links::site_path(a);
+        let rel = load::site_path(a);
         let other = pages.get(rel.as_str()).map(|p| owner(p)).or_else(|| {
             theme
                 .statics

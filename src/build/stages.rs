@@ -1,0 +1,231 @@
+//! The named stages of a build, shared by `build()` and `watch`'s
+//! `Session::rebuild_then`: reading the articles ([`read_articles`], reusing
+//! a cache), rendering their Markdown before the pages ([`render_markdown`])
+//! or only their summaries ([`summaries`]), rendering and writing pages
+//! ([`render_pages`]) and listing and copying the files published as they
+//! are ([`files_to_copy`], [`copy_files`]).
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::cache::{self, Cache};
+use crate::error::{Diagnostic, Result};
+use crate::frontmatter::{self, Parsed};
+use crate::links::{ArticleHtml, Links};
+use crate::load;
+use crate::markdown;
+use crate::pages::Page;
+use crate::render::Renderer;
+use crate::site::Site;
+use crate::stamp::{self, Stamp};
+use crate::theme::{StaticSource, Theme};
+use crate::write::Staging;
+
+/// The stage that renders pages: the pages `todo` of `plan`, in parallel,
+/// each handed to `write` (by its index in `plan`). Template failures are
+/// all gathered and returned, (page file, message); the first failed write
+/// (disk full …) stops the rest and is the error, alone. Shared by `build`
+/// and `watch`.
+pub(crate) fn render_pages(
+    renderer: &Renderer<'_>,
+    plan: &[Page],
+    todo: &[usize],
+    write: &(dyn Fn(usize, &[u8]) -> Result<()> + Sync),
+) -> Result<Vec<(String, String)>> {
+    let write_failed = std::sync::OnceLock::new();
+    let failures = todo
+        .par_iter()
+        .filter_map(|&i| {
+            if write_failed.get().is_some() {
+                return None;
+            }
+            let page = &plan[i];
+            match renderer.render(page) {
+                Ok(bytes) => {
+                    if let Err(e) = write(i, &bytes) {
+                        let _ = write_failed.set(e);
+                    }
+                    None
+                }
+                Err(e) => Some((page.file.clone(), e)),
+            }
+        })
+        .collect();
+    match write_failed.into_inner() {
+        Some(e) => Err(e),
+        None => Ok(failures),
+    }
+}
+
+/// The stage that lists the files published as they are, by site path:
+/// the theme's statics, then the files beside the articles (which win over
+/// a static of the same path). Shared by `build` and `watch`.
+pub(crate) fn files_to_copy(
+    theme: &Theme,
+    site: &Site,
+    content: &Path,
+) -> BTreeMap<String, StaticSource> {
+    let mut files = theme.statics.clone();
+    for a in &site.assets {
+        files.insert(load::site_path(a), StaticSource::Disk(content.join(a)));
+    }
+    files
+}
+
+/// The stage that copies those files into the new site.
+pub(super) fn copy_files(staging: &Staging, files: &BTreeMap<String, StaticSource>) -> Result<()> {
+    files.par_iter().try_for_each(|(rel, src)| match src {
+        StaticSource::Disk(p) => staging.copy(p, rel),
+        StaticSource::Embedded(bytes) => staging.write(rel, bytes),
+    })
+}
+
+/// One message per distinct template failure, naming a page that hit it.
+pub(crate) fn render_failures(mut failures: Vec<(String, String)>) -> Vec<Diagnostic> {
+    failures.sort();
+    let mut seen = HashSet::new();
+    failures.into_iter().filter(|(_, e)| seen.insert(e.clone())).take(20).map(|(file, e)| {
+        Diagnostic::new("templates", format!("rendering {file} failed: {e}"))
+            .hint("fix the template named in the message; the values a template can use are listed in the README")
+    }).collect()
+}
+
+/// Read and parse every article in parallel; results keep the scan order.
+/// With a cache, unchanged files are not read again, and the cache is
+/// refreshed with what was read.
+pub(super) fn read_articles(
+    root: &Path,
+    content: &Path,
+    files: &[PathBuf],
+    cache: Option<&mut Cache>,
+) -> (Vec<Parsed>, Vec<Diagnostic>) {
+    let old = cache.as_deref();
+    type Read = (Option<Stamp>, Result<Parsed, Vec<Diagnostic>>);
+    let results: Vec<Read> = files
+        .par_iter()
+        .map(|rel| {
+            let path = content.join(rel);
+            let stamp = old.and_then(|_| Stamp::of(&path));
+            if let Some(p) = old.and_then(|c| c.parsed(rel, stamp)) {
+                return (stamp, Ok(p));
+            }
+            (stamp, parse_file(root, &path, rel))
+        })
+        .collect();
+    let mut parsed = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    let mut fresh = cache.map(|c| (std::mem::take(&mut c.parsed), c));
+    for (stamp, r) in results {
+        match r {
+            Ok(p) => {
+                if let (Some((map, _)), Some(stamp)) = (&mut fresh, stamp) {
+                    map.insert(p.source.clone(), (stamp, p.clone()));
+                }
+                parsed.push(p)
+            }
+            Err(e) => errors.extend(e),
+        }
+    }
+    if let Some((mut map, c)) = fresh {
+        let present: HashSet<&PathBuf> = files.iter().collect();
+        map.retain(|k, _| present.contains(k));
+        c.parsed = map;
+    }
+    (parsed, errors)
+}
+
+fn parse_file(root: &Path, path: &Path, rel: &Path) -> Result<Parsed, Vec<Diagnostic>> {
+    let display = load::display_path(root, path);
+    let (text, stamp) = load::read_text_stamped(path, &display).map_err(|d| vec![d])?;
+    let split = frontmatter::split(&display, &text).map_err(|d| vec![d])?;
+    let front = frontmatter::parse(&display, &split)?;
+    Ok(Parsed {
+        verbatim: stamp.map(|s| (s, text.len() - split.body.len())),
+        source: rel.to_path_buf(),
+        body: split.body.into(),
+        body_line: split.body_line,
+        front,
+        display,
+    })
+}
+
+/// Render every article's Markdown (reusing `cache` where the file and
+/// the links are unchanged), and make summaries from first paragraphs.
+pub(super) fn render_markdown(site: &mut Site, cache: Option<&mut Cache>) -> Vec<ArticleHtml> {
+    let links = Links::new(site);
+    let resolver = cache.as_ref().map_or(0, |_| links.key());
+    let old = cache.as_deref();
+    // (Markdown, freshly rendered?)
+    let rendered: Vec<(cache::Markdown, bool)> = site
+        .articles
+        .par_iter()
+        .map(|a| {
+            // The file the article was parsed from, unchanged since the
+            // Markdown was rendered, with the same links: reuse.
+            let stamp = old.and_then(|c| c.stamp(&a.file.source));
+            if let Some(m) = old
+                .and_then(|c| c.markdown.get(&a.file.source))
+                .filter(|m| Some(m.stamp) == stamp && m.resolver == resolver)
+            {
+                return (m.clone(), false);
+            }
+            let r = links.render_in_memory(a);
+            let m = cache::Markdown {
+                stamp: stamp.unwrap_or(Stamp {
+                    len: u64::MAX,
+                    modified: None,
+                }),
+                resolver,
+                html_hash: old.map_or(0, |_| stamp::hash_of(&r.html)),
+                body_hash: old.map_or(0, |_| stamp::hash_of(&*a.file.body)),
+                html: r.html.into(),
+                first_paragraph: r.first_paragraph.into(),
+            };
+            (m, true)
+        })
+        .collect();
+    if let Some(c) = cache {
+        // Keep what is still published, add what was rendered now.
+        let present: HashSet<&PathBuf> = site.articles.iter().map(|a| &a.file.source).collect();
+        c.markdown.retain(|source, _| present.contains(source));
+        for (a, (m, fresh)) in site.articles.iter().zip(&rendered) {
+            if *fresh && m.stamp.len != u64::MAX {
+                c.markdown.insert(a.file.source.clone(), m.clone());
+            }
+        }
+    }
+    let mut html = Vec::with_capacity(rendered.len());
+    for (a, (r, _)) in site.articles.iter_mut().zip(rendered) {
+        if a.summary.is_empty() {
+            a.summary = crate::text::truncate_words(&r.first_paragraph, 240);
+        }
+        html.push(ArticleHtml {
+            html: r.html,
+            html_hash: r.html_hash,
+            body_hash: r.body_hash,
+        });
+    }
+    html
+}
+
+/// For `build`: only the summaries now; each article's HTML is rendered
+/// with its page (see `links::Bodies::WithPages`), so the HTML of the whole
+/// site is never in memory at once.
+pub(super) fn summaries(site: &mut Site) {
+    let firsts: Vec<Option<String>> = site
+        .articles
+        .par_iter()
+        .map(|a| {
+            a.summary
+                .is_empty()
+                .then(|| markdown::first_paragraph(&a.file.body))
+        })
+        .collect();
+    for (a, f) in site.articles.iter_mut().zip(firsts) {
+        if let Some(f) = f {
+            a.summary = crate::text::truncate_words(&f, 240);
+        }
+    }
+}
