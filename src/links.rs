@@ -329,10 +329,20 @@ pub fn percent_decode(s: &str) -> String {
 /// Percent-encode what would end a URL path early or be misread in it: a
 /// file `Phụ lục #1.pdf` must not become a link to `Phụ lục ` + fragment.
 fn encode_path(p: &str) -> String {
-    p.replace('%', "%25")
-        .replace(' ', "%20")
-        .replace('#', "%23")
-        .replace('?', "%3F")
+    let mut out = String::with_capacity(p.len());
+    for c in p.chars() {
+        // Signs a URL would read otherwise, and control characters a file
+        // name may hold but a page or a feed may not.
+        if matches!(c, '%' | ' ' | '#' | '?') || c.is_control() {
+            let mut bytes = [0; 4];
+            for b in c.encode_utf8(&mut bytes).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -345,6 +355,7 @@ mod tests {
             encode_path("a/Phụ lục #1?.pdf"),
             "a/Phụ%20lục%20%231%3F.pdf"
         );
+        assert_eq!(encode_path("a/x\u{1b}y\u{85}.pdf"), "a/x%1By%C2%85.pdf");
         assert_eq!(
             percent_decode("Ph%E1%BB%A5%20l%E1%BB%A5c%20%231.pdf"),
             "Phụ lục #1.pdf"

@@ -20,6 +20,7 @@ fn main() {
         other_control_characters_are_refused_where_they_stand,
         site_yaml_control_characters_are_refused,
         import_turns_word_breaks_into_spaces_and_refuses_the_rest,
+        a_control_character_in_a_file_name_is_percent_encoded_in_links,
     ];
     trials.push(tools::needs(
         "word_paste_pages_pass_the_nu_html_checker",
@@ -84,6 +85,26 @@ fn word_line_breaks_become_line_breaks_and_spaces() {
             roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         }
     }
+}
+
+/// A file name may hold a control character (a page may not): a link to
+/// the file writes it percent-encoded.
+fn a_control_character_in_a_file_name_is_percent_encoded_in_links() {
+    let site = Site::new("full");
+    std::fs::write(
+        site.root.join("content/chinh-quyen/bien\u{1b}ban.pdf"),
+        b"%PDF-1.4\n",
+    )
+    .unwrap();
+    site.write(
+        "content/chinh-quyen/bien-ban.md",
+        "---\ntitle: Biên bản\ndate: 2024-03-02 08:00\ncategory: CHÍNH QUYỀN\n---\nXem [biên bản](bien%1Bban.pdf).\n",
+    );
+    site.build(&[]);
+    let page = site.page("chinh-quyen/bien-ban/");
+    assert!(!page.contains('\u{1b}'), "{page}");
+    assert!(page.contains("bien%1Bban.pdf\""), "{page}");
+    assert!(site.out().join("chinh-quyen/bien\u{1b}ban.pdf").is_file());
 }
 
 /// The pages made from Word's line breaks are valid HTML.
