@@ -216,11 +216,13 @@ fn accept_loop(
 /// The 503 for a connection past the cap, after its request head (as far
 /// as it comes within a moment), so the client reads the answer.
 fn refuse_busy(s: &mut TcpStream, max_head: usize) -> io::Result<()> {
-    s.set_read_timeout(Some(Duration::from_millis(200)))?;
+    // Short waits: one thread answers every refused connection, and a
+    // silent one must not keep the next in the queue waiting long.
+    s.set_read_timeout(Some(Duration::from_millis(50)))?;
     s.set_write_timeout(Some(Duration::from_millis(500)))?;
     let mut head = Vec::new();
     let mut chunk = [0u8; 4096];
-    let deadline = Instant::now() + Duration::from_millis(300);
+    let deadline = Instant::now() + Duration::from_millis(150);
     while head.len() < max_head && find(&head, b"\r\n\r\n").is_none() && Instant::now() < deadline {
         match s.read(&mut chunk) {
             Ok(0) | Err(_) => break,
@@ -233,7 +235,7 @@ fn refuse_busy(s: &mut TcpStream, max_head: usize) -> io::Result<()> {
     )
     .header("Retry-After", "1");
     write_response(s, &r, false, false)?;
-    linger(s);
+    linger(s, Duration::from_millis(50));
     Ok(())
 }
 
@@ -277,7 +279,7 @@ fn connection(mut s: TcpStream, limits: &Limits, handler: &(dyn Fn(&Request) -> 
         if !ok || !keep {
             let _ = s.flush();
             if body_follows {
-                linger(&mut s);
+                linger(&mut s, LINGER);
             }
             return;
         }
@@ -288,13 +290,16 @@ fn connection(mut s: TcpStream, limits: &Limits, handler: &(dyn Fn(&Request) -> 
 /// client still sends so that it gets the answer rather than a reset.
 fn fail(s: &mut TcpStream, status: u16, text: &str) {
     if write_response(s, &Response::text(status, text), false, false).is_ok() {
-        linger(s);
+        linger(s, LINGER);
     }
 }
 
-fn linger(s: &mut TcpStream) {
+/// How long a closing connection's unread request is waited for.
+const LINGER: Duration = Duration::from_millis(500);
+
+fn linger(s: &mut TcpStream, wait: Duration) {
     let _ = s.shutdown(Shutdown::Write);
-    let _ = s.set_read_timeout(Some(Duration::from_millis(500)));
+    let _ = s.set_read_timeout(Some(wait));
     let deadline = Instant::now() + Duration::from_secs(2);
     let mut sink = [0u8; 16 * 1024];
     let mut total = 0usize;
