@@ -416,7 +416,7 @@ def campaign_paths(binary, site_src, work, label):
         code, text = run([binary, "build", "--root", str(site), "--output", str(output(root / name, site))],
                          cwd=cwd(root / name, site) if cwd else None)
         lost = [str(p.relative_to(root / name)) for p, b in before.items()
-                if not p.exists() or (b is not None and p.read_bytes() != b)]
+                if (b is None and not p.exists()) or (b is not None and (not p.is_file() or p.read_bytes() != b))]
         src_ok = manifest(site / "content") == manifest(site_src / "content")
         out_path = output(root / name, site)
         if "symlink" in name:
