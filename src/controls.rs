@@ -125,9 +125,9 @@ pub fn clean_article(text: String, file: &Path) -> Result<String, Diagnostic> {
     if !suspicious(&text) {
         return Ok(text);
     }
-    let body = match crate::frontmatter::split(file, &text) {
-        Ok(split) => split.body.as_ptr() as usize - text.as_ptr() as usize,
-        Err(_) => usize::MAX,
+    let body = match crate::text::fences(&text) {
+        crate::text::Fences::Found { body, .. } => body,
+        _ => usize::MAX,
     };
     match clean(&text, body) {
         Ok(Cow::Borrowed(_)) => Ok(text),

@@ -9,6 +9,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::date;
 use crate::error::Diagnostic;
 use crate::stamp::Stamp;
+use crate::text::Fences;
 use crate::yaml::{self, Yaml};
 
 /// An article file read from `content/`: its front matter (with where each
@@ -94,43 +95,37 @@ pub struct Split<'a> {
     pub body_line: usize,
 }
 
-fn is_fence(line: &str) -> bool {
-    line.trim_end() == "---"
-}
-
 /// Cut the text (already without BOM, with LF line ends) at its `---` lines.
 pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
-    let first = text.lines().next().unwrap_or("");
-    if !is_fence(first) {
-        let found = if text.trim().is_empty() {
-            "the file is empty".to_string()
-        } else {
-            format!(
-                "it starts with `{}`",
-                first.chars().take(40).collect::<String>()
-            )
-        };
-        return Err(Diagnostic::new(file, format!("the article has no front matter: {found}"))
-            .at(1, Some(1))
-            .hint("start the file with a line `---`, then `title:`, `date:` and `category:` lines, then another `---` line, then the article text"));
-    }
-    let yaml_start = first.len() + 1;
-    let mut offset = yaml_start.min(text.len());
-    for (line_no, line) in (2..).zip(text[offset..].split_inclusive('\n')) {
-        if is_fence(line.trim_end_matches('\n')) {
-            let body_start = offset + line.len();
-            return Ok(Split {
-                yaml: &text[yaml_start.min(offset)..offset],
-                yaml_line: 2,
-                body: &text[body_start.min(text.len())..],
-                body_line: line_no + 1,
-            });
+    match crate::text::fences(text) {
+        Fences::Found {
+            yaml,
+            body,
+            body_line,
+        } => Ok(Split {
+            yaml: &text[yaml],
+            yaml_line: 2,
+            body: &text[body..],
+            body_line,
+        }),
+        Fences::NoOpening => {
+            let first = text.lines().next().unwrap_or("");
+            let found = if text.trim().is_empty() {
+                "the file is empty".to_string()
+            } else {
+                format!(
+                    "it starts with `{}`",
+                    first.chars().take(40).collect::<String>()
+                )
+            };
+            Err(Diagnostic::new(file, format!("the article has no front matter: {found}"))
+                .at(1, Some(1))
+                .hint("start the file with a line `---`, then `title:`, `date:` and `category:` lines, then another `---` line, then the article text"))
         }
-        offset += line.len();
+        Fences::Unclosed => Err(Diagnostic::new(file, "the front matter opened on line 1 is never closed")
+            .at(1, Some(1))
+            .hint("add a line with only `---` after the last field (`category: …`), before the article text")),
     }
-    Err(Diagnostic::new(file, "the front matter opened on line 1 is never closed")
-        .at(1, Some(1))
-        .hint("add a line with only `---` after the last field (`category: …`), before the article text"))
 }
 
 /// Parse and check the front-matter block of `split`.

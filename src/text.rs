@@ -1,5 +1,7 @@
 //! Vietnamese text rules: NFC normalisation, slugs (đ → d), matching keys
-//! for categories, and the number grouping readers expect (`12.345`).
+//! for categories, and the number grouping readers expect (`12.345`); and
+//! where an article's `---` lines cut it ([`fences`]), which both the
+//! control-character check and the front-matter parser need.
 
 use std::borrow::Cow;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
@@ -123,9 +125,76 @@ pub fn truncate_words(s: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
+/// Where an article's text (without BOM, with LF line ends) is cut by its
+/// `---` lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fences {
+    /// The first line is not `---`.
+    NoOpening,
+    /// Opened on line 1, never closed.
+    Unclosed,
+    /// The front matter is `text[yaml]`; the body starts at byte `body`,
+    /// on line `body_line` (1-based).
+    Found {
+        yaml: std::ops::Range<usize>,
+        body: usize,
+        body_line: usize,
+    },
+}
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end() == "---"
+}
+
+/// Find the `---` line that opens the front matter and the one that
+/// closes it.
+pub fn fences(text: &str) -> Fences {
+    let first = text.lines().next().unwrap_or("");
+    if !is_fence(first) {
+        return Fences::NoOpening;
+    }
+    let yaml_start = (first.len() + 1).min(text.len());
+    let mut offset = yaml_start;
+    for (line_no, line) in (2..).zip(text[offset..].split_inclusive('\n')) {
+        if is_fence(line.trim_end_matches('\n')) {
+            return Fences::Found {
+                yaml: yaml_start..offset,
+                body: (offset + line.len()).min(text.len()),
+                body_line: line_no + 1,
+            };
+        }
+        offset += line.len();
+    }
+    Fences::Unclosed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fences_cut_the_front_matter_from_the_body() {
+        let t = "---\ntitle: a\n---  \nbody\n";
+        assert_eq!(
+            fences(t),
+            Fences::Found {
+                yaml: 4..13,
+                body: 19,
+                body_line: 4
+            }
+        );
+        assert_eq!(&t[19..], "body\n");
+        assert_eq!(fences("title: a\n"), Fences::NoOpening);
+        assert_eq!(fences("---\ntitle: a\n"), Fences::Unclosed);
+        assert_eq!(
+            fences("---\n---"),
+            Fences::Found {
+                yaml: 4..4,
+                body: 7,
+                body_line: 3
+            }
+        );
+    }
 
     #[test]
     fn squashing_spaces_matches_splitting_on_white_space() {
