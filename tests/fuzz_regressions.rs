@@ -58,3 +58,21 @@ fn heading_attributes_publish_no_event_handler() {
         assert!(!page.contains(attr), "{attr} published");
     }
 }
+
+/// `frontmatter`: the YAML crate counts U+2028, U+2029 and U+0085 as line
+/// breaks, so a front-matter error after one was reported on a later line,
+/// past the end of this file.
+#[test]
+fn yaml_errors_after_line_separators_point_at_the_files_line() {
+    let site = Site::new("full");
+    let text = std::fs::read_to_string(found_by("frontmatter", "line-separators.md")).unwrap();
+    site.write("content/cong-tac-dang/phan-cach.md", &text);
+    let r = site.run(&["build"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("phan-cach.md:5:1: error: the front matter is not valid YAML"),
+        "{}",
+        r.stderr
+    );
+}

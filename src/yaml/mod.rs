@@ -54,19 +54,58 @@ pub struct YamlError {
     pub column: Option<usize>,
 }
 
-fn convert_error(e: serde_yaml::Error) -> YamlError {
+fn convert_error(e: serde_yaml::Error, text: &str) -> YamlError {
     let full = e.to_string();
     // The crate appends " at line L column C"; we report positions ourselves.
     let message = match full.find(" at line ") {
         Some(i) => full[..i].to_string(),
         None => full,
     };
-    let loc = e.location();
+    let (line, column) = match e.location() {
+        Some(l) if text.contains(['\r', '\u{85}', '\u{2028}', '\u{2029}']) => {
+            let (line, column) = file_position(text, l.line(), l.column());
+            (Some(line), Some(column))
+        }
+        Some(l) => (Some(l.line()), Some(l.column())),
+        None => (None, None),
+    };
     YamlError {
         message,
-        line: loc.as_ref().map(|l| l.line()),
-        column: loc.as_ref().map(|l| l.column()),
+        line,
+        column,
     }
+}
+
+/// The crate's 1-based `line` and `column` in the file's own lines: the
+/// crate also breaks lines at U+0085, U+2028, U+2029 and a lone CR.
+fn file_position(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let mut chars = text.char_indices().peekable();
+    let (mut yaml_line, mut start) = (1, 0);
+    while yaml_line < line {
+        let Some((i, c)) = chars.next() else {
+            start = text.len();
+            break;
+        };
+        let breaks = match c {
+            '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => true,
+            '\r' => chars.peek().is_none_or(|(_, next)| *next != '\n'),
+            _ => false,
+        };
+        if breaks {
+            yaml_line += 1;
+            start = i + c.len_utf8();
+        }
+    }
+    let at = text[start..]
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| start + i);
+    let before = &text[..at];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
 }
 
 fn convert(v: serde_yaml::Value) -> Yaml {
@@ -122,12 +161,12 @@ pub fn fast_and_crate(text: &str) -> (Option<Yaml>, Result<Yaml, YamlError>) {
 fn parse_with_crate(text: &str) -> Result<Yaml, YamlError> {
     serde_yaml::from_str::<serde_yaml::Value>(text)
         .map(convert)
-        .map_err(convert_error)
+        .map_err(|e| convert_error(e, text))
 }
 
 /// Parse YAML text straight into a typed configuration.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
-    serde_yaml::from_str(text).map_err(convert_error)
+    serde_yaml::from_str(text).map_err(|e| convert_error(e, text))
 }
 
 /// Where each top-level `key:` of a YAML text is: its name, the 1-based
@@ -219,6 +258,22 @@ mod tests {
         assert!(!e.message.contains(" at line "), "{}", e.message);
         let e = parse("title: Ban chỉ đạo: họp\n").unwrap_err();
         assert_eq!(e.line, Some(1));
+    }
+
+    /// Found by `fuzz/` (target `frontmatter`): the YAML crate counts
+    /// U+0085, U+2028 and U+2029 as line breaks, so an error after one was
+    /// put on a line past the end of the file.
+    #[test]
+    fn error_positions_count_only_the_files_own_lines() {
+        let plain = parse("a: \"xy\" ]\n").unwrap_err();
+        for sep in ['\u{85}', '\u{2028}', '\u{2029}'] {
+            let text = format!("title: \"Bản{sep}tin\"\ncategory: x\ntags: [x,\n");
+            let e = parse(&text).unwrap_err();
+            assert_eq!((e.line, e.column), (Some(4), Some(1)), "{sep:?}: {e:?}");
+            let e = parse(&format!("a: \"x{sep}y\" ]\n")).unwrap_err();
+            assert_eq!(e.line, Some(1), "{sep:?}: {e:?}");
+            assert_eq!(e.column, plain.column.map(|c| c + 1), "{sep:?}: {e:?}");
+        }
     }
 
     #[test]
