@@ -106,54 +106,17 @@ pub fn render(body: &str, resolve: &dyn Resolve, unsafe_html: bool) -> Rendered 
     let mut used_ids = HashSet::new();
     let mut paragraph_depth: Option<usize> = None;
     let mut first_done = false;
-    let line_of = |offset: usize| body[..offset].bytes().filter(|b| *b == b'\n').count();
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        let event = match event {
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = rewrite(dest_url, resolve, &mut out, line_of(range.start));
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = rewrite(dest_url, resolve, &mut out, line_of(range.start));
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
-            // `{#id .class}` only: `{key=value}` writes any attribute,
-            // `onclick` too, which only a site that allows raw HTML may.
-            Event::Start(Tag::Heading {
-                level, id, classes, ..
-            }) if !unsafe_html => Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs: Vec::new(),
-            }),
-            Event::Html(h) | Event::InlineHtml(h) if !unsafe_html => {
-                has_html = true;
-                Event::Html(h)
-            }
-            other => other,
-        };
+        let event = filter(
+            event,
+            range.start,
+            body,
+            resolve,
+            &mut out,
+            unsafe_html,
+            &mut has_html,
+        );
         match &event {
             Event::Start(Tag::Heading { .. }) => heading_start = Some(events.len()),
             Event::End(TagEnd::Heading(_)) => {
@@ -187,6 +150,60 @@ pub fn render(body: &str, resolve: &dyn Resolve, unsafe_html: bool) -> Rendered 
         html
     };
     out
+}
+
+/// One event as published: link and image targets resolved (see
+/// [`rewrite`]); without `unsafe_html`, heading attributes kept to `{#id
+/// .class}` and raw HTML noted for the sanitiser (`has_html`).
+fn filter<'a>(
+    event: Event<'a>,
+    at: usize,
+    body: &str,
+    resolve: &dyn Resolve,
+    out: &mut Rendered,
+    unsafe_html: bool,
+    has_html: &mut bool,
+) -> Event<'a> {
+    let line = || body[..at].bytes().filter(|b| *b == b'\n').count();
+    match event {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: rewrite(dest_url, resolve, out, line()),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: rewrite(dest_url, resolve, out, line()),
+            title,
+            id,
+        }),
+        // `{#id .class}` only: `{key=value}` writes any attribute,
+        // `onclick` too, which only a site that allows raw HTML may.
+        Event::Start(Tag::Heading {
+            level, id, classes, ..
+        }) if !unsafe_html => Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs: Vec::new(),
+        }),
+        Event::Html(h) | Event::InlineHtml(h) if !unsafe_html => {
+            *has_html = true;
+            Event::Html(h)
+        }
+        other => other,
+    }
 }
 
 fn rewrite<'a>(

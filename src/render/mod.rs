@@ -7,10 +7,11 @@ mod gaps;
 mod labels;
 pub mod search;
 mod sink;
+mod sitemap;
 mod templates;
 mod words;
 
-use serde_json::{Value, json};
+use serde_json::json;
 use tera::{Context, Tera};
 
 use crate::links::Bodies;
@@ -19,6 +20,7 @@ use crate::routes;
 use crate::site::Site;
 use card::card;
 use sink::{Fill, HashSink, Sink, hash_json};
+use sitemap::{sitemap_entries, sitemap_index};
 pub(crate) use templates::escape_text;
 pub use templates::{chain, compile};
 
@@ -487,47 +489,4 @@ fn related(site: &Site, i: usize) -> Vec<usize> {
         }
     }
     out
-}
-
-/// The sitemap's URLs numbered `range` (of `pages::sitemap_urls`): the
-/// home page, the articles, the categories, the archive.
-fn sitemap_entries(site: &Site, range: std::ops::Range<usize>) -> Vec<Value> {
-    let (articles, categories) = (site.articles.len(), site.categories.len());
-    let end = range.end.min(pages::sitemap_urls(site));
-    let entry = |k: usize| match k {
-        0 => {
-            json!({"loc": site.config.permalink(&routes::home()), "lastmod": site.articles.first().map(|a| a.file.front.date.to_rfc3339())})
-        }
-        k if k <= articles => {
-            let a = &site.articles[k - 1];
-            json!({"loc": site.config.permalink(&a.path), "lastmod": a.file.front.date.to_rfc3339()})
-        }
-        k if k <= articles + categories => {
-            let c = k - articles - 1;
-            let lastmod = site.categories[c]
-                .articles
-                .first()
-                .map(|i| site.articles[*i].file.front.date.to_rfc3339());
-            json!({"loc": site.config.permalink(&pages::listing_path(site, Listing::Category(c))), "lastmod": lastmod})
-        }
-        _ => json!({"loc": site.config.permalink(&routes::archive()), "lastmod": null}),
-    };
-    (range.start.min(end)..end).map(entry).collect()
-}
-
-/// `sitemap.xml` of a site with numbered sitemaps: the sitemap index
-/// (sitemaps.org) pointing at each, which is all the protocol asks.
-fn sitemap_index(site: &Site, parts: usize) -> Vec<u8> {
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for n in 1..=parts {
-        let loc = site.config.permalink(&routes::sitemap_part(n));
-        out.push_str(&format!(
-            "<sitemap><loc>{}</loc></sitemap>\n",
-            templates::escape_text(&loc)
-        ));
-    }
-    out.push_str("</sitemapindex>\n");
-    out.into_bytes()
 }
