@@ -330,19 +330,10 @@ fn ids(html: &str) -> HashSet<String> {
     while let Some(i) = rest.find(" id=\"") {
         rest = &rest[i + 5..];
         let end = rest.find('"').unwrap_or(rest.len());
-        out.insert(unescape(&rest[..end]));
+        out.insert(crate::text::unescape_html(&rest[..end]));
         rest = &rest[end..];
     }
     out
-}
-
-/// Undo the HTML escaping of an attribute value.
-fn unescape(s: &str) -> String {
-    s.replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
 }
 
 /// A relative link that resolves to nothing; `unpublished` is the article

@@ -125,6 +125,16 @@ pub fn truncate_words(s: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
+/// Undo the HTML escaping of an attribute value or a text without tags
+/// (the five entities bantin's own escaping writes), `&amp;` last.
+pub fn unescape_html(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
 /// Where an article's text (without BOM, with LF line ends) is cut by its
 /// `---` lines.
 #[derive(Debug, Clone, PartialEq, Eq)]

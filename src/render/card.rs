@@ -84,13 +84,7 @@ pub(super) fn first_image(html: &str) -> Option<String> {
     let tag = &tag[..tag.find('>')?];
     let src = tag.split_once(" src=\"")?.1;
     let src = &src[..src.find('"')?];
-    Some(
-        src.replace("&quot;", "\"")
-            .replace("&#39;", "'")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&amp;", "&"),
-    )
+    Some(crate::text::unescape_html(src))
 }
 
 /// The article as a schema.org `NewsArticle` in JSON-LD, for the
