@@ -168,22 +168,13 @@ fn check_site(out: &Path, base: &str) -> usize {
 /// Each article page's permalink → its title and summary as the page's
 /// JSON-LD gives them (the text as the editor wrote it).
 fn article_texts(out: &Path) -> BTreeMap<String, (String, String)> {
-    let mut map = BTreeMap::new();
-    for e in walkdir::WalkDir::new(out) {
-        let path = e.unwrap().into_path();
-        if path.file_name().is_none_or(|n| n != "index.html") {
-            continue;
-        }
-        let html = std::fs::read_to_string(&path).unwrap();
-        let Some(start) = html.find("<script type=\"application/ld+json\">") else {
-            continue;
-        };
-        let json = &html[start..];
-        let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
-        let v: serde_json::Value = serde_json::from_str(json).unwrap();
-        let text = |k: &str| v[k].as_str().unwrap().to_string();
-        map.insert(text("url"), (text("headline"), text("description")));
-    }
+    let map: BTreeMap<_, _> = common::json_lds(out)
+        .into_values()
+        .map(|v| {
+            let text = |k: &str| v[k].as_str().unwrap().to_string();
+            (text("url"), (text("headline"), text("description")))
+        })
+        .collect();
     assert!(!map.is_empty());
     map
 }

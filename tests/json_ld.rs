@@ -5,37 +5,10 @@
 
 mod common;
 
-use common::Site;
+use common::{Site, json_lds};
 use serde_json::Value;
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
-
-/// Every article page's JSON-LD, by the page's file.
-fn json_lds(out: &Path) -> BTreeMap<String, Value> {
-    let mut map = BTreeMap::new();
-    for e in walkdir::WalkDir::new(out) {
-        let path = e.unwrap().into_path();
-        if path.file_name().is_none_or(|n| n != "index.html") {
-            continue;
-        }
-        let html = std::fs::read_to_string(&path).unwrap();
-        let Some(start) = html.find("<script type=\"application/ld+json\">") else {
-            continue;
-        };
-        let json = &html[start..];
-        let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
-        let v: Value = serde_json::from_str(json)
-            .unwrap_or_else(|e| panic!("{}: {e}\n{json}", path.display()));
-        let rel = path
-            .strip_prefix(out)
-            .unwrap()
-            .to_string_lossy()
-            .into_owned();
-        map.insert(rel, v);
-    }
-    map
-}
 
 /// The published file an absolute URL of the site names.
 fn published(out: &Path, base: &str, url: &str) -> bool {
