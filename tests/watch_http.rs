@@ -3,96 +3,15 @@
 //! a poll with a generous deadline, never a fixed sleep.
 
 mod common;
-use common::copy_dir;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 use std::{fs, thread};
 
-const DEADLINE: Duration = Duration::from_secs(30);
-
-struct Watch {
-    child: Child,
-    addr: String,
-    /// The line naming the URL and the preview folder.
-    serving: String,
-    root: PathBuf,
-    _tmp: tempfile::TempDir,
-    log: mpsc::Receiver<String>,
-}
-
-impl Drop for Watch {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Start watch on a copy of the sample site; `own_output` leaves the
-/// preview folder to watch's default.
-fn start_with(own_output: bool) -> Watch {
-    start_args(own_output, &[])
-}
-
-fn start_args(own_output: bool, extra: &[&str]) -> Watch {
-    start_env(own_output, extra, &[])
-}
-
-fn start_env(own_output: bool, extra: &[&str], env: &[(&str, &str)]) -> Watch {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
-    let output = tmp.path().join("preview");
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    copy_dir(&repo.join("content"), &root.join("content"));
-    fs::copy(repo.join("site.yaml"), root.join("site.yaml")).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_bantin"))
-        .args(["watch", "--port", "0", "--root"])
-        .arg(&root)
-        .args(if own_output {
-            vec![]
-        } else {
-            vec!["--output".into(), output.into_os_string()]
-        })
-        .args(extra)
-        .envs(env.iter().copied())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let (tx, log) = mpsc::channel();
-    for pipe in [
-        Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
-        Box::new(child.stderr.take().unwrap()),
-    ] {
-        let tx = tx.clone();
-        thread::spawn(move || {
-            for line in BufReader::new(pipe).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-    }
-    let start = Instant::now();
-    let (addr, serving) = loop {
-        let line = log
-            .recv_timeout(DEADLINE.saturating_sub(start.elapsed()))
-            .expect("watch did not print its address");
-        if let Some(rest) = line.split("serving http://").nth(1) {
-            break (rest.split('/').next().unwrap().to_string(), line.clone());
-        }
-    };
-    Watch {
-        child,
-        addr,
-        serving,
-        root,
-        _tmp: tmp,
-        log,
-    }
-}
+use common::watch::{DEADLINE, Watch, start_args, start_env, start_with};
 
 fn start() -> Watch {
     start_with(false)

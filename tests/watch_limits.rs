@@ -6,66 +6,19 @@
 //! every test stays fast; every wait has a deadline.
 
 mod common;
-use common::copy_dir;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 use std::{fs, thread};
 
-const DEADLINE: Duration = Duration::from_secs(30);
-
-struct Watch {
-    child: Child,
-    addr: String,
-    _tmp: tempfile::TempDir,
-}
-
-impl Drop for Watch {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use common::watch::{DEADLINE, Watch, start_env};
 
 /// `bantin watch` on a copy of the sample site, with `env` set.
 fn start(env: &[(&str, &str)]) -> Watch {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    copy_dir(&repo.join("content"), &root.join("content"));
-    fs::copy(repo.join("site.yaml"), root.join("site.yaml")).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_bantin"))
-        .args(["watch", "--port", "0", "--root"])
-        .arg(&root)
-        .arg("--output")
-        .arg(tmp.path().join("preview"))
-        .envs(env.iter().copied())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let (tx, rx) = mpsc::channel();
-    let stdout = child.stdout.take().unwrap();
-    thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(rest) = line.split("serving http://").nth(1) {
-                let _ = tx.send(rest.split('/').next().unwrap().to_string());
-            }
-        }
-    });
-    let addr = rx
-        .recv_timeout(DEADLINE)
-        .expect("watch did not print its address");
-    Watch {
-        child,
-        addr,
-        _tmp: tmp,
-    }
+    start_env(false, &[], env)
 }
 
 impl Watch {

@@ -4,6 +4,7 @@
 
 pub mod counts;
 pub mod tools;
+pub mod watch;
 
 use std::collections::BTreeMap;
 use std::fs;
