@@ -400,6 +400,24 @@ fn assert_failed_write(
     assert!(siblings(out).is_empty(), "{:?}", siblings(out));
 }
 
+/// `bantin build` with files limited to `blocks` 512-byte blocks
+/// (`ulimit -f`, SIGXFSZ ignored): a write past it fails with EFBIG.
+#[cfg(unix)]
+fn build_with_file_limit(site: &Site, out: &Path, blocks: u32) -> std::process::Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "trap '' XFSZ; ulimit -f {blocks}; exec \"$0\" \"$@\""
+        ))
+        .arg(bin())
+        .args(["build", "--root"])
+        .arg(&site.root)
+        .arg("--output")
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
 #[cfg(unix)]
 fn a_failed_write_is_reported_once_with_its_output_path() {
     let site = Site::new("full");
@@ -407,16 +425,7 @@ fn a_failed_write_is_reported_once_with_its_output_path() {
     assert_eq!(build_out(&site, &out).code, 0);
     let before = tree(&out);
     // Past 2 KiB, a write fails with EFBIG (the signal ignored).
-    let r = Command::new("sh")
-        .arg("-c")
-        .arg("trap '' XFSZ; ulimit -f 4; exec \"$0\" \"$@\"")
-        .arg(bin())
-        .args(["build", "--root"])
-        .arg(&site.root)
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let r = build_with_file_limit(&site, &out, 4);
     assert_failed_write(&r, &out, &before, "File too large");
 }
 
@@ -429,16 +438,7 @@ fn a_failed_copy_names_the_output_path_not_the_source() {
     assert_eq!(build_out(&site, &out).code, 0);
     let before = tree(&out);
     // Pages fit under 128 KiB; the 1 MB file does not.
-    let r = Command::new("sh")
-        .arg("-c")
-        .arg("trap '' XFSZ; ulimit -f 256; exec \"$0\" \"$@\"")
-        .arg(bin())
-        .args(["build", "--root"])
-        .arg(&site.root)
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let r = build_with_file_limit(&site, &out, 256);
     assert_failed_write(&r, &out, &before, "File too large");
     let stderr = String::from_utf8_lossy(&r.stderr);
     let named = out.join("cong-tac-dang/tai-lieu.pdf");
