@@ -44,7 +44,7 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.write(f, "error")
+        self.write(f, &crate::t!("label-error"))
     }
 }
 
@@ -54,7 +54,7 @@ pub struct Warning<'a>(pub &'a Diagnostic);
 
 impl fmt::Display for Warning<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.write(f, "warning")
+        self.0.write(f, &crate::t!("label-warning"))
     }
 }
 
@@ -69,7 +69,7 @@ impl Diagnostic {
         }
         write!(f, ": {label}: {}", self.message)?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  help: {hint}")?;
+            write!(f, "\n  {}: {hint}", crate::t!("label-help"))?;
         }
         Ok(())
     }
@@ -159,7 +159,7 @@ impl fmt::Display for Error {
                     write!(f, "{d}")?;
                 }
                 if diags.len() > 1 {
-                    write!(f, "\n{} errors; nothing was published", diags.len())?;
+                    write!(f, "\n{}", crate::t!("errors-total", count = diags.len()))?;
                 }
                 Ok(())
             }

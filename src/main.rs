@@ -19,6 +19,9 @@ use clap::{Args, Parser, Subcommand};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of messages: vi (default) or en; wins over BANTIN_LANG
+    #[arg(long, global = true, value_name = "vi|en")]
+    lang: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -145,8 +148,33 @@ fn tune_allocator() {
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 10) };
 }
 
+/// The language of messages, chosen before clap reads the arguments so its
+/// help and errors speak it too: `--lang` wins over `BANTIN_LANG`.
+fn choose_language() -> Result<(), String> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut flag = None;
+    for (i, a) in args.iter().enumerate() {
+        if a == "--" {
+            break;
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            flag = Some(v.to_string());
+        } else if a == "--lang" {
+            flag = args.get(i + 1).cloned();
+        }
+    }
+    let env = std::env::var("BANTIN_LANG").ok();
+    let lang = bantin::i18n::choose(flag.as_deref(), env.as_deref())?;
+    bantin::i18n::set_lang(lang);
+    Ok(())
+}
+
 fn main() -> ExitCode {
     tune_allocator();
+    if let Err(code) = choose_language() {
+        eprintln!("bantin: --lang {code}: vi | en");
+        return ExitCode::from(2);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => e.exit(),
