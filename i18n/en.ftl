@@ -26,3 +26,194 @@ io-read-only = the disk is read-only ({ $os })
 io-already-exists = a file or folder of that name exists ({ $os })
 io-invalid-data = unreadable data ({ $os })
 io-other = { $os }
+
+## voice: main (the command line: help and usage errors)
+
+cli-about = Static-site generator for a Vietnamese ward's news bulletin
+cli-usage = bantin [OPTIONS] <COMMAND>
+cli-after-help = How to use one command: bantin <command> --help (e.g. bantin build --help). Messages are in Vietnamese unless --lang en or BANTIN_LANG=en asks for English (--lang wins).
+cli-heading-usage = Usage
+cli-heading-commands = Commands
+cli-heading-options = Options
+cli-heading-arguments = Arguments
+cli-command-build = Publish the site into output/ (replaced only when the whole build succeeds)
+cli-command-watch = Build, serve on http://127.0.0.1:1111 and rebuild on every change
+cli-command-check = Validate every article and internal link without writing anything
+cli-command-new = Write a new article with its front matter filled
+cli-command-import = Turn articles copied from an old portal (.txt) into Markdown articles
+cli-usage-build = bantin build [OPTIONS]
+cli-usage-watch = bantin watch [OPTIONS]
+cli-usage-check = bantin check [OPTIONS]
+cli-usage-new = bantin new "TITLE" --category "CATEGORY" [OPTIONS]
+cli-usage-import = bantin import <FILE>... [OPTIONS]
+cli-arg-help = Print help
+cli-arg-version = Print version
+cli-arg-lang = Language of messages: vi (default) or en; wins over BANTIN_LANG
+    .value = vi|en
+cli-arg-root = The site folder (holding site.yaml and content/); default: the current folder
+    .value = DIR
+cli-arg-output = Where to publish; default: <root>/output
+    .value = DIR
+cli-arg-drafts = Publish drafts too
+cli-arg-future = Publish articles dated in the future too
+cli-arg-base-url = The site's address, e.g. https://phuong.example.vn/ban-tin/ (overrides site.yaml)
+    .value = URL
+cli-arg-port = Port to serve on (0 picks a free one); default: 1111
+    .value = PORT
+cli-arg-bind = Address to listen on; the default, 127.0.0.1, serves this computer only
+    .value = ADDRESS
+cli-arg-open = Open the site in the web browser
+cli-arg-poll = Poll for changes instead of file-system events (network drives)
+cli-arg-title = The article's title
+    .value = TITLE
+cli-arg-category = The category, e.g. "CÔNG TÁC ĐẢNG"
+    .value = CATEGORY
+cli-arg-author = The author, shown as the signature
+    .value = AUTHOR
+cli-arg-draft = Write it as a draft (not published until `draft: true` is removed)
+cli-arg-inputs = Portal texts to import, or folders whose .txt files are all imported
+    .value = FILE
+cli-arg-out = Where to write the articles; default: <root>/content
+    .value = DIR
+cli-arg-force = Replace articles that already exist
+cli-error-lang = bantin has no messages in `{ $code }`
+    .hint = use --lang vi (Vietnamese) or --lang en (English)
+cli-error-see-help = see `{ $help }` for the commands and options
+cli-error-did-you-mean = did you mean `{ $suggestion }`? See `{ $help }` for the commands and options
+cli-error-unknown-command = bantin has no command `{ $name }`; its commands are build, watch, check, new and import
+cli-error-unknown-option = `{ $command }` has no option `{ $option }`
+cli-error-extra-argument = `{ $command }` takes no `{ $value }` here (a name with spaces goes in double quotes)
+cli-error-missing = `{ $command }` is missing { $missing }
+cli-error-no-value = the option `{ $option }` needs a value after it
+cli-error-bad-value = `{ $value }` is not a valid value for `{ $option }`
+cli-error-other = bantin cannot read the command line `{ $command }` ({ $detail })
+
+## voice: error, output, write (publishing into the output folder)
+
+output-hint-full = free some space on the disk that holds the output folder (or lift the file size limit), or publish elsewhere with --output DIR
+output-hint-permission = bantin may not write there: check the folder's owner and permissions, or publish elsewhere with --output DIR
+output-hint-other = check the disk that holds the output folder, or publish elsewhere with --output DIR
+output-kept = nothing was published: the output folder is as it was
+output-is-file = the output path { $path } is a file, not a folder
+    .hint = bantin publishes into a folder and will not replace a file: move the file away, or choose another folder with --output DIR
+output-link-to-file = the output path { $path } is a link to { $target }, which is not a folder
+    .hint = point the link at a folder (bantin publishes through the link), or choose another folder with --output DIR
+output-link-to-nothing = the output path { $path } is a link to { $target }, which does not exist
+    .hint = create that folder (bantin publishes into the folder the link names and keeps the link), or remove the link
+output-over-site = the output folder { $path } would replace the site's own files; choose a folder outside content/, themes/, templates/ and static/, e.g. --output output
+output-put-back = { $path } was missing after an interrupted build; put the previous site back from { $from }
+output-not-ours = the output folder { $path } is not empty and is not marked as bantin's (it has no { $marker } file): a build replaces its output folder whole, so publishing there would delete what it holds
+    .hint = choose a new or empty folder with --output DIR; if this folder holds only an earlier bantin build (made before bantin marked its output), mark it with `touch { $marker }` and build again
+output-busy = another bantin (a build or watch) is publishing into this folder
+    .hint = wait for it to finish or stop it, then run this again; two builds into one folder would overwrite each other
+output-cannot-create-folder = cannot create the folder
+output-cannot-look = cannot look into the output folder
+output-cannot-list = cannot list the folder
+output-cannot-put-back = cannot put the previous site back
+output-cannot-mark = cannot mark the folder
+output-cannot-remove-leftover = cannot remove what an interrupted build left
+output-cannot-create-lock = cannot create the lock file
+output-cannot-lock = cannot lock the lock file
+write-interrupted = interrupted; temporary files removed
+write-cannot-write = cannot write this file of the new site
+write-cannot-swap = cannot swap the new site in
+write-cannot-create-temporary = cannot create a temporary folder beside the output
+
+## voice: main (the summary lines of build, check, watch)
+
+check-problems-links-later = { $count } problem(s); links are checked once they are fixed
+watch-serving = serving { $url } (Ctrl-C to stop; pages in { $output })
+watch-rebuilt = rebuilt in { $ms } ms: { $articles } articles, { $written } of { $pages } pages written, { $copied } files copied, { $removed } removed
+watch-failed = the build failed; still serving the last good pages
+
+## voice: build
+
+build-summary = published { $articles } articles: { $pages } pages and { $files } files in { $seconds } s
+build-summary-skipped = (skipped { $drafts } drafts, { $scheduled } scheduled)
+build-own-page = bantin's page { $path }
+build-theme-file = the theme's static file { $path }
+build-same-address = this file and { $other } would both publish to { $path }
+    .hint = rename or move the file
+build-render-failed = rendering { $page } failed: { $reason }
+    .hint = fix the template named in the message; the values a template can use are listed in the README
+
+## voice: config (site.yaml)
+
+config-missing = no site.yaml in { $folder }
+    .hint = run bantin in the site folder, or give it with --root DIR; a site needs a site.yaml with at least `title: "Bản tin phường …"`
+config-not-utf8 = site.yaml is not UTF-8 text
+    .hint = save it as UTF-8 in your editor
+config-invalid = site.yaml is not valid: { $reason }
+    .hint = the fields are title, description, base_url, per_page, unsafe_html, theme, logo, tagline, footer, categories (name, title, slug) and extra
+config-per-page = per_page must be at least 1
+    .hint = write e.g. `per_page: 10`
+config-theme-name = theme `{ $theme }` is not a theme name
+    .hint = write the name of a folder under themes/, e.g. `theme: default`
+
+## voice: theme, render (themes and templates)
+
+theme-built-in = built-in default theme
+theme-missing = there is no theme `{ $name }`: no folder { $folder }
+    .hint = write `theme: default`, or put the theme's folder under themes/
+theme-not-utf8 = the template is not UTF-8 text
+    .hint = save it as UTF-8
+template-unusable = the template cannot be used: { $reason }
+    .hint = check the names used in { $tags } and in components ({ $components })
+template-unreadable = the template cannot be read: { $reason }
+    .hint = fix the Tera syntax at that place ({ $syntax })
+render-search-index = search index
+render-search-index-failed = the search index failed
+render-search-index-missing = the search index was not made
+
+## voice: controls (invisible characters in an article)
+
+control-character = the text contains the invisible control character { $code } ({ $name }); pages and feeds cannot carry it
+    .hint = delete it; it usually comes from copying out of another program (a PDF, a web page, a terminal); retype the text around it if your editor does not show it
+control-characters = the text contains the invisible control character { $code } ({ $name }) ({ $count } such characters in the file; this is the first); pages and feeds cannot carry it
+control-name-c1 = a C1 control character
+control-name-noncharacter = a noncharacter
+
+## voice: import (articles from the old portal)
+
+import-summary = imported { $imported } of { $total } file(s)
+import-skipped = skipped { $count }:
+import-no-input = name the files (or folders of .txt files) to import, e.g. `bantin import bai-viet.txt`
+import-empty-folder = the folder { $folder } holds no .txt file to import
+import-no-such-input = { $path }: no such file or folder
+import-cannot-read = cannot read the file: { $reason }
+import-legacy =
+    .hint = save the text as UTF-8 (Unicode) and import it again; text typed with a legacy font can be converted to Unicode with Unikey's tool (Ctrl+Shift+F6)
+import-no-name = the title or the category has no letter or digit to make a file name from
+    .hint = check the first two lines: the category, then the title
+import-cannot-write = cannot write { $path }: { $reason }
+import-cannot-create-folder = cannot create the folder { $folder }: { $reason }
+import-exists = not imported: { $path } already exists
+    .hint = use --force to replace it, or move that file away first
+import-self-check = bantin could not write this article's front matter so that it reads back the same
+    .hint = please report this file to the maintainer; meanwhile, write the article by hand with `bantin new`
+import-converted-pasted = converted { $count } line(s) typed in { $encoding } and pasted as Unicode
+import-decoded = decoded from { $encoding }
+import-decoded-bytes = decoded from { $encoding } bytes
+import-control-character = the text read as { $encoding } holds the control character { $code }, which no article has: it is not (or not all) in that encoding
+import-unsure-pasted = the text looks like { $encoding } typed with a legacy font and pasted as Unicode, but bantin is not sure how to convert it: `{ $sample }`
+import-tcvn3-doubt = the text reads as TCVN3, but a character reads differently in the ABC fonts (quotes and dashes, capitals typed with a capital font) and in the full TCVN3 code (TCVN 5712:1993, capitals with tone marks at 0x01–0x17 and 0x80–0x9F), and neither reading fits where it stands (`{ $sample }`): bantin cannot tell which was meant
+import-not-vietnamese = the file is not UTF-8 text (byte { $byte }), and reading it as Windows-1258, TCVN3 or VNI does not give clear Vietnamese text
+portal-no-date-line = no date line: a portal text has the category, the title, then a line like `{ $example }`
+    .hint = copy the whole article from the portal page, the `Ngày đăng …` line included, or add that line under the title
+portal-date-line-first = the category line (e.g. `CÔNG TÁC ĐẢNG`) and the title should come before the date line, but none was found
+    .hint = the text must start with the category line, then the title, then the `Ngày đăng …` line
+portal-date-line-second = the category line (e.g. `CÔNG TÁC ĐẢNG`) or the title should come before the date line, but only one line was found
+portal-date-line-late = expected the date line `Ngày đăng …` right after the category and the title, found `{ $found }`
+    .hint = keep only the category line and the title (on one line) above the `Ngày đăng …` line
+portal-not-category = the first line should be the category (e.g. `CÔNG TÁC ĐẢNG`), not `{ $found }`
+    .hint = put the category line, as the portal shows it above the title, first
+portal-no-text = the article has no text after the date line
+    .hint = copy the article's text too, under the `Ngày đăng …` line
+portal-views = `{ $found }` is not a number of views
+    .hint = write the views as digits, e.g. `Lượt xem: 1.204` ({ $example })
+portal-date-part = the date line has a part bantin does not understand: `{ $found }`
+    .hint = the date line reads `{ $example }` (the time and the views may be left out)
+portal-not-a-day = `{ $found }` is not a day: the date line should give it as 19/02/2020
+    .hint = the date line reads `{ $example }`
+portal-bad-date = the date line's date is wrong: { $reason }
+    .hint = correct the date, as day/month/year: `{ $example }`

@@ -22,3 +22,194 @@ io-read-only = ổ đĩa chỉ cho đọc, không ghi được ({ $os })
 io-already-exists = đã có tệp hoặc thư mục trùng tên ({ $os })
 io-invalid-data = dữ liệu không đọc được ({ $os })
 io-other = máy báo lỗi: { $os }
+
+## voice: main (dòng lệnh: hướng dẫn và lỗi gõ lệnh)
+
+cli-about = bantin làm trang web bản tin của phường từ các bài viết (tệp .md trong thư mục content/).
+cli-usage = bantin [TÙY_CHỌN] <LỆNH>
+cli-after-help = Xem cách dùng một lệnh: bantin <lệnh> --help (ví dụ: bantin build --help). Thông báo bằng tiếng Anh: thêm --lang en, hoặc đặt biến BANTIN_LANG=en (--lang được ưu tiên).
+cli-heading-usage = Cách dùng
+cli-heading-commands = Lệnh
+cli-heading-options = Tùy chọn
+cli-heading-arguments = Thông tin cần ghi
+cli-command-build = Làm trang web vào thư mục output/ (trang cũ chỉ được thay khi mọi bài đều không có lỗi)
+cli-command-watch = Xem trước trang web trong trình duyệt (http://127.0.0.1:1111); trang tự làm lại mỗi khi bạn lưu bài
+cli-command-check = Kiểm tra mọi bài viết và liên kết, không ghi gì ra thư mục output/
+cli-command-new = Tạo một bài viết mới, phần đầu bài (tiêu đề, ngày, chuyên mục) đã điền sẵn
+cli-command-import = Chuyển bài sao chép từ cổng thông tin cũ (tệp .txt) thành bài viết của bantin
+cli-usage-build = bantin build [TÙY_CHỌN]
+cli-usage-watch = bantin watch [TÙY_CHỌN]
+cli-usage-check = bantin check [TÙY_CHỌN]
+cli-usage-new = bantin new "TIÊU ĐỀ" --category "CHUYÊN MỤC" [TÙY_CHỌN]
+cli-usage-import = bantin import <TỆP>... [TÙY_CHỌN]
+cli-arg-help = Xem hướng dẫn này
+cli-arg-version = Xem số phiên bản của bantin
+cli-arg-lang = Ngôn ngữ của thông báo: vi (tiếng Việt, mặc định) hoặc en (tiếng Anh); được ưu tiên hơn biến BANTIN_LANG
+    .value = vi|en
+cli-arg-root = Thư mục của trang (thư mục có tệp site.yaml và thư mục content/); mặc định: thư mục đang đứng
+    .value = THƯ_MỤC
+cli-arg-output = Nơi bantin ghi trang web; mặc định: thư mục output/ trong thư mục của trang
+    .value = THƯ_MỤC
+cli-arg-drafts = Đăng cả bài nháp (bài có dòng `draft: true`)
+cli-arg-future = Đăng cả bài có ngày đăng trong tương lai
+cli-arg-base-url = Địa chỉ trang web, ví dụ https://phuong.example.vn/ban-tin/ (thay cho base_url trong site.yaml)
+    .value = ĐỊA_CHỈ
+cli-arg-port = Cổng để xem trước (0: bantin tự chọn một cổng trống); mặc định: 1111
+    .value = CỔNG
+cli-arg-bind = Địa chỉ mạng để xem trước; mặc định 127.0.0.1: chỉ máy này xem được
+    .value = ĐỊA_CHỈ_IP
+cli-arg-open = Mở trang web trong trình duyệt
+cli-arg-poll = Dò thay đổi theo chu kỳ thay vì chờ máy báo (dùng cho ổ mạng)
+cli-arg-title = Tiêu đề bài viết (đặt trong dấu ngoặc kép)
+    .value = TIÊU_ĐỀ
+cli-arg-category = Chuyên mục của bài, ví dụ "CÔNG TÁC ĐẢNG"
+    .value = CHUYÊN_MỤC
+cli-arg-author = Tác giả, in ở cuối bài
+    .value = TÁC_GIẢ
+cli-arg-draft = Ghi bài là bản nháp (chưa đăng cho đến khi xóa dòng `draft: true`)
+cli-arg-inputs = Các bài sao chép từ cổng thông tin (tệp .txt), hoặc thư mục mà mọi tệp .txt trong đó đều được chuyển
+    .value = TỆP
+cli-arg-out = Nơi ghi các bài đã chuyển; mặc định: thư mục content/ của trang
+    .value = THƯ_MỤC
+cli-arg-force = Ghi đè lên bài đã có cùng tên
+cli-error-lang = bantin không có thông báo bằng ngôn ngữ `{ $code }`
+    .hint = dùng --lang vi (tiếng Việt) hoặc --lang en (tiếng Anh)
+cli-error-see-help = xem các lệnh và tùy chọn bằng `{ $help }`
+cli-error-did-you-mean = có phải ý bạn là `{ $suggestion }`? Xem các lệnh và tùy chọn bằng `{ $help }`
+cli-error-unknown-command = bantin không có lệnh `{ $name }`; các lệnh là build, watch, check, new và import
+cli-error-unknown-option = `{ $command }` không có tùy chọn `{ $option }`
+cli-error-extra-argument = `{ $command }` không cần thêm `{ $value }` (nếu là tên có dấu cách, hãy đặt trong dấu ngoặc kép)
+cli-error-missing = `{ $command }` còn thiếu: { $missing }
+cli-error-no-value = tùy chọn `{ $option }` cần một giá trị đi sau nó
+cli-error-bad-value = `{ $value }` không dùng được cho tùy chọn `{ $option }`
+cli-error-other = bantin không hiểu dòng lệnh `{ $command }` ({ $detail })
+
+## voice: error, output, write (ghi trang web vào thư mục output/)
+
+output-hint-full = ổ đĩa chứa thư mục output/ (nơi bantin ghi trang web) đã hết chỗ: hãy xóa bớt tệp không cần trên ổ đĩa đó, hoặc ghi vào nơi khác bằng --output THƯ_MỤC
+output-hint-permission = bantin không được phép ghi vào đó: nhờ người quản lý máy cho phép ghi vào thư mục này, hoặc ghi vào nơi khác bằng --output THƯ_MỤC
+output-hint-other = kiểm tra ổ đĩa chứa thư mục output/ (nơi bantin ghi trang web), hoặc ghi vào nơi khác bằng --output THƯ_MỤC
+output-kept = chưa xuất bản gì: thư mục output/ vẫn giữ nguyên trang web cũ
+output-is-file = { $path } là một tệp, không phải thư mục: bantin không ghi trang web vào đó được
+    .hint = bantin ghi trang web vào một thư mục và không xóa tệp này: hãy chuyển tệp đi nơi khác, hoặc chọn thư mục khác bằng --output THƯ_MỤC
+output-link-to-file = { $path } là một lối tắt (liên kết) tới { $target }, mà đó không phải là thư mục
+    .hint = cho lối tắt trỏ tới một thư mục (bantin ghi trang web vào thư mục đó), hoặc chọn thư mục khác bằng --output THƯ_MỤC
+output-link-to-nothing = { $path } là một lối tắt (liên kết) tới { $target }, nhưng nơi đó không có
+    .hint = tạo thư mục đó (bantin ghi trang web vào thư mục mà lối tắt trỏ tới, và giữ lại lối tắt), hoặc xóa lối tắt
+output-over-site = ghi trang web vào { $path } sẽ xóa mất các tệp của chính trang (bài viết, giao diện, ảnh); hãy chọn một thư mục nằm ngoài content/, themes/, templates/ và static/, ví dụ --output output
+output-put-back = { $path } bị mất vì lần làm trang trước bị ngắt giữa chừng; đã lấy lại trang web cũ từ { $from }
+output-not-ours = thư mục { $path } đang chứa tệp khác và không phải do bantin tạo ra (không có tệp { $marker }): mỗi lần làm trang, bantin thay cả thư mục, nên ghi vào đó sẽ xóa mất những gì đang có
+    .hint = chọn một thư mục mới hoặc trống bằng --output THƯ_MỤC; nếu thư mục này chỉ chứa trang web do bantin cũ làm ra, hãy tạo một tệp trống tên { $marker } (lệnh `touch { $marker }`) rồi chạy lại
+output-busy = một bantin khác (lệnh build hoặc watch) đang ghi vào thư mục này
+    .hint = chờ nó làm xong, hoặc dừng nó (bấm Ctrl-C trong cửa sổ của nó), rồi chạy lại lệnh này; hai bantin ghi cùng lúc vào một thư mục sẽ ghi đè lên nhau
+output-cannot-create-folder = không tạo được thư mục
+output-cannot-look = không mở được thư mục output/ để xem bên trong
+output-cannot-list = không xem được các tệp trong thư mục
+output-cannot-put-back = không lấy lại được trang web cũ
+output-cannot-mark = không đánh dấu được thư mục là của bantin
+output-cannot-remove-leftover = không xóa được những gì lần làm trang bị ngắt để lại
+output-cannot-create-lock = không tạo được tệp khóa (tệp giúp hai bantin không ghi cùng lúc)
+output-cannot-lock = không khóa được tệp khóa (tệp giúp hai bantin không ghi cùng lúc)
+write-interrupted = đã dừng; các tệp tạm đã được xóa, thư mục output/ không bị thay đổi dở dang
+write-cannot-write = không ghi được tệp này của trang web mới
+write-cannot-swap = không thay được trang web cũ bằng trang web mới
+write-cannot-create-temporary = không tạo được thư mục tạm bên cạnh thư mục output/
+
+## voice: main (dòng tóm tắt của build, check, watch)
+
+check-problems-links-later = { $count } lỗi; bantin sẽ kiểm tra các liên kết khi những lỗi này đã được sửa
+watch-serving = đang cho xem trước tại { $url } (mở địa chỉ này trong trình duyệt; bấm Ctrl-C để dừng; các trang nằm trong { $output })
+watch-rebuilt = đã làm lại trong { $ms } ms: { $articles } bài, ghi { $written } trong { $pages } trang, chép { $copied } tệp, xóa { $removed } tệp
+watch-failed = có lỗi nên chưa làm lại được; trình duyệt vẫn hiện các trang tốt của lần trước
+
+## voice: build (làm trang web)
+
+build-summary = đã xuất bản { $articles } bài: { $pages } trang và { $files } tệp, mất { $seconds } giây
+build-summary-skipped = (chưa đăng { $drafts } bài nháp và { $scheduled } bài hẹn ngày đăng sau)
+build-own-page = trang { $path } do bantin tạo
+build-theme-file = tệp { $path } của giao diện
+build-same-address = tệp này và { $other } sẽ cùng được ghi vào địa chỉ { $path }
+    .hint = đổi tên tệp, hoặc chuyển nó sang thư mục khác
+build-render-failed = không làm được trang { $page } từ mẫu trang (tệp .html trong templates/): { $reason }
+    .hint = sửa mẫu trang được nêu trong thông báo (việc này thường của người làm giao diện); README liệt kê những giá trị mà mẫu trang dùng được
+
+## voice: config (tệp site.yaml)
+
+config-missing = không có tệp site.yaml trong thư mục { $folder }
+    .hint = chạy bantin trong thư mục của trang (thư mục có tệp site.yaml), hoặc chỉ ra thư mục đó bằng --root THƯ_MỤC; mỗi trang cần một tệp site.yaml có ít nhất dòng `title: "Bản tin phường …"`
+config-not-utf8 = tệp site.yaml không được lưu dạng UTF-8
+    .hint = mở tệp bằng Notepad, chọn File > Save As (Lưu thành), ở ô Encoding (Mã hóa) chọn UTF-8 rồi lưu lại
+config-invalid = tệp site.yaml viết chưa đúng: { $reason }
+    .hint = mỗi dòng của site.yaml có dạng `tên: giá trị`; các tên được dùng là title, description, base_url, per_page, unsafe_html, theme, logo, tagline, footer, categories (name, title, slug) và extra
+config-per-page = per_page (số bài trên mỗi trang danh sách) phải từ 1 trở lên
+    .hint = ví dụ, viết `per_page: 10`
+config-theme-name = `{ $theme }` không phải là tên của một giao diện
+    .hint = ghi tên một thư mục trong themes/, ví dụ `theme: default`
+
+## voice: theme, render (giao diện và mẫu trang)
+
+theme-built-in = giao diện có sẵn
+theme-missing = không có giao diện `{ $name }`: không có thư mục { $folder }
+    .hint = ghi `theme: default` trong site.yaml, hoặc đặt thư mục của giao diện vào themes/
+theme-not-utf8 = mẫu trang này không được lưu dạng UTF-8
+    .hint = lưu lại tệp dạng UTF-8 (trong Notepad: File > Save As, Encoding: UTF-8)
+template-unusable = không dùng được mẫu trang này: { $reason }
+    .hint = kiểm tra các tên dùng trong { $tags } và trong các thành phần ({ $components })
+template-unreadable = mẫu trang viết chưa đúng: { $reason }
+    .hint = sửa cách viết Tera ở chỗ đó ({ $syntax })
+render-search-index = mục lục tìm kiếm
+render-search-index-failed = không làm được mục lục tìm kiếm
+render-search-index-missing = chưa làm được mục lục tìm kiếm
+
+## voice: controls (ký tự ẩn trong bài)
+
+control-character = văn bản có một ký tự điều khiển ẩn { $code } ({ $name }); trang web và bản tin RSS không chứa được ký tự này
+    .hint = xóa ký tự đó; nó thường lẫn vào khi sao chép từ chương trình khác (tệp PDF, trang web); nếu không nhìn thấy nó, hãy gõ lại đoạn chữ quanh chỗ đó
+control-characters = văn bản có ký tự điều khiển ẩn { $code } ({ $name }) ({ $count } ký tự như vậy trong tệp; đây là ký tự đầu tiên); trang web và bản tin RSS không chứa được ký tự này
+control-name-c1 = một ký tự điều khiển C1
+control-name-noncharacter = một ký tự không được dùng trong văn bản
+
+## voice: import (chuyển bài từ cổng thông tin cũ)
+
+import-summary = đã chuyển { $imported } trong { $total } tệp
+import-skipped = bỏ qua { $count } tệp:
+import-no-input = hãy ghi tên các tệp (hoặc thư mục chứa tệp .txt) cần chuyển, ví dụ `bantin import bai-viet.txt`
+import-empty-folder = thư mục { $folder } không có tệp .txt nào để chuyển
+import-no-such-input = { $path }: không có tệp hay thư mục này
+import-cannot-read = không đọc được tệp: { $reason }
+import-legacy =
+    .hint = lưu văn bản dạng UTF-8 (Unicode) rồi chuyển lại; chữ gõ bằng phông cũ (TCVN3, VNI) có thể đổi sang Unicode bằng công cụ chuyển mã của Unikey (Ctrl+Shift+F6)
+import-no-name = tiêu đề hoặc chuyên mục không có chữ hay số nào để đặt tên tệp
+    .hint = xem lại hai dòng đầu: dòng chuyên mục, rồi dòng tiêu đề
+import-cannot-write = không ghi được { $path }: { $reason }
+import-cannot-create-folder = không tạo được thư mục { $folder }: { $reason }
+import-exists = chưa chuyển: đã có bài { $path }
+    .hint = thêm --force để ghi đè lên bài đó, hoặc chuyển tệp đó đi nơi khác trước
+import-self-check = bantin không ghi được phần đầu bài (tiêu đề, ngày, chuyên mục, tác giả) sao cho đọc lại vẫn đúng như bài gốc
+    .hint = hãy gửi tệp này cho người bảo trì bantin; trong lúc chờ, hãy tạo bài bằng `bantin new` rồi chép nội dung vào
+import-converted-pasted = đã đổi { $count } dòng gõ bằng phông { $encoding } rồi dán vào dạng Unicode
+import-decoded = đã đọc theo bảng mã { $encoding }
+import-decoded-bytes = đã đọc tệp lưu theo bảng mã { $encoding }
+import-control-character = đọc theo bảng mã { $encoding } thì văn bản có ký tự điều khiển { $code }, điều mà không bài viết nào có: văn bản không dùng (hoặc không chỉ dùng) bảng mã đó
+import-unsure-pasted = văn bản có vẻ được gõ bằng phông cũ { $encoding } rồi dán vào dạng Unicode, nhưng bantin không chắc phải đổi thế nào cho đúng: `{ $sample }`
+import-tcvn3-doubt = văn bản đọc được theo TCVN3, nhưng có một ký tự được đọc khác nhau giữa các phông ABC (dấu ngoặc kép, gạch ngang, chữ hoa gõ bằng phông chữ hoa) và bảng mã TCVN3 đầy đủ (TCVN 5712:1993, chữ hoa có dấu ở 0x01–0x17 và 0x80–0x9F), và cách đọc nào cũng không hợp với chỗ đó (`{ $sample }`): bantin không biết cách nào mới đúng
+import-not-vietnamese = tệp không được lưu dạng UTF-8 (byte { $byte }), và đọc theo bảng mã Windows-1258, TCVN3 hay VNI đều không ra chữ Việt rõ ràng
+portal-no-date-line = không có dòng ngày đăng: bài từ cổng thông tin có dòng chuyên mục, dòng tiêu đề, rồi một dòng như `{ $example }`
+    .hint = sao chép cả bài từ trang của cổng thông tin, kể cả dòng `Ngày đăng …`, hoặc thêm dòng đó dưới tiêu đề
+portal-date-line-first = trước dòng ngày đăng phải có dòng chuyên mục (ví dụ `CÔNG TÁC ĐẢNG`) và dòng tiêu đề, nhưng không có dòng nào
+    .hint = văn bản phải bắt đầu bằng dòng chuyên mục, rồi dòng tiêu đề, rồi dòng `Ngày đăng …`
+portal-date-line-second = trước dòng ngày đăng phải có dòng chuyên mục (ví dụ `CÔNG TÁC ĐẢNG`) và dòng tiêu đề, nhưng chỉ có một dòng
+portal-date-line-late = dòng ngày đăng `Ngày đăng …` phải nằm ngay sau dòng chuyên mục và dòng tiêu đề, nhưng ở đây lại có `{ $found }`
+    .hint = phía trên dòng `Ngày đăng …` chỉ giữ dòng chuyên mục và tiêu đề (tiêu đề viết trên một dòng)
+portal-not-category = dòng đầu tiên phải là chuyên mục (ví dụ `CÔNG TÁC ĐẢNG`), không phải `{ $found }`
+    .hint = đặt dòng chuyên mục (như cổng thông tin hiện phía trên tiêu đề) lên đầu
+portal-no-text = bài không có nội dung sau dòng ngày đăng
+    .hint = sao chép cả nội dung bài, đặt dưới dòng `Ngày đăng …`
+portal-views = `{ $found }` không phải là số lượt xem
+    .hint = ghi lượt xem bằng chữ số, ví dụ `Lượt xem: 1.204` ({ $example })
+portal-date-part = dòng ngày đăng có một phần bantin không hiểu: `{ $found }`
+    .hint = dòng ngày đăng có dạng `{ $example }` (có thể bỏ giờ và lượt xem)
+portal-not-a-day = `{ $found }` không phải là một ngày: dòng ngày đăng ghi ngày dạng 19/02/2020
+    .hint = dòng ngày đăng có dạng `{ $example }`
+portal-bad-date = ngày trên dòng ngày đăng không đúng: { $reason }
+    .hint = sửa lại ngày, theo thứ tự ngày/tháng/năm: `{ $example }`

@@ -81,16 +81,18 @@ impl Config {
         let display = Path::new("site.yaml");
         let raw = std::fs::read(&path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
-                Error::one(Diagnostic::new(display, format!("no site.yaml in {}", root.display()))
-                    .hint("run bantin in the site folder, or give it with --root DIR; a site needs a site.yaml with at least `title: \"Bản tin phường …\"`"))
+                Error::one(
+                    Diagnostic::new(display, crate::t!("config-missing", folder = root))
+                        .hint(crate::t!("config-missing.hint")),
+                )
             } else {
                 Error::io(&path, e)
             }
         })?;
         let text = String::from_utf8(raw).map_err(|_| {
             Error::one(
-                Diagnostic::new(display, "site.yaml is not UTF-8 text")
-                    .hint("save it as UTF-8 in your editor"),
+                Diagnostic::new(display, crate::t!("config-not-utf8"))
+                    .hint(crate::t!("config-not-utf8.hint")),
             )
         })?;
         let text = crate::text::nfc(text.trim_start_matches('\u{feff}')).replace("\r\n", "\n");
@@ -100,18 +102,18 @@ impl Config {
             .map_err(|r| Error::one(r.diagnostic(display)))?
             .into_owned();
         let mut config: Config = yaml::from_str(&text).map_err(|e| {
-            let mut d = Diagnostic::new(display, format!("site.yaml is not valid: {}", e.message));
+            let mut d = Diagnostic::new(display, crate::t!("config-invalid", reason = &e.message));
             if let Some(line) = e.line {
                 d = d.at(line, e.column);
             }
-            Error::one(d.hint("the fields are title, description, base_url, per_page, unsafe_html, theme, logo, tagline, footer, categories (name, title, slug) and extra"))
+            Error::one(d.hint(crate::t!("config-invalid.hint")))
         })?;
         if config.per_page == 0 {
             let line = yaml::top_level_key_line(&text, "per_page").unwrap_or(1);
             return Err(Error::one(
-                Diagnostic::new(display, "per_page must be at least 1")
+                Diagnostic::new(display, crate::t!("config-per-page"))
                     .at(line, Some(1))
-                    .hint("write e.g. `per_page: 10`"),
+                    .hint(crate::t!("config-per-page.hint")),
             ));
         }
         if config.theme.contains(['/', '\\'])
@@ -122,10 +124,10 @@ impl Config {
             return Err(Error::one(
                 Diagnostic::new(
                     display,
-                    format!("theme `{}` is not a theme name", config.theme),
+                    crate::t!("config-theme-name", theme = &config.theme),
                 )
                 .at(line, Some(1))
-                .hint("write the name of a folder under themes/, e.g. `theme: default`"),
+                .hint(crate::t!("config-theme-name.hint")),
             ));
         }
         config.base_url = normalise_base_url(&config.base_url);

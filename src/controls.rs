@@ -21,35 +21,34 @@ pub struct Refused {
 impl Refused {
     /// The error an editor reads: which character, where, and what to do.
     pub fn diagnostic(&self, file: &Path) -> Diagnostic {
-        let more = match self.count {
-            1 => String::new(),
-            n => format!(" ({n} such characters in the file; this is the first)"),
-        };
-        Diagnostic::new(
-            file,
-            format!(
-                "the text contains the invisible control character U+{:04X} ({}){more}; pages and feeds cannot carry it",
-                self.ch as u32,
-                name(self.ch)
+        let code = format!("U+{:04X}", self.ch as u32);
+        let message = match self.count {
+            1 => crate::t!("control-character", code = code, name = name(self.ch)),
+            n => crate::t!(
+                "control-characters",
+                code = code,
+                name = name(self.ch),
+                count = n
             ),
-        )
-        .at(self.line, Some(self.column))
-        .hint("delete it; it usually comes from copying out of another program (a PDF, a web page, a terminal); retype the text around it if your editor does not show it")
+        };
+        Diagnostic::new(file, message)
+            .at(self.line, Some(self.column))
+            .hint(crate::t!("control-character.hint"))
     }
 }
 
 /// What a refused character is called.
-fn name(c: char) -> &'static str {
+fn name(c: char) -> String {
     const C0: [&str; 32] = [
         "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF",
         "CR", "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM",
         "SUB", "ESC", "FS", "GS", "RS", "US",
     ];
     match c as u32 {
-        n @ 0..=0x1F => C0[n as usize],
-        0x7F => "DEL",
-        0x80..=0x9F => "a C1 control character",
-        _ => "a noncharacter",
+        n @ 0..=0x1F => C0[n as usize].to_string(),
+        0x7F => "DEL".to_string(),
+        0x80..=0x9F => crate::t!("control-name-c1"),
+        _ => crate::t!("control-name-noncharacter"),
     }
 }
 
@@ -208,17 +207,19 @@ mod tests {
         let r = clean(bad, 0).unwrap_err();
         assert_eq!((r.ch, r.line, r.column, r.count), ('\u{1B}', 5, 8, 3));
         let d = r.diagnostic(Path::new("content/a.md")).to_string();
-        assert!(d.starts_with("content/a.md:5:8: error:"), "{d}");
-        assert!(d.contains("U+001B (ESC)") && d.contains("delete it"), "{d}");
+        let label = crate::t!("label-error");
+        assert!(d.starts_with(&format!("content/a.md:5:8: {label}:")), "{d}");
+        let hint = crate::t!("control-character.hint");
+        assert!(d.contains("U+001B (ESC)") && d.contains(&hint), "{d}");
         for (c, named) in [
-            ('\u{8}', "BS"),
-            ('\u{7F}', "DEL"),
-            ('\u{9B}', "C1"),
-            ('\u{FFFE}', "noncharacter"),
+            ('\u{8}', "BS".to_string()),
+            ('\u{7F}', "DEL".to_string()),
+            ('\u{9B}', crate::t!("control-name-c1")),
+            ('\u{FFFE}', crate::t!("control-name-noncharacter")),
         ] {
             let r = clean_line(&format!("a{c}")).unwrap_err();
             assert_eq!((r.ch, r.column), (c, 2));
-            assert!(r.diagnostic(Path::new("x")).message.contains(named));
+            assert!(r.diagnostic(Path::new("x")).message.contains(&named));
         }
     }
 }

@@ -112,25 +112,19 @@ impl Error {
         }
     }
 
-    /// `action` ("cannot write the new site") failed on `path` in the
-    /// output; the hint says what to do about the kind of failure.
+    /// `action` (a message: "cannot write the new site") failed on `path`
+    /// in the output; the hint says what to do about the kind of failure.
     pub fn output(path: &Path, action: &str, source: &std::io::Error) -> Self {
         use std::io::ErrorKind as K;
         let hint = match source.kind() {
-            K::StorageFull | K::QuotaExceeded | K::FileTooLarge => {
-                "free some space on the disk that holds the output folder (or lift the file size limit), or publish elsewhere with --output DIR"
-            }
-            K::PermissionDenied | K::ReadOnlyFilesystem => {
-                "bantin may not write there: check the folder's owner and permissions, or publish elsewhere with --output DIR"
-            }
-            _ => {
-                "check the disk that holds the output folder, or publish elsewhere with --output DIR"
-            }
+            K::StorageFull | K::QuotaExceeded | K::FileTooLarge => crate::t!("output-hint-full"),
+            K::PermissionDenied | K::ReadOnlyFilesystem => crate::t!("output-hint-permission"),
+            _ => crate::t!("output-hint-other"),
         };
+        let reason = crate::i18n::io_reason(source);
         Error::Env(
-            Diagnostic::new(path, format!("{action}: {source}")).hint(format!(
-                "{hint}; nothing was published: the output folder is as it was"
-            )),
+            Diagnostic::new(path, format!("{action}: {reason}"))
+                .hint(format!("{hint}; {}", crate::t!("output-kept"))),
         )
     }
 
@@ -163,8 +157,14 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
-            Error::Usage(msg) => write!(f, "error: {msg}"),
-            Error::Io { path, source } => write!(f, "{}: error: {source}", path.display()),
+            Error::Usage(msg) => write!(f, "{}: {msg}", crate::t!("label-error")),
+            Error::Io { path, source } => write!(
+                f,
+                "{}: {}: {}",
+                path.display(),
+                crate::t!("label-error"),
+                crate::i18n::io_reason(source)
+            ),
             Error::Env(d) => write!(f, "{d}"),
         }
     }

@@ -6,6 +6,7 @@
 //! its arguments. The site's own text is the theme's business, not this
 //! module's.
 
+use std::cell::Cell;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
@@ -52,8 +53,26 @@ pub fn set_lang(lang: Lang) {
     LANG.store(lang as u8, Ordering::Relaxed);
 }
 
+thread_local! {
+    /// A language for this thread only ([`with_lang`]).
+    static THREAD_LANG: Cell<Option<Lang>> = const { Cell::new(None) };
+}
+
+/// Run `f` with the messages this thread makes in `lang`, whatever the
+/// process chose (for unit tests that read a message's English while
+/// others run beside them). Threads `f` starts use the process's choice.
+pub fn with_lang<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
+    let before = THREAD_LANG.replace(Some(lang));
+    let out = f();
+    THREAD_LANG.set(before);
+    out
+}
+
 /// The language messages are written in now.
 pub fn lang() -> Lang {
+    if let Some(lang) = THREAD_LANG.get() {
+        return lang;
+    }
     match LANG.load(Ordering::Relaxed) {
         1 => Lang::En,
         _ => Lang::Vi,

@@ -10,6 +10,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+#[path = "main/cli.rs"]
+mod cli;
+
 #[derive(Parser)]
 #[command(
     name = "bantin",
@@ -148,36 +151,15 @@ fn tune_allocator() {
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 10) };
 }
 
-/// The language of messages, chosen before clap reads the arguments so its
-/// help and errors speak it too: `--lang` wins over `BANTIN_LANG`.
-fn choose_language() -> Result<(), String> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut flag = None;
-    for (i, a) in args.iter().enumerate() {
-        if a == "--" {
-            break;
-        }
-        if let Some(v) = a.strip_prefix("--lang=") {
-            flag = Some(v.to_string());
-        } else if a == "--lang" {
-            flag = args.get(i + 1).cloned();
-        }
-    }
-    let env = std::env::var("BANTIN_LANG").ok();
-    let lang = bantin::i18n::choose(flag.as_deref(), env.as_deref())?;
-    bantin::i18n::set_lang(lang);
-    Ok(())
-}
-
 fn main() -> ExitCode {
     tune_allocator();
-    if let Err(code) = choose_language() {
-        eprintln!("bantin: --lang {code}: vi | en");
+    let args = cli::help_as_flag(std::env::args_os().collect());
+    if let Err(message) = cli::choose_language(&args) {
+        eprintln!("{message}");
         return ExitCode::from(2);
     }
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(e) => e.exit(),
+    let Some(cli) = parse(&args) else {
+        return ExitCode::from(2);
     };
     let result = match cli.command {
         Command::Build(c) => {
@@ -214,6 +196,30 @@ fn main() -> ExitCode {
     }
 }
 
+/// The arguments read with the command line's texts in the chosen
+/// language: help and the version are printed (exit 0 from here), a
+/// mistake is told (`None`: exit 2).
+fn parse(args: &[std::ffi::OsString]) -> Option<Cli> {
+    use clap::{CommandFactory, FromArgMatches};
+    let matches = cli::localise(Cli::command()).try_get_matches_from(args);
+    let error = match matches.and_then(|m| Cli::from_arg_matches(&m)) {
+        Ok(cli) => return Some(cli),
+        Err(e) => e,
+    };
+    match error.kind() {
+        clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+            error.exit()
+        }
+        // `bantin` alone: what it can do.
+        clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        | clap::error::ErrorKind::MissingSubcommand => {
+            let _ = error.print();
+        }
+        _ => eprintln!("{}", cli::usage_error(&error, args)),
+    }
+    None
+}
+
 fn check(opts: &bantin::Options) -> bantin::Result<()> {
     let report = match bantin::check::check(opts) {
         Ok(report) => report,
@@ -224,8 +230,8 @@ fn check(opts: &bantin::Options) -> bantin::Result<()> {
                 eprintln!("{d}");
             }
             println!(
-                "bantin: {} problem(s); links are checked once they are fixed",
-                problems.len()
+                "bantin: {}",
+                bantin::t!("check-problems-links-later", count = problems.len())
             );
             return Err(bantin::Error::Content(Vec::new()));
         }
@@ -272,27 +278,28 @@ fn watch(w: WatchArgs) -> bantin::Result<()> {
     bantin::watch::run(opts, &mut |event| match event {
         Event::Serving { url, output } => {
             println!(
-                "bantin: serving {url} (Ctrl-C to stop; pages in {})",
-                output.display()
+                "bantin: {}",
+                bantin::t!("watch-serving", url = url, output = output)
             );
         }
         Event::Built { what, rebuilt } => {
             let s = &rebuilt.summary;
             println!(
-                "bantin: {what}: rebuilt in {:.0} ms: {} articles, {} of {} pages written, {} files copied, {} removed",
-                s.elapsed.as_secs_f64() * 1e3,
-                s.articles,
-                rebuilt.written,
-                s.pages,
-                rebuilt.copied,
-                rebuilt.removed
+                "bantin: {what}: {}",
+                bantin::t!(
+                    "watch-rebuilt",
+                    ms = s.elapsed.as_millis() as u64,
+                    articles = s.articles,
+                    written = rebuilt.written,
+                    pages = s.pages,
+                    copied = rebuilt.copied,
+                    removed = rebuilt.removed
+                )
             );
             print_stages(&s.stages);
         }
         Event::Failed { what, error } => {
-            eprintln!(
-                "bantin: {what}: the build failed; still serving the last good pages\n{error}"
-            );
+            eprintln!("bantin: {what}: {}\n{error}", bantin::t!("watch-failed"));
         }
         Event::Note(n) => eprintln!("bantin: {n}"),
     })
@@ -309,6 +316,42 @@ fn print_stages(stages: &[(&str, std::time::Duration)]) {
 
 #[cfg(test)]
 mod tests {
+    use bantin::i18n::{Lang, set_lang};
+    use clap::CommandFactory;
+
+    /// Each command and each of its options has its texts in both
+    /// catalogues, and the command line built from them is one clap
+    /// accepts.
+    #[test]
+    fn every_command_and_option_is_described_in_both_languages() {
+        for lang in [Lang::Vi, Lang::En] {
+            set_lang(lang);
+            let cmd = super::Cli::command();
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                assert!(
+                    super::cli::arg_message(None, id).is_some(),
+                    "{lang:?}: --{id}"
+                );
+            }
+            for sub in cmd.get_subcommands() {
+                let name = sub.get_name();
+                for id in [format!("cli-command-{name}"), format!("cli-usage-{name}")] {
+                    assert!(bantin::i18n::has(&id), "{lang:?}: {id}");
+                }
+                for arg in sub.get_arguments() {
+                    let id = arg.get_id().as_str();
+                    assert!(
+                        super::cli::arg_message(Some(name), id).is_some(),
+                        "{lang:?}: {name} {id}: no cli-arg-{name}-{id} nor cli-arg-{id}"
+                    );
+                }
+            }
+            super::cli::localise(cmd).debug_assert();
+        }
+        set_lang(Lang::Vi);
+    }
+
     #[test]
     fn the_purge_delay_option_is_the_one_set() {
         // SAFETY: mi_option_get/set read and store an integer in

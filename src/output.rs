@@ -67,28 +67,20 @@ pub fn resolve(out: &Path) -> Result<PathBuf> {
     }
     if !meta.file_type().is_symlink() {
         return Err(refusal(
-            format!("the output path {} is a file, not a folder", out.display()),
-            "bantin publishes into a folder and will not replace a file: move the file away, or choose another folder with --output DIR",
+            crate::t!("output-is-file", path = out),
+            crate::t!("output-is-file.hint"),
         ));
     }
     let named = fs::read_link(out).unwrap_or_default();
     match fs::canonicalize(out) {
         Ok(real) if real.is_dir() => Ok(real),
         Ok(real) => Err(refusal(
-            format!(
-                "the output path {} is a link to {}, which is not a folder",
-                out.display(),
-                real.display()
-            ),
-            "point the link at a folder (bantin publishes through the link), or choose another folder with --output DIR",
+            crate::t!("output-link-to-file", path = out, target = &real),
+            crate::t!("output-link-to-file.hint"),
         )),
         Err(_) => Err(refusal(
-            format!(
-                "the output path {} is a link to {}, which does not exist",
-                out.display(),
-                named.display()
-            ),
-            "create that folder (bantin publishes into the folder the link names and keeps the link), or remove the link",
+            crate::t!("output-link-to-nothing", path = out, target = &named),
+            crate::t!("output-link-to-nothing.hint"),
         )),
     }
 }
@@ -104,10 +96,7 @@ pub fn guard(root: &Path, out: &Path) -> Result<Claim> {
         let protected =
             ["content", "themes", "templates", "static", "site.yaml"].map(|d| root.join(d));
         if root.starts_with(&out) || protected.iter().any(|p| out.starts_with(p)) {
-            return Err(Error::Usage(format!(
-                "the output folder {} would replace the site's own files; choose a folder outside content/, themes/, templates/ and static/, e.g. --output output",
-                out.display()
-            )));
+            return Err(Error::Usage(crate::t!("output-over-site", path = &out)));
         }
     }
     claim(&target)
@@ -143,15 +132,14 @@ fn lexical(p: &Path) -> PathBuf {
 pub fn claim(target: &Path) -> Result<Claim> {
     let (parent, name) = parent_and_name(target);
     fs::create_dir_all(&parent)
-        .map_err(|e| Error::output(&parent, "cannot create the folder", &e))?;
+        .map_err(|e| Error::output(&parent, &crate::t!("output-cannot-create-folder"), &e))?;
     let lock = Lock::acquire(target, &parent.join(format!(".{name}.bantin-lock")))?;
     if let Some(from) = clear_leftovers(target)? {
         #[allow(clippy::print_stderr)]
         {
             eprintln!(
-                "bantin: {} was missing after an interrupted build; put the previous site back from {}",
-                target.display(),
-                from.display()
+                "bantin: {}",
+                crate::t!("output-put-back", path = target, from = &from)
             );
         }
     }
@@ -203,25 +191,15 @@ fn refuse_foreign(target: &Path) -> Result<()> {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()), // A first build.
         Err(e) => {
-            return Err(Error::output(
-                target,
-                "cannot look into the output folder",
-                &e,
-            ));
+            return Err(Error::output(target, &crate::t!("output-cannot-look"), &e));
         }
     };
     if entries.next().is_none() || target.join(MARKER).is_file() {
         return Ok(());
     }
     Err(refusal(
-        format!(
-            "the output folder {} is not empty and is not marked as bantin's (it has no {MARKER} file): a build replaces its output folder whole, so publishing there would delete what it holds",
-            target.display()
-        ),
-        format!(
-            "choose a new or empty folder with --output DIR; if this folder holds only an earlier bantin build (made before bantin marked its output), mark it with `touch {}` and build again",
-            target.join(MARKER).display()
-        ),
+        crate::t!("output-not-ours", path = target, marker = MARKER),
+        crate::t!("output-not-ours.hint", marker = &target.join(MARKER)),
     ))
 }
 
@@ -252,8 +230,8 @@ fn clear_leftovers(target: &Path) -> Result<Option<PathBuf>> {
     let prefix = format!(".{name}.bantin-");
     let mut old = Vec::new();
     let mut stale = Vec::new();
-    let entries =
-        fs::read_dir(&parent).map_err(|e| Error::output(&parent, "cannot list the folder", &e))?;
+    let entries = fs::read_dir(&parent)
+        .map_err(|e| Error::output(&parent, &crate::t!("output-cannot-list"), &e))?;
     for entry in entries.flatten() {
         let file_name = entry.file_name();
         let Some((tag, pid)) = file_name
@@ -281,14 +259,13 @@ fn clear_leftovers(target: &Path) -> Result<Option<PathBuf>> {
         });
         let newest = old.pop().expect("not empty");
         fs::rename(&newest, target)
-            .map_err(|e| Error::output(target, "cannot put the previous site back", &e))?;
-        mark(target).map_err(|e| Error::output(target, "cannot mark the folder", &e))?;
+            .map_err(|e| Error::output(target, &crate::t!("output-cannot-put-back"), &e))?;
+        mark(target).map_err(|e| Error::output(target, &crate::t!("output-cannot-mark"), &e))?;
         recovered = Some(newest);
     }
     for path in stale.into_iter().chain(old) {
-        remove(&path).map_err(|e| {
-            Error::output(&path, "cannot remove what an interrupted build left", &e)
-        })?;
+        remove(&path)
+            .map_err(|e| Error::output(&path, &crate::t!("output-cannot-remove-leftover"), &e))?;
     }
     Ok(recovered)
 }
@@ -303,8 +280,8 @@ pub(crate) fn remove(path: &Path) -> std::io::Result<()> {
     }
 }
 
-fn refusal(message: String, hint: impl Into<String>) -> Error {
-    Error::Usage(format!("{message}\n  help: {}", hint.into()))
+fn refusal(message: String, hint: String) -> Error {
+    Error::Usage(format!("{message}\n  {}: {hint}", crate::t!("label-help")))
 }
 
 /// An exclusive lock on a file beside the output, removed when dropped (on
@@ -320,8 +297,8 @@ impl Lock {
     fn acquire(target: &Path, path: &Path) -> Result<Lock> {
         let busy = || {
             Error::Env(
-                Diagnostic::new(target, "another bantin (a build or watch) is publishing into this folder")
-                    .hint("wait for it to finish or stop it, then run this again; two builds into one folder would overwrite each other"),
+                Diagnostic::new(target, crate::t!("output-busy"))
+                    .hint(crate::t!("output-busy.hint")),
             )
         };
         // The file may be removed by the run that held it just before this
@@ -333,12 +310,12 @@ impl Lock {
                 .create(true)
                 .truncate(false)
                 .open(path)
-                .map_err(|e| Error::output(path, "cannot create the lock file", &e))?;
+                .map_err(|e| Error::output(path, &crate::t!("output-cannot-create-lock"), &e))?;
             match file.try_lock() {
                 Ok(()) => {}
                 Err(fs::TryLockError::WouldBlock) => return Err(busy()),
                 Err(fs::TryLockError::Error(e)) => {
-                    return Err(Error::output(path, "cannot lock the lock file", &e));
+                    return Err(Error::output(path, &crate::t!("output-cannot-lock"), &e));
                 }
             }
             if is_at(&file, path) {

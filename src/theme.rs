@@ -88,7 +88,7 @@ impl Theme {
                     n.to_string(),
                     (
                         text.to_string(),
-                        PathBuf::from(format!("(built-in default theme)/templates/{n}")),
+                        PathBuf::from(format!("({})/templates/{n}", crate::t!("theme-built-in"))),
                     ),
                 );
             }
@@ -101,9 +101,9 @@ impl Theme {
             return Err(Error::one(
                 Diagnostic::new(
                     "site.yaml",
-                    format!("there is no theme `{name}`: no folder {}", dir.display()),
+                    crate::t!("theme-missing", name = name, folder = &dir),
                 )
-                .hint("write `theme: default`, or put the theme's folder under themes/"),
+                .hint(crate::t!("theme-missing.hint")),
             ));
         }
         gather(
@@ -133,9 +133,9 @@ impl Theme {
                 Error::one(
                     Diagnostic::new(
                         crate::load::display_path(root, &path),
-                        "the template is not UTF-8 text",
+                        crate::t!("theme-not-utf8"),
                     )
-                    .hint("save it as UTF-8"),
+                    .hint(crate::t!("theme-not-utf8.hint")),
                 )
             })?;
             self.templates.insert(

@@ -36,7 +36,7 @@ pub fn clean_up_on_interrupt() {
         output::remove_leftovers();
         #[allow(clippy::print_stderr)]
         {
-            eprintln!("bantin: interrupted; temporary files removed");
+            eprintln!("bantin: {}", crate::t!("write-interrupted"));
         }
         std::process::exit(130);
     });
@@ -75,11 +75,7 @@ impl Staging {
     /// The error for a write of `rel` that failed, named by its place in
     /// the output (where the user looks), not in the staging folder.
     fn failed(&self, rel: &str, e: &std::io::Error) -> Error {
-        Error::output(
-            &self.target.join(rel),
-            "cannot write this file of the new site",
-            e,
-        )
+        Error::output(&self.target.join(rel), &crate::t!("write-cannot-write"), e)
     }
 
     /// Create the shared folders of many site paths (see `make_dirs`).
@@ -138,7 +134,7 @@ impl Staging {
         let old = {
             let _swapping = GATE.write().unwrap_or_else(PoisonError::into_inner);
             let old = swap(&self.dir, &self.target)
-                .map_err(|e| Error::output(&self.target, "cannot swap the new site in", &e))?;
+                .map_err(|e| Error::output(&self.target, &crate::t!("write-cannot-swap"), &e))?;
             self.committed = true;
             output::keep_on_interrupt(&self.dir);
             if let Some(old) = &old {
@@ -195,13 +191,7 @@ fn swap_by_renames(new: &Path, target: &Path) -> std::io::Result<PathBuf> {
 /// by renaming.
 pub fn fresh_sibling(target: &Path, tag: &str) -> Result<PathBuf> {
     let dir = output::sibling(target, tag);
-    let failed = |e| {
-        Error::output(
-            &dir,
-            "cannot create a temporary folder beside the output",
-            &e,
-        )
-    };
+    let failed = |e| Error::output(&dir, &crate::t!("write-cannot-create-temporary"), &e);
     if dir.exists() {
         fs::remove_dir_all(&dir).map_err(failed)?;
     }

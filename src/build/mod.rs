@@ -82,21 +82,26 @@ impl Summary {
 
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "published {} articles: {} pages and {} files in {:.2} s",
-            self.articles,
-            self.pages,
-            self.files,
-            self.elapsed.as_secs_f64()
-        )?;
+        let mut seconds = format!("{:.2}", self.elapsed.as_secs_f64());
+        if crate::i18n::lang() == crate::i18n::Lang::Vi {
+            // Vietnamese writes 0,25 for a quarter.
+            seconds = seconds.replace('.', ",");
+        }
+        let summary = crate::t!(
+            "build-summary",
+            articles = self.articles,
+            pages = self.pages,
+            files = self.files,
+            seconds = seconds
+        );
+        write!(f, "{summary}")?;
         if !self.drafts.is_empty() || !self.scheduled.is_empty() {
-            write!(
-                f,
-                " (skipped {} drafts, {} scheduled)",
-                self.drafts.len(),
-                self.scheduled.len()
-            )?;
+            let skipped = crate::t!(
+                "build-summary-skipped",
+                drafts = self.drafts.len(),
+                scheduled = self.scheduled.len()
+            );
+            write!(f, " {skipped}")?;
         }
         Ok(())
     }
@@ -250,8 +255,8 @@ pub fn build(opts: &Options) -> Result<Summary> {
             (Some(words), _) => words,
             (None, Some(later)) => later
                 .join()
-                .unwrap_or_else(|_| Err("the search index failed".into())),
-            (None, None) => Err("the search index was not made".into()),
+                .unwrap_or_else(|_| Err(crate::t!("render-search-index-failed"))),
+            (None, None) => Err(crate::t!("render-search-index-missing")),
         };
         renderer.provide_search_words(words);
         failures.extend(render_pages(&renderer, &plan, &search, &write)?);
@@ -289,7 +294,7 @@ fn check_collisions(site: &Site, plan: &[Page], theme: &Theme) -> Result<()> {
     let pages: HashMap<&str, &Page> = plan.iter().map(|p| (p.file.as_str(), p)).collect();
     let owner = |page: &Page| match page.kind {
         pages::Kind::Article(i) => site.articles[i].file.display.display().to_string(),
-        _ => format!("bantin's page /{}", page.path),
+        _ => crate::t!("build-own-page", path = format!("/{}", page.path)),
     };
     let mut errors = Vec::new();
     for a in &site.assets {
@@ -298,15 +303,19 @@ fn check_collisions(site: &Site, plan: &[Page], theme: &Theme) -> Result<()> {
             theme
                 .statics
                 .contains_key(&rel)
-                .then(|| format!("the theme's static file {rel}"))
+                .then(|| crate::t!("build-theme-file", path = &rel))
         });
         if let Some(other) = other {
             errors.push(
                 Diagnostic::new(
                     Path::new("content").join(a),
-                    format!("this file and {other} would both publish to /{rel}"),
+                    crate::t!(
+                        "build-same-address",
+                        other = other,
+                        path = format!("/{rel}")
+                    ),
                 )
-                .hint("rename or move the file"),
+                .hint(crate::t!("build-same-address.hint")),
             );
         }
     }

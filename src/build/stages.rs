@@ -86,10 +86,18 @@ pub(super) fn copy_files(staging: &Staging, files: &BTreeMap<String, StaticSourc
 pub(crate) fn render_failures(mut failures: Vec<(String, String)>) -> Vec<Diagnostic> {
     failures.sort();
     let mut seen = HashSet::new();
-    failures.into_iter().filter(|(_, e)| seen.insert(e.clone())).take(20).map(|(file, e)| {
-        Diagnostic::new("templates", format!("rendering {file} failed: {e}"))
-            .hint("fix the template named in the message; the values a template can use are listed in the README")
-    }).collect()
+    failures
+        .into_iter()
+        .filter(|(_, e)| seen.insert(e.clone()))
+        .take(20)
+        .map(|(file, e)| {
+            Diagnostic::new(
+                "templates",
+                crate::t!("build-render-failed", page = file, reason = e),
+            )
+            .hint(crate::t!("build-render-failed.hint"))
+        })
+        .collect()
 }
 
 /// Read and parse every article in parallel; results keep the scan order.

@@ -61,14 +61,16 @@ impl Conversion {
 impl fmt::Display for Conversion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let encoding = self.encoding();
-        match self {
-            Conversion::Tcvn3Pasted(n) | Conversion::VniPasted(n) => write!(
-                f,
-                "converted {n} line(s) typed in {encoding} and pasted as Unicode"
-            ),
-            Conversion::Windows1258 | Conversion::Utf16 => write!(f, "decoded from {encoding}"),
-            _ => write!(f, "decoded from {encoding} bytes"),
-        }
+        let text = match self {
+            Conversion::Tcvn3Pasted(n) | Conversion::VniPasted(n) => {
+                crate::t!("import-converted-pasted", count = *n, encoding = encoding)
+            }
+            Conversion::Windows1258 | Conversion::Utf16 => {
+                crate::t!("import-decoded", encoding = encoding)
+            }
+            _ => crate::t!("import-decoded-bytes", encoding = encoding),
+        };
+        write!(f, "{text}")
     }
 }
 
@@ -123,10 +125,10 @@ fn no_control(decoded: Decoded, conversion: Conversion) -> Result<Decoded, Refus
         return Ok(decoded);
     };
     Err(Refusal {
-        message: format!(
-            "the text read as {} holds the control character U+{:04X}, which no article has: it is not (or not all) in that encoding",
-            conversion.encoding(),
-            u32::from(c)
+        message: crate::t!(
+            "import-control-character",
+            encoding = conversion.encoding(),
+            code = format!("U+{:04X}", u32::from(c))
         ),
         line: Some((line, column)),
     })
@@ -169,9 +171,10 @@ fn from_unicode(text: &str) -> Result<Decoded, Refusal> {
             conversion: Some(Conversion::VniPasted(vni_lines)),
         }),
         _ => Err(Refusal {
-            message: format!(
-                "the text looks like {kind} typed with a legacy font and pasted as Unicode, but bantin is not sure how to convert it: `{}`",
-                sample(text, found.line)
+            message: crate::t!(
+                "import-unsure-pasted",
+                encoding = kind,
+                sample = sample(text, found.line)
             ),
             line: Some((found.line, found.column)),
         }),
@@ -184,10 +187,7 @@ fn from_unicode(text: &str) -> Result<Decoded, Refusal> {
 fn tcvn3_doubt(text: &str, at: (usize, usize)) -> Refusal {
     let (line, _) = at;
     Refusal {
-        message: format!(
-            "the text reads as TCVN3, but a character reads differently in the ABC fonts (quotes and dashes, capitals typed with a capital font) and in the full TCVN3 code (TCVN 5712:1993, capitals with tone marks at 0x01–0x17 and 0x80–0x9F), and neither reading fits where it stands (`{}`): bantin cannot tell which was meant",
-            sample(text, line)
-        ),
+        message: crate::t!("import-tcvn3-doubt", sample = sample(text, line)),
         line: Some(at),
     }
 }
@@ -227,9 +227,9 @@ fn from_bytes(bytes: &[u8]) -> Result<Decoded, Refusal> {
         _ => {
             let valid = std::str::from_utf8(bytes).unwrap_err().valid_up_to();
             Err(Refusal {
-                message: format!(
-                    "the file is not UTF-8 text (byte 0x{:02X}), and reading it as Windows-1258, TCVN3 or VNI does not give clear Vietnamese text",
-                    bytes[valid]
+                message: crate::t!(
+                    "import-not-vietnamese",
+                    byte = format!("0x{:02X}", bytes[valid])
                 ),
                 line: Some(line_column(bytes, valid)),
             })

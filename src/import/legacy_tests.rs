@@ -2,6 +2,11 @@
 
 use super::*;
 
+/// `super::decode`, its refusals in English (the tests read their words).
+fn decode(bytes: &[u8]) -> Result<Decoded, Refusal> {
+    crate::i18n::with_lang(crate::i18n::Lang::En, || super::decode(bytes))
+}
+
 /// The byte `form` writes the letter `c` as, if it has one (the ABC
 /// fonts' letters are all at 0xA0–0xFF).
 fn tcvn3_byte(c: char, form: Form) -> Option<u8> {

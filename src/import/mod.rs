@@ -55,7 +55,12 @@ pub struct Report {
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let total = self.imported.len() + self.skipped.len();
-        write!(f, "imported {} of {total} file(s)", self.imported.len())?;
+        let imported = self.imported.len();
+        write!(
+            f,
+            "{}",
+            crate::t!("import-summary", imported = imported, total = total)
+        )?;
         for i in &self.imported {
             write!(f, "\n  {} → {}", i.from.display(), i.to.display())?;
             if let Some(c) = i.conversion {
@@ -63,7 +68,8 @@ impl fmt::Display for Report {
             }
         }
         if !self.skipped.is_empty() {
-            write!(f, "\nskipped {}:", self.skipped.len())?;
+            let skipped = crate::t!("import-skipped", count = self.skipped.len());
+            write!(f, "\n{skipped}")?;
             for d in &self.skipped {
                 write!(f, "\n  {}: {}", d.file.display(), d.message)?;
             }
@@ -99,7 +105,7 @@ pub fn run(opts: &Options) -> Result<Report> {
 /// sorted.
 fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     if inputs.is_empty() {
-        return Err(Error::Usage("name the files (or folders of .txt files) to import, e.g. `bantin import bai-viet.txt`".into()));
+        return Err(Error::Usage(crate::t!("import-no-input")));
     }
     let mut files = Vec::new();
     for input in inputs {
@@ -118,9 +124,9 @@ fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 })
                 .collect();
             if txt.is_empty() {
-                return Err(Error::Usage(format!(
-                    "the folder {} holds no .txt file to import",
-                    input.display()
+                return Err(Error::Usage(crate::t!(
+                    "import-empty-folder",
+                    folder = input
                 )));
             }
             txt.sort();
@@ -128,9 +134,9 @@ fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
         } else if input.is_file() {
             files.push(input.clone());
         } else {
-            return Err(Error::Usage(format!(
-                "{}: no such file or folder",
-                input.display()
+            return Err(Error::Usage(crate::t!(
+                "import-no-such-input",
+                path = input
             )));
         }
     }
@@ -144,13 +150,13 @@ fn import_one(
     categories: &Categories,
 ) -> Result<Imported, Diagnostic> {
     let bytes = std::fs::read(file)
-        .map_err(|e| Diagnostic::new(file, format!("cannot read the file: {e}")))?;
+        .map_err(|e| Diagnostic::new(file, crate::t!("import-cannot-read", reason = &e)))?;
     let decoded = legacy::decode(&bytes).map_err(|r| {
         let mut d = Diagnostic::new(file, r.message);
         if let Some((line, col)) = r.line {
             d = d.at(line, Some(col));
         }
-        d.hint("save the text as UTF-8 (Unicode) and import it again; text typed with a legacy font can be converted to Unicode with Unikey's tool (Ctrl+Shift+F6)")
+        d.hint(crate::t!("import-legacy.hint"))
     })?;
     let decoded = legacy::Decoded {
         text: crate::controls::clean_article(decoded.text, file)?,
@@ -164,11 +170,8 @@ fn import_one(
     portal.category = category;
     let slug = file_slug(&portal.title);
     if slug.is_empty() || category_slug.is_empty() {
-        return Err(Diagnostic::new(
-            file,
-            "the title or the category has no letter or digit to make a file name from",
-        )
-        .hint("check the first two lines: the category, then the title"));
+        return Err(Diagnostic::new(file, crate::t!("import-no-name"))
+            .hint(crate::t!("import-no-name.hint")));
     }
     let markdown = portal.to_markdown();
     self_check(file, &portal, &markdown)?;
@@ -208,13 +211,17 @@ fn convert_article(
 /// Write `text` to `to`: a new file, or with `force` a replacement swapped
 /// in whole (never a half-written article).
 fn write_article(file: &Path, to: &Path, text: &str, force: bool) -> Result<(), Diagnostic> {
-    let cannot =
-        |e: std::io::Error| Diagnostic::new(file, format!("cannot write {}: {e}", to.display()));
+    let cannot = |e: std::io::Error| {
+        Diagnostic::new(
+            file,
+            crate::t!("import-cannot-write", path = to, reason = &e),
+        )
+    };
     let dir = to.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| {
         Diagnostic::new(
             file,
-            format!("cannot create the folder {}: {e}", dir.display()),
+            crate::t!("import-cannot-create-folder", folder = dir, reason = &e),
         )
     })?;
     if force {
@@ -232,11 +239,8 @@ fn write_article(file: &Path, to: &Path, text: &str, force: bool) -> Result<(), 
         .open(to)
         .map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
-                Diagnostic::new(
-                    file,
-                    format!("not imported: {} already exists", to.display()),
-                )
-                .hint("use --force to replace it, or move that file away first")
+                Diagnostic::new(file, crate::t!("import-exists", path = to))
+                    .hint(crate::t!("import-exists.hint"))
             } else {
                 cannot(e)
             }
@@ -273,8 +277,8 @@ fn self_check(file: &Path, portal: &Portal, markdown: &str) -> Result<(), Diagno
     if same {
         Ok(())
     } else {
-        Err(Diagnostic::new(file, "bantin could not write this article's front matter so that it reads back the same")
-            .hint("please report this file to the maintainer; meanwhile, write the article by hand with `bantin new`"))
+        Err(Diagnostic::new(file, crate::t!("import-self-check"))
+            .hint(crate::t!("import-self-check.hint")))
     }
 }
 

@@ -38,37 +38,38 @@ pub fn parse(file: &Path, text: &str) -> Result<Portal, Diagnostic> {
     let err = |line: usize, msg: String| Diagnostic::new(file, msg).at(line + 1, Some(1));
     let Some(pos) = filled.iter().position(|i| is_date_line(lines[*i])) else {
         let line = filled.get(2).or(filled.last()).copied().unwrap_or(0);
-        return Err(err(line, format!("no date line: a portal text has the category, the title, then a line like `{DATE_LINE}`"))
-            .hint("copy the whole article from the portal page, the `Ngày đăng …` line included, or add that line under the title"));
+        return Err(
+            err(line, crate::t!("portal-no-date-line", example = DATE_LINE))
+                .hint(crate::t!("portal-no-date-line.hint")),
+        );
     };
     let date_at = filled[pos];
     match pos {
         0 | 1 => {
-            let what = if pos == 0 {
-                "the category line (e.g. `CÔNG TÁC ĐẢNG`) and the title"
+            let message = if pos == 0 {
+                crate::t!("portal-date-line-first")
             } else {
-                "the category line (e.g. `CÔNG TÁC ĐẢNG`) or the title"
+                crate::t!("portal-date-line-second")
             };
-            return Err(err(date_at, format!("{what} should come before the date line, but {} found", if pos == 0 { "none was" } else { "only one line was" }))
-                .hint("the text must start with the category line, then the title, then the `Ngày đăng …` line"));
+            return Err(err(date_at, message).hint(crate::t!("portal-date-line-first.hint")));
         }
         2 => {}
         _ => {
             let extra = filled[2];
-            return Err(err(extra, format!("expected the date line `Ngày đăng …` right after the category and the title, found `{}`", short(lines[extra])))
-                .hint("keep only the category line and the title (on one line) above the `Ngày đăng …` line"));
+            return Err(err(
+                extra,
+                crate::t!("portal-date-line-late", found = short(lines[extra])),
+            )
+            .hint(crate::t!("portal-date-line-late.hint")));
         }
     }
     let category = squash_spaces(lines[filled[0]]);
     if category.chars().count() > 60 || !category.chars().any(char::is_alphabetic) {
         return Err(err(
             filled[0],
-            format!(
-                "the first line should be the category (e.g. `CÔNG TÁC ĐẢNG`), not `{}`",
-                short(&category)
-            ),
+            crate::t!("portal-not-category", found = short(&category)),
         )
-        .hint("put the category line, as the portal shows it above the title, first"));
+        .hint(crate::t!("portal-not-category.hint")));
     }
     let title = squash_spaces(lines[filled[1]]);
     let (date, has_time, views) = parse_date_line(file, lines[date_at], date_at + 1)?;
@@ -77,11 +78,9 @@ pub fn parse(file: &Path, text: &str) -> Result<Portal, Diagnostic> {
     let (author, body_end) = signature(body_lines);
     let body = body_markdown(&body_lines[..body_end]);
     if body.is_empty() {
-        return Err(err(
-            date_at,
-            "the article has no text after the date line".into(),
-        )
-        .hint("copy the article's text too, under the `Ngày đăng …` line"));
+        return Err(
+            err(date_at, crate::t!("portal-no-text")).hint(crate::t!("portal-no-text.hint"))
+        );
     }
     Ok(Portal {
         category,
@@ -141,43 +140,35 @@ fn parse_date_line(
         if let Some(v) = strip_words(part, "lượt xem") {
             let v = v.trim_start_matches([':', ' ']);
             views = Some(parse_views(v).ok_or_else(|| {
-                Diagnostic::new(file, format!("`{v}` is not a number of views"))
+                Diagnostic::new(file, crate::t!("portal-views", found = v))
                     .at(line_no, Some(column(v)))
-                    .hint(format!(
-                        "write the views as digits, e.g. `Lượt xem: 1.204` ({DATE_LINE})"
-                    ))
+                    .hint(crate::t!("portal-views.hint", example = DATE_LINE))
             })?);
         } else if time.is_none() && part.contains(':') {
             time = Some(part);
         } else {
-            return Err(Diagnostic::new(
-                file,
-                format!("the date line has a part bantin does not understand: `{part}`"),
-            )
-            .at(line_no, Some(column(part)))
-            .hint(format!(
-                "the date line reads `{DATE_LINE}` (the time and the views may be left out)"
-            )));
+            return Err(
+                Diagnostic::new(file, crate::t!("portal-date-part", found = part))
+                    .at(line_no, Some(column(part)))
+                    .hint(crate::t!("portal-date-part.hint", example = DATE_LINE)),
+            );
         }
     }
     if !day.contains('/') {
-        return Err(Diagnostic::new(
-            file,
-            format!("`{day}` is not a day: the date line should give it as 19/02/2020"),
-        )
-        .at(line_no, Some(column(day)))
-        .hint(format!("the date line reads `{DATE_LINE}`")));
+        return Err(
+            Diagnostic::new(file, crate::t!("portal-not-a-day", found = day))
+                .at(line_no, Some(column(day)))
+                .hint(crate::t!("portal-not-a-day.hint", example = DATE_LINE)),
+        );
     }
     let moment = match time {
         Some(t) => format!("{day} {t}"),
         None => day.to_string(),
     };
     let date = date::parse(&moment).map_err(|e| {
-        Diagnostic::new(file, format!("the date line's date is wrong: {e}"))
+        Diagnostic::new(file, crate::t!("portal-bad-date", reason = e.to_string()))
             .at(line_no, Some(column(day)))
-            .hint(format!(
-                "correct the date, as day/month/year: `{DATE_LINE}`"
-            ))
+            .hint(crate::t!("portal-bad-date.hint", example = DATE_LINE))
     })?;
     Ok((date, time.is_some(), views))
 }

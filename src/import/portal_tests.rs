@@ -10,8 +10,9 @@ fn read(text: &str) -> Portal {
     parse(Path::new("a.txt"), &decoded.text).unwrap()
 }
 
+/// The error, in English (the tests read its words).
 fn fail(text: &str) -> Diagnostic {
-    parse(Path::new("a.txt"), text).unwrap_err()
+    crate::i18n::with_lang(crate::i18n::Lang::En, || parse(Path::new("a.txt"), text)).unwrap_err()
 }
 
 #[test]

@@ -460,7 +460,7 @@ impl<'s> Renderer<'s> {
         });
         match all {
             Ok(buckets) => Ok(buckets.get(n).cloned().unwrap_or_else(|| b"{}".to_vec())),
-            Err(e) => Err(format!("search index: {e}")),
+            Err(e) => Err(format!("{}: {e}", crate::t!("render-search-index"))),
         }
     }
 }

@@ -123,7 +123,7 @@ pub fn buckets_json<'s>(
             .into_iter()
             .map(|h| {
                 h.join()
-                    .unwrap_or_else(|_| Err("the search index failed".into()))
+                    .unwrap_or_else(|_| Err(crate::t!("render-search-index-failed")))
             })
             .collect()
     });

@@ -42,14 +42,18 @@ pub fn compile(theme: &Theme) -> Result<Tera> {
                             .next()
                             .unwrap_or("")
                             .trim_start_matches("error: ");
-                        Diagnostic::new(file, format!("the template cannot be used: {first}"))
+                        Diagnostic::new(file, crate::t!("template-unusable", reason = first))
                             .at(line, Some(col))
                     }
                     None => Diagnostic::new("templates", chain(&whole)),
                 },
                 None => Diagnostic::new("templates", chain(&whole)),
             };
-            errors.push(d.hint("check the names used in {% extends %}, {% include %} and in components (<card … />)"));
+            errors.push(d.hint(crate::t!(
+                "template-unusable.hint",
+                tags = "{% extends %}, {% include %}",
+                components = "<card … />"
+            )));
         }
         return Err(Error::Content(errors));
     }
@@ -182,14 +186,16 @@ fn entity(b: u8) -> Option<&'static [u8]> {
 
 fn template_error(file: &Path, e: &tera::Error) -> Diagnostic {
     let d = match e.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Diagnostic::new(
-            file,
-            format!("the template cannot be read: {}", r.message()),
-        )
-        .at(r.span().start_line, Some(r.span().start_col + 1)),
-        _ => Diagnostic::new(file, format!("the template cannot be read: {}", chain(e))),
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            Diagnostic::new(file, crate::t!("template-unreadable", reason = r.message()))
+                .at(r.span().start_line, Some(r.span().start_col + 1))
+        }
+        _ => Diagnostic::new(file, crate::t!("template-unreadable", reason = chain(e))),
     };
-    d.hint("fix the Tera syntax at that place ({{ value }}, {% if %} … {% endif %}, {% for %} … {% endfor %})")
+    d.hint(crate::t!(
+        "template-unreadable.hint",
+        syntax = "{{ value }}, {% if %} … {% endif %}, {% for %} … {% endfor %}"
+    ))
 }
 
 /// A Tera error with all its causes, on one line each.
