@@ -220,7 +220,7 @@ fn watch_refuses_a_folder_bantin_did_not_make() {
     let docs = site.tmp.path().join("docs");
     fs::create_dir(&docs).unwrap();
     fs::write(docs.join("bao-cao.docx"), "x").unwrap();
-    let mut child = Command::new(bin())
+    let mut child = common::command()
         .args(["watch", "--port", "0", "--root"])
         .arg(&site.root)
         .arg("--output")
@@ -287,7 +287,7 @@ fn big_site(n: usize) -> (tempfile::TempDir, PathBuf) {
 /// Start a build of `root` and return once its staging folder holds pages
 /// (or panic if it finished first).
 fn build_until_staging(root: &Path) -> (Child, PathBuf) {
-    let mut child = Command::new(bin())
+    let mut child = common::command()
         .args(["build", "--root"])
         .arg(root)
         .stdout(Stdio::null())
@@ -329,7 +329,7 @@ fn assert_whole(out: &Path, old: &std::collections::BTreeMap<String, Vec<u8>>, n
 fn interrupted_builds_leave_nothing_behind() {
     let (_tmp, root) = big_site(1500);
     let out = root.join("output");
-    let r = Command::new(bin())
+    let r = common::command()
         .args(["build", "--root"])
         .arg(&root)
         .output()
@@ -363,7 +363,7 @@ fn interrupted_builds_leave_nothing_behind() {
             assert!(siblings(&out).is_empty(), "{signal}: {:?}", siblings(&out));
         }
     }
-    let r = Command::new(bin())
+    let r = common::command()
         .args(["build", "--root"])
         .arg(&root)
         .output()
@@ -405,6 +405,7 @@ fn assert_failed_write(
 #[cfg(unix)]
 fn build_with_file_limit(site: &Site, out: &Path, blocks: u32) -> std::process::Output {
     Command::new("sh")
+        .env("BANTIN_LANG", "en")
         .arg("-c")
         .arg(format!(
             "trap '' XFSZ; ulimit -f {blocks}; exec \"$0\" \"$@\""
@@ -454,7 +455,7 @@ fn watch_publishes_through_a_link_and_holds_the_folder() {
     let link = site.tmp.path().join("public");
     std::os::unix::fs::symlink(&webroot, &link).unwrap();
     let mut child = Stopped(
-        Command::new(bin())
+        common::command()
             .args(["watch", "--port", "0", "--root"])
             .arg(&site.root)
             .arg("--output")
@@ -552,7 +553,7 @@ fn a_full_disk_is_reported_once_with_its_output_path() {
         let len = f.metadata().unwrap().len();
         f.set_len(len.saturating_sub(32 << 10)).unwrap();
     }
-    let r = Command::new(bin())
+    let r = common::command()
         .args(["build", "--root"])
         .arg(&site.root)
         .arg("--output")
