@@ -86,6 +86,8 @@ cli-error-extra-argument = `{ $command }` takes no `{ $value }` here (a name wit
 cli-error-missing = `{ $command }` is missing { $missing }
 cli-error-no-value = the option `{ $option }` needs a value after it
 cli-error-bad-value = `{ $value }` is not a valid value for `{ $option }`
+cli-error-twice = the option `{ $option }` is given twice; give each option once
+cli-error-conflict = `{ $option }` cannot be used with `{ $other }`
 cli-error-other = bantin cannot read the command line `{ $command }` ({ $detail })
 
 ## voice: error, output, write (publishing into the output folder)

@@ -82,6 +82,8 @@ cli-error-extra-argument = `{ $command }` không cần thêm `{ $value }` (nếu
 cli-error-missing = `{ $command }` còn thiếu: { $missing }
 cli-error-no-value = tùy chọn `{ $option }` cần một giá trị đi sau nó
 cli-error-bad-value = `{ $value }` không dùng được cho tùy chọn `{ $option }`
+cli-error-twice = tùy chọn `{ $option }` được ghi hai lần; mỗi tùy chọn chỉ ghi một lần
+cli-error-conflict = không dùng `{ $option }` cùng với `{ $other }` được
 cli-error-other = bantin không hiểu dòng lệnh `{ $command }` ({ $detail })
 
 ## voice: error, output, write (ghi trang web vào thư mục output/)

@@ -195,6 +195,12 @@ fn usage_errors_name_the_mistake_and_the_help_to_read() {
             "error: `cổng` is not a valid value for `--port`\n  help: see `bantin watch --help` for the commands and options\n",
         ),
         (
+            vec!["build", "--drafts", "--drafts"],
+            2,
+            "lỗi: tùy chọn `--drafts` được ghi hai lần; mỗi tùy chọn chỉ ghi một lần\n  cách sửa: xem các lệnh và tùy chọn bằng `bantin build --help`\n",
+            "error: the option `--drafts` is given twice; give each option once\n  help: see `bantin build --help` for the commands and options\n",
+        ),
+        (
             vec!["build", "Hội", "nghị"],
             2,
             "lỗi: `bantin build` không cần thêm `Hội` (nếu là tên có dấu cách, hãy đặt trong dấu ngoặc kép)\n  cách sửa: xem các lệnh và tùy chọn bằng `bantin build --help`\n",

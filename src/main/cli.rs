@@ -220,6 +220,15 @@ pub fn usage_error(e: &clap::Error, args: &[OsString]) -> String {
                 t!("cli-error-bad-value", option = what, value = value)
             }
         }
+        ErrorKind::ArgumentConflict => {
+            let prior = string(ContextKind::PriorArg).unwrap_or_default();
+            let prior = prior.split_whitespace().next().unwrap_or("");
+            if prior == what || prior.is_empty() {
+                t!("cli-error-twice", option = what)
+            } else {
+                t!("cli-error-conflict", option = what, other = prior)
+            }
+        }
         _ => {
             let detail = e.kind().as_str().unwrap_or("?").to_string();
             t!(
