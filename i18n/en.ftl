@@ -2,8 +2,9 @@
 #
 # Translators: each `id = text` line is one message; `{ $name }` is filled in
 # by bantin (a file name, a line number, ...): keep those as they are. Lines
-# starting with a dot (`.hint`) belong to the message above. `vi.ftl` beside
-# this file must have exactly the same ids (a test checks it).
+# starting with a dot belong to the message above: `.hint` is its "help"
+# line, `.value` the name of an option's value in `--help` (`--root <DIR>`).
+# `vi.ftl` beside this file must have exactly the same ids (a test checks it).
 
 ## Common labels
 

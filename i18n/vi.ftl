@@ -1,9 +1,11 @@
 # Thông báo của bantin bằng tiếng Việt (ngôn ngữ mặc định).
 #
 # Người dịch: mỗi dòng `ma-so = nội dung` là một thông báo; `{ $ten }` là chỗ
-# bantin điền vào (tên tệp, số dòng, ...): giữ nguyên những chỗ đó. Dòng bắt
-# đầu bằng dấu chấm (`.cach-sua`) là một phần của thông báo phía trên. Tệp
-# `en.ftl` bên cạnh phải có đúng các mã số như tệp này (có bài kiểm tra).
+# bantin điền vào (tên tệp, số dòng, ...): giữ nguyên những chỗ đó. Dòng thụt
+# vào, bắt đầu bằng dấu chấm, là một phần của thông báo phía trên: `.hint` là
+# dòng "cách sửa", `.value` là tên giá trị của một tùy chọn trong phần hướng
+# dẫn (`--root <THƯ_MỤC>`). Tệp `en.ftl` bên cạnh phải có đúng các mã số như
+# tệp này (có bài kiểm tra). Sửa xong, chạy `cargo build` để dùng bản mới.
 
 ## Nhãn chung
 
@@ -94,7 +96,7 @@ output-hint-other = kiểm tra ổ đĩa chứa thư mục output/ (nơi bantin 
 output-kept = chưa xuất bản gì: thư mục output/ vẫn giữ nguyên trang web cũ
 output-is-file = { $path } là một tệp, không phải thư mục: bantin không ghi trang web vào đó được
     .hint = bantin ghi trang web vào một thư mục và không xóa tệp này: hãy chuyển tệp đi nơi khác, hoặc chọn thư mục khác bằng --output THƯ_MỤC
-output-link-to-file = { $path } là một lối tắt (liên kết) tới { $target }, mà đó không phải là thư mục
+output-link-to-file = { $path } là một lối tắt (liên kết) tới { $target }, nhưng đó không phải là thư mục
     .hint = cho lối tắt trỏ tới một thư mục (bantin ghi trang web vào thư mục đó), hoặc chọn thư mục khác bằng --output THƯ_MỤC
 output-link-to-nothing = { $path } là một lối tắt (liên kết) tới { $target }, nhưng nơi đó không có
     .hint = tạo thư mục đó (bantin ghi trang web vào thư mục mà lối tắt trỏ tới, và giữ lại lối tắt), hoặc xóa lối tắt
@@ -192,7 +194,7 @@ import-self-check = bantin không ghi được phần đầu bài (tiêu đề, 
 import-converted-pasted = đã đổi { $count } dòng gõ bằng phông { $encoding } rồi dán vào dạng Unicode
 import-decoded = đã đọc theo bảng mã { $encoding }
 import-decoded-bytes = đã đọc tệp lưu theo bảng mã { $encoding }
-import-control-character = đọc theo bảng mã { $encoding } thì văn bản có ký tự điều khiển { $code }, điều mà không bài viết nào có: văn bản không dùng (hoặc không chỉ dùng) bảng mã đó
+import-control-character = đọc theo bảng mã { $encoding } thì văn bản có ký tự điều khiển { $code }, ký tự mà bài viết không bao giờ có: văn bản không dùng (hoặc không chỉ dùng) bảng mã đó
 import-unsure-pasted = văn bản có vẻ được gõ bằng phông cũ { $encoding } rồi dán vào dạng Unicode, nhưng bantin không chắc phải đổi thế nào cho đúng: `{ $sample }`
 import-tcvn3-doubt = văn bản đọc được theo TCVN3, nhưng có một ký tự được đọc khác nhau giữa các phông ABC (dấu ngoặc kép, gạch ngang, chữ hoa gõ bằng phông chữ hoa) và bảng mã TCVN3 đầy đủ (TCVN 5712:1993, chữ hoa có dấu ở 0x01–0x17 và 0x80–0x9F), và cách đọc nào cũng không hợp với chỗ đó (`{ $sample }`): bantin không biết cách nào mới đúng
 import-not-vietnamese = tệp không được lưu dạng UTF-8 (byte { $byte }), và đọc theo bảng mã Windows-1258, TCVN3 hay VNI đều không ra chữ Việt rõ ràng
