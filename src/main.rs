@@ -1,4 +1,6 @@
-//! The `bantin` command: parses arguments, hands each command to the
+//! The `bantin` command: chooses the language of messages (`--lang` over
+//! `BANTIN_LANG`, Vietnamese by default), parses arguments with help and
+//! usage errors in that language (`main/cli.rs`), hands each command to the
 //! library and maps errors to exit codes: 0 success, 1 a content error (the
 //! site's own files), 2 a usage error (including an output folder bantin
 //! refuses), 3 an environment failure (a read or write the machine refused:
