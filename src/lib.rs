@@ -4,7 +4,7 @@
 //! Pipeline (see [`build::build`]): [`config`] → [`load`] → [`frontmatter`] →
 //! [`site`] → [`markdown`] → [`links`] → [`pages`] → [`render`] → [`write`].
 //! The import order is the pipeline order: a module uses only the stages
-//! before it and the helpers under all of them ([`text`], [`error`],
+//! before it and the helpers under all of them ([`i18n`], [`text`], [`error`],
 //! [`stamp`], [`controls`], [`yaml`], [`date`]); [`build`], [`check`],
 //! [`watch`], [`new`] and [`import`] sit on top (`scripts/modgraph.sh`
 //! prints the graph).
