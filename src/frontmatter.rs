@@ -9,8 +9,11 @@ use chrono::{DateTime, FixedOffset};
 use crate::date;
 use crate::error::Diagnostic;
 use crate::stamp::Stamp;
-use crate::text::Fences;
 use crate::yaml::{self, Yaml};
+
+mod split;
+
+pub use split::{Split, split};
 
 /// An article file read from `content/`: its front matter (with where each
 /// field is written) and its Markdown body, before it is placed in a site.
@@ -26,6 +29,8 @@ pub struct Parsed {
     /// The file's stamp and the body's byte offset in it, when the body is
     /// the file's bytes unchanged (see `load::read_again`).
     pub verbatim: Option<(Stamp, usize)>,
+    /// Warnings about the file: what reading it repaired.
+    pub notes: Vec<Diagnostic>,
 }
 
 /// The fields an article may set. See SPEC "An article".
@@ -83,50 +88,6 @@ const FIELDS: &[&str] = &[
     "title", "date", "category", "author", "views", "summary", "tags", "image", "slug", "draft",
     "featured", "extra",
 ];
-
-/// An article's text cut in two.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Split<'a> {
-    pub yaml: &'a str,
-    /// The line in the file of the first YAML line.
-    pub yaml_line: usize,
-    pub body: &'a str,
-    /// The line in the file of the first body line.
-    pub body_line: usize,
-}
-
-/// Cut the text (already without BOM, with LF line ends) at its `---` lines.
-pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
-    match crate::text::fences(text) {
-        Fences::Found {
-            yaml,
-            body,
-            body_line,
-        } => Ok(Split {
-            yaml: &text[yaml],
-            yaml_line: 2,
-            body: &text[body..],
-            body_line,
-        }),
-        Fences::NoOpening => {
-            let first = text.lines().next().unwrap_or("");
-            let found = if text.trim().is_empty() {
-                "the file is empty".to_string()
-            } else {
-                format!(
-                    "it starts with `{}`",
-                    first.chars().take(40).collect::<String>()
-                )
-            };
-            Err(Diagnostic::new(file, format!("the article has no front matter: {found}"))
-                .at(1, Some(1))
-                .hint("start the file with a line `---`, then `title:`, `date:` and `category:` lines, then another `---` line, then the article text"))
-        }
-        Fences::Unclosed => Err(Diagnostic::new(file, "the front matter opened on line 1 is never closed")
-            .at(1, Some(1))
-            .hint("add a line with only `---` after the last field (`category: …`), before the article text")),
-    }
-}
 
 /// Parse and check the front-matter block of `split`.
 pub fn parse(file: &Path, split: &Split<'_>) -> Result<FrontMatter, Vec<Diagnostic>> {
@@ -412,31 +373,6 @@ mod tests {
         assert_eq!(fm.at.of("image"), Some((5, 10)));
         assert_eq!(fm.at.line("title"), Some(2));
         assert_eq!(fm.at.line("summary"), None);
-    }
-
-    #[test]
-    fn split_finds_block_and_body_lines() {
-        let s = split(p(), "---\ntitle: x\ndate: 2020-01-01\n---\nBody\n").unwrap();
-        assert_eq!(s.yaml, "title: x\ndate: 2020-01-01\n");
-        assert_eq!(s.yaml_line, 2);
-        assert_eq!(s.body, "Body\n");
-        assert_eq!(s.body_line, 5);
-    }
-
-    #[test]
-    fn split_accepts_empty_block_and_no_body() {
-        let s = split(p(), "---\n---").unwrap();
-        assert_eq!(s.yaml, "");
-        assert_eq!(s.body, "");
-    }
-
-    #[test]
-    fn split_reports_missing_fences() {
-        let e = split(p(), "---\ntitle: x\nBody\n").unwrap_err();
-        assert!(e.message.contains("never closed"));
-        assert_eq!(e.line, Some(1));
-        let e = split(p(), "title: x\n").unwrap_err();
-        assert!(e.message.contains("no front matter"));
     }
 
     fn fm(text: &str) -> Result<FrontMatter, Vec<Diagnostic>> {

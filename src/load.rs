@@ -15,6 +15,9 @@ use crate::stamp::Stamp;
 pub struct ContentTree {
     pub articles: Vec<PathBuf>,
     pub assets: Vec<PathBuf>,
+    /// Articles saved under a name that is not `.md` (Notepad's `.txt`,
+    /// `.md.txt`, a `.markdown`): errors naming them, for the build's list.
+    pub misnamed: Vec<Diagnostic>,
 }
 
 /// Files an editor leaves behind that are never content.
@@ -44,11 +47,63 @@ pub fn scan(root: &Path, content: &Path) -> Result<ContentTree> {
             .is_some_and(|e| e.eq_ignore_ascii_case("md"));
         if is_md {
             tree.articles.push(rel);
+        } else if let Some(name) = article_name(&content.join(&rel)) {
+            let shown = display_path(root, &content.join(&rel));
+            tree.misnamed.push(misnamed(shown, &rel, &name));
         } else {
             tree.assets.push(rel);
         }
     }
     Ok(tree)
+}
+
+/// Extensions an article may be saved with by mistake.
+const ARTICLE_LIKE: [&str; 5] = ["txt", "markdown", "mdown", "mkd", "mkdn"];
+
+/// The name an article saved as `path` should have (`bai.md.txt` →
+/// `bai.md`), when `path` has one of [`ARTICLE_LIKE`]'s extensions and
+/// starts like an article (a `---` line, after a BOM if any).
+fn article_name(path: &Path) -> Option<String> {
+    let ext = path.extension()?.to_string_lossy();
+    if !ARTICLE_LIKE.iter().any(|e| ext.eq_ignore_ascii_case(e)) || !starts_like_article(path) {
+        return None;
+    }
+    let mut stem = path.file_stem()?.to_string_lossy().into_owned();
+    if let Some(dot) = stem.rfind('.')
+        && stem[dot + 1..].eq_ignore_ascii_case("md")
+    {
+        stem.truncate(dot);
+    }
+    Some(format!("{stem}.md"))
+}
+
+fn starts_like_article(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    let Ok(n) = std::fs::File::open(path).and_then(|f| f.take(16).read(&mut head)) else {
+        return false;
+    };
+    let head = &head[..n];
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let Some(rest) = head.strip_prefix(b"---") else {
+        return false;
+    };
+    let rest: Vec<u8> = rest
+        .iter()
+        .copied()
+        .skip_while(|b| *b == b' ' || *b == b'\t')
+        .collect();
+    matches!(rest.first(), Some(b'\n' | b'\r'))
+}
+
+fn misnamed(shown: PathBuf, rel: &Path, name: &str) -> Diagnostic {
+    let typed = rel
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Diagnostic::new(shown, crate::t!("load-misnamed-article", file = typed))
+        .at(1, Some(1))
+        .hint(crate::t!("load-misnamed-article.hint", name = name))
 }
 
 /// Every file under `dir`, a source folder of the site at `root`
@@ -162,23 +217,41 @@ pub fn tidy(path: &Path) -> PathBuf {
     }
 }
 
-/// Read one article: UTF-8 checked, BOM dropped, line ends made LF, NFC.
+/// Read one article: UTF-8 checked, BOM dropped, line ends made LF,
+/// accents cut off by a PDF copy joined back, NFC.
 pub fn read_text(path: &Path, display: &Path) -> Result<String, Diagnostic> {
-    read_text_stamped(path, display).map(|(text, _)| text)
+    read_text_stamped(path, display).map(|read| read.text)
 }
 
-/// [`read_text`], with the file's stamp when the text is the file's bytes
-/// unchanged (no BOM, no CR, already NFC: what editors save), so that a
-/// part of it can be read again by [`read_again`] without checking it anew.
-pub fn read_text_stamped(
-    path: &Path,
-    display: &Path,
-) -> Result<(String, Option<Stamp>), Diagnostic> {
-    let cannot = |e: std::io::Error| Diagnostic::new(display, format!("cannot read the file: {e}"));
+/// An article's text as [`read_text`] gives it, with what reading it
+/// noticed.
+#[derive(Debug)]
+pub struct Read {
+    pub text: String,
+    /// The file's stamp when the text is the file's bytes unchanged (no
+    /// BOM, no CR, already NFC: what editors save), so that a part of it
+    /// can be read again by [`read_again`] without checking it anew.
+    pub stamp: Option<Stamp>,
+    /// A warning: something was repaired (accents joined back).
+    pub note: Option<Diagnostic>,
+}
+
+/// [`read_text`], with the file's stamp and the warning (see [`Read`]).
+pub fn read_text_stamped(path: &Path, display: &Path) -> Result<Read, Diagnostic> {
+    let cannot = |e: std::io::Error| {
+        Diagnostic::new(
+            display,
+            crate::t!("load-cannot-read", reason = crate::i18n::io_reason(&e)),
+        )
+    };
     let (bytes, stamp) = read_stamped(path).map_err(cannot)?;
-    let text = checked_text(&bytes, display)?;
+    let (text, note) = checked_text(&bytes, display)?;
     let verbatim = text.as_bytes() == bytes.as_slice();
-    Ok((text, verbatim.then_some(stamp)))
+    Ok(Read {
+        text,
+        stamp: verbatim.then_some(stamp),
+        note,
+    })
 }
 
 /// A file's bytes and its stamp, taken from the open file.
@@ -204,7 +277,7 @@ pub fn read_again(path: &Path, stamp: Stamp, at: usize) -> Option<String> {
     simdutf8::basic::from_utf8(tail).ok().map(String::from)
 }
 
-fn checked_text(bytes: &[u8], display: &Path) -> Result<String, Diagnostic> {
+fn checked_text(bytes: &[u8], display: &Path) -> Result<(String, Option<Diagnostic>), Diagnostic> {
     let text = decode_utf8(bytes, display)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // One copy out of the file's bytes, whatever needs changing.
@@ -213,6 +286,7 @@ fn checked_text(bytes: &[u8], display: &Path) -> Result<String, Diagnostic> {
     } else {
         text.into()
     };
+    let (text, note) = join_marks(text, display)?;
     let text = match crate::text::nfc(&text) {
         std::borrow::Cow::Owned(n) => n,
         std::borrow::Cow::Borrowed(_) => text.into_owned(),
@@ -220,7 +294,50 @@ fn checked_text(bytes: &[u8], display: &Path) -> Result<String, Diagnostic> {
     if let Some(d) = detect_mojibake(&text, display) {
         return Err(d);
     }
-    crate::controls::clean_article(text, display)
+    crate::controls::clean_article(text, display).map(|text| (text, note))
+}
+
+/// Accents cut off their letters by a PDF copy, joined back with a
+/// warning; refused where it cannot be told which letter they belong to.
+fn join_marks<'a>(
+    text: std::borrow::Cow<'a, str>,
+    display: &Path,
+) -> Result<(std::borrow::Cow<'a, str>, Option<Diagnostic>), Diagnostic> {
+    use crate::text::marks;
+    let joined = match marks::join(&text) {
+        Ok(j) => j,
+        Err(r) => {
+            let (message, hint) = if r.no_letter {
+                (
+                    crate::t!("load-mark-alone", typed = r.typed),
+                    crate::t!("load-mark-alone.hint"),
+                )
+            } else {
+                (
+                    crate::t!("load-marks-unclear", typed = r.typed),
+                    crate::t!("load-marks-unclear.hint"),
+                )
+            };
+            return Err(Diagnostic::new(display, message)
+                .at(r.line, Some(r.column))
+                .hint(hint));
+        }
+    };
+    let Some(first) = joined.first else {
+        return Ok((text, None));
+    };
+    let note = Diagnostic::new(
+        display,
+        crate::t!(
+            "load-marks-joined",
+            typed = first.typed,
+            reads = first.reads,
+            count = joined.count
+        ),
+    )
+    .at(first.line, Some(first.column))
+    .hint(crate::t!("load-marks-joined.hint"));
+    Ok((std::borrow::Cow::Owned(joined.text.into_owned()), Some(note)))
 }
 
 fn decode_utf8<'a>(bytes: &'a [u8], display: &Path) -> Result<&'a str, Diagnostic> {
@@ -343,9 +460,9 @@ mod tests {
         let path = dir.path().join("bai.md");
         let text = "---\ntitle: Giao ban\n---\nĐảng bộ phường họp.\n";
         std::fs::write(&path, text).unwrap();
-        let (read, stamp) = read_text_stamped(&path, &path).unwrap();
-        assert_eq!(read, text);
-        let stamp = stamp.expect("an NFC, LF file is verbatim");
+        let read = read_text_stamped(&path, &path).unwrap();
+        assert_eq!(read.text, text);
+        let stamp = read.stamp.expect("an NFC, LF file is verbatim");
         let at = text.find("Đảng").unwrap();
         assert_eq!(
             read_again(&path, stamp, at).as_deref(),
@@ -364,7 +481,7 @@ mod tests {
         ] {
             std::fs::write(&path, changed).unwrap();
             assert_eq!(
-                read_text_stamped(&path, &path).unwrap().1,
+                read_text_stamped(&path, &path).unwrap().stamp,
                 None,
                 "{changed:?}"
             );

@@ -3,6 +3,7 @@
 
 use serde::de::DeserializeOwned;
 
+mod curly;
 mod fast;
 
 /// A YAML value, without the YAML crate's types.
@@ -140,8 +141,10 @@ fn key_text(k: serde_yaml::Value) -> String {
 }
 
 /// Parse YAML text into a value: simple front matter by hand (see `fast`),
-/// the rest by the YAML crate.
+/// the rest by the YAML crate. A value in Word's curly quotes is a quoted
+/// string (see `curly`).
 pub fn parse(text: &str) -> Result<Yaml, YamlError> {
+    let text = &*curly::straighten(text);
     if text.trim().is_empty() {
         return Ok(Yaml::Null);
     }
@@ -155,6 +158,7 @@ pub fn parse(text: &str) -> Result<Yaml, YamlError> {
 /// by side: for the differential fuzz target in `fuzz/`.
 #[doc(hidden)]
 pub fn fast_and_crate(text: &str) -> (Option<Yaml>, Result<Yaml, YamlError>) {
+    let text = &*curly::straighten(text);
     (fast::parse(text), parse_with_crate(text))
 }
 
@@ -165,7 +169,9 @@ fn parse_with_crate(text: &str) -> Result<Yaml, YamlError> {
 }
 
 /// Parse YAML text straight into a typed configuration.
+/// Curly quotes are read as in [`parse`].
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    let text = &*curly::straighten(text);
     serde_yaml::from_str(text).map_err(|e| convert_error(e, text))
 }
 
