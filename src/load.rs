@@ -127,12 +127,9 @@ pub fn source_files(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
         return Err(Error::one(
             Diagnostic::new(
                 display_path(root, dir),
-                format!(
-                    "this folder is reached through a link that leads outside the site folder, to {}",
-                    real_dir.display()
-                ),
+                crate::t!("load-folder-link-outside", target = &real_dir),
             )
-            .hint("copy the folder into the site folder instead of linking to it"),
+            .hint(crate::t!("load-folder-link-outside.hint")),
         ));
     }
     let mut errors = Vec::new();
@@ -153,9 +150,9 @@ pub fn source_files(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
             && let Some(problem) = link_problem(&canonical_root, path)
         {
             errors.push(
-                Diagnostic::new(display_path(root, path), problem).hint(format!(
-                    "copy the file or folder into {}/ instead of linking to it",
-                    display_path(root, dir).display()
+                Diagnostic::new(display_path(root, path), problem).hint(crate::t!(
+                    "load-link-copy-in",
+                    folder = &display_path(root, dir)
                 )),
             );
             continue;
@@ -176,16 +173,11 @@ fn link_problem(canonical_root: &Path, path: &Path) -> Option<String> {
         .map(|t| t.display().to_string())
         .unwrap_or_default();
     match path.canonicalize() {
-        Err(_) => Some(format!(
-            "this link leads nowhere (to `{shown}`, which does not exist)"
-        )),
-        Ok(target) if !target.starts_with(canonical_root) => Some(format!(
-            "this link leads outside the site folder, to {}; bantin publishes no file from outside the site",
-            target.display()
-        )),
-        Ok(target) if !target.is_file() => Some(format!(
-            "this link leads to a folder (`{shown}`); bantin follows links only to files"
-        )),
+        Err(_) => Some(crate::t!("load-link-nowhere", target = shown)),
+        Ok(target) if !target.starts_with(canonical_root) => {
+            Some(crate::t!("load-link-outside", target = &target))
+        }
+        Ok(target) if !target.is_file() => Some(crate::t!("load-link-folder", target = shown)),
         Ok(_) => None,
     }
 }
@@ -337,7 +329,10 @@ fn join_marks<'a>(
     )
     .at(first.line, Some(first.column))
     .hint(crate::t!("load-marks-joined.hint"));
-    Ok((std::borrow::Cow::Owned(joined.text.into_owned()), Some(note)))
+    Ok((
+        std::borrow::Cow::Owned(joined.text.into_owned()),
+        Some(note),
+    ))
 }
 
 fn decode_utf8<'a>(bytes: &'a [u8], display: &Path) -> Result<&'a str, Diagnostic> {
@@ -351,9 +346,12 @@ fn decode_utf8<'a>(bytes: &'a [u8], display: &Path) -> Result<&'a str, Diagnosti
         let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
         let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
         let byte = bytes[e.valid_up_to()];
-        Diagnostic::new(display, format!("the file is not UTF-8 text (byte 0x{byte:02X} cannot start a character); it was probably saved as Windows-1258, TCVN3 or VNI"))
-            .at(line, Some(column))
-            .hint("open it in your editor and save it again with the encoding \"UTF-8\" (Notepad: File → Save As → Encoding: UTF-8), or convert it with `bantin import`")
+        Diagnostic::new(
+            display,
+            crate::t!("load-not-utf8", byte = format!("0x{byte:02X}")),
+        )
+        .at(line, Some(column))
+        .hint(crate::t!("load-not-utf8.hint"))
     })
 }
 
@@ -445,9 +443,14 @@ fn detect_mojibake(text: &str, display: &Path) -> Option<Diagnostic> {
         .take(60)
         .collect();
     let kind = if vni { "VNI" } else { "TCVN3 (ABC)" };
-    Some(Diagnostic::new(display, format!("the text looks like {kind} typed with a legacy font and pasted as Unicode: `{sample}`"))
+    Some(
+        Diagnostic::new(
+            display,
+            crate::t!("load-legacy-font", kind = kind, sample = sample),
+        )
         .at(line, Some(column))
-        .hint("convert the article with `bantin import FILE`, or retype it with a Unicode keyboard (Unikey: bảng mã Unicode)"))
+        .hint(crate::t!("load-legacy-font.hint")),
+    )
 }
 
 #[cfg(test)]

@@ -88,7 +88,9 @@ fn meant_as_closer(line: &str) -> bool {
     if t.is_empty() {
         return false;
     }
-    let dashes_only = t.chars().all(|c| DASHLIKE.contains(&c) || c.is_whitespace());
+    let dashes_only = t
+        .chars()
+        .all(|c| DASHLIKE.contains(&c) || c.is_whitespace());
     // `- ` starts a YAML list item; `-` alone is one too, but the header is
     // not closed anyway and nothing else was typed.
     dashes_only || ["---", "——", "––"].iter().any(|f| t.starts_with(f))

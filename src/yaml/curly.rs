@@ -209,7 +209,10 @@ mod tests {
     #[test]
     fn values_in_curly_quotes_become_quoted_strings() {
         let cases = [
-            ("title: “Hội nghị: tổng kết năm”\n", "title: \"Hội nghị: tổng kết năm\"\n"),
+            (
+                "title: “Hội nghị: tổng kết năm”\n",
+                "title: \"Hội nghị: tổng kết năm\"\n",
+            ),
             ("title: ‘Hội nghị’\n", "title: \"Hội nghị\"\n"),
             ("title: “Hội nghị\"\n", "title: \"Hội nghị\"\n"),
             ("title: \"Hội nghị”\n", "title: \"Hội nghị\"\n"),
