@@ -101,8 +101,13 @@ pub fn join(text: &str) -> Result<Joined<'_>, Refused> {
         }
     }
     let first = bases.first().map(|&base| {
-        let (line, column) = position(text, chars[base].0);
-        let typed = word(&chars, base);
+        // The whole word, from its first letter.
+        let mut start = base;
+        while start > 0 && (chars[start - 1].1.is_alphabetic() || is_mark(chars[start - 1].1)) {
+            start -= 1;
+        }
+        let (line, column) = position(text, chars[start].0);
+        let typed = word(&chars, start);
         let reads = typed.chars().filter(|c| !is_gap(*c)).nfc().collect();
         Repair {
             line,
@@ -204,9 +209,9 @@ mod tests {
         assert_eq!(nfc(&j.text), "Sáng nay\nTối ngày họp");
         assert_eq!(j.count, 2);
         let first = j.first.unwrap();
-        assert_eq!((first.line, first.column), (2, 2));
-        assert_eq!(first.typed, "o \u{302} \u{301}i");
-        assert_eq!(first.reads, "ối");
+        assert_eq!((first.line, first.column), (2, 1));
+        assert_eq!(first.typed, "To \u{302} \u{301}i");
+        assert_eq!(first.reads, "Tối");
         // Several gaps, and a no-break space.
         let j = join("nga  \u{300}y Đe\u{a0}\u{323}p").unwrap();
         assert_eq!(nfc(&j.text), "ngày Đẹp");
