@@ -99,7 +99,7 @@ fn rewrite_value(value: &str) -> Option<String> {
     if let Some(inner) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
         return rewrite_list(inner).map(|items| format!("[{items}]"));
     }
-    unquote(value).map(|inner| super::quote(inner))
+    unquote(value).map(super::quote)
 }
 
 /// The items of a one-line list, each enclosed one rewritten. `None` when
