@@ -50,29 +50,34 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
 }
 
 /// The error for a header opened on line 1 and never closed: at the line
-/// typed as a closer, else at the first line of article text, else line 1.
+/// typed as a closer, else at the first line of article text, else line 1;
+/// whichever comes first (a `***` rule far down the text is no closer).
 fn unclosed(file: &Path, text: &str) -> Diagnostic {
-    let lines = || text.lines().enumerate().skip(1).map(|(i, l)| (i + 1, l));
-    if let Some((line, typed)) = lines().find(|(_, l)| meant_as_closer(l)) {
-        let column = typed.chars().take_while(|c| c.is_whitespace()).count() + 1;
-        let typed = typed.trim();
-        let hint = if typed.starts_with("---") {
-            crate::t!("fm-closer-typed.hint-text")
-        } else {
-            crate::t!("fm-closer-typed.hint")
-        };
-        return Diagnostic::new(file, crate::t!("fm-closer-typed", typed = typed))
-            .at(line, Some(column))
-            .hint(hint);
+    let first = text
+        .lines()
+        .enumerate()
+        .skip(1)
+        .find(|(_, l)| meant_as_closer(l) || looks_like_text(l));
+    match first {
+        Some((i, typed)) if meant_as_closer(typed) => {
+            let column = typed.chars().take_while(|c| c.is_whitespace()).count() + 1;
+            let typed = typed.trim();
+            let hint = if typed.starts_with("---") {
+                crate::t!("fm-closer-typed.hint-text")
+            } else {
+                crate::t!("fm-closer-typed.hint")
+            };
+            Diagnostic::new(file, crate::t!("fm-closer-typed", typed = typed))
+                .at(i + 1, Some(column))
+                .hint(hint)
+        }
+        Some((i, _)) => Diagnostic::new(file, crate::t!("fm-unclosed-before-text"))
+            .at(i + 1, Some(1))
+            .hint(crate::t!("fm-unclosed-before-text.hint")),
+        None => Diagnostic::new(file, crate::t!("fm-unclosed"))
+            .at(1, Some(1))
+            .hint(crate::t!("fm-unclosed.hint")),
     }
-    if let Some((line, _)) = lines().find(|(_, l)| looks_like_text(l)) {
-        return Diagnostic::new(file, crate::t!("fm-unclosed-before-text"))
-            .at(line, Some(1))
-            .hint(crate::t!("fm-unclosed-before-text.hint"));
-    }
-    Diagnostic::new(file, crate::t!("fm-unclosed"))
-        .at(1, Some(1))
-        .hint(crate::t!("fm-unclosed.hint"))
 }
 
 /// Characters a closing `---` turns into when typed in Word or by hand.
@@ -164,6 +169,9 @@ mod tests {
     fn without_a_closer_the_article_text_is_pointed_at() {
         let e = split(p(), "---\ntitle: x\ncategory: A\n\nSáng nay, phường họp.\n").unwrap_err();
         assert_eq!(e.line, Some(5));
+        // A rule further down the text is not the closer.
+        let e = split(p(), "---\ntitle: x\n\nSáng nay.\n\n***\n").unwrap_err();
+        assert_eq!(e.line, Some(4));
         let e = split(p(), "---\ntitle: x\ntags:\n  - a\n").unwrap_err();
         assert_eq!(e.line, Some(1));
         let e = split(p(), "title: x\n").unwrap_err();

@@ -85,7 +85,7 @@ pub fn join(text: &str) -> Result<Joined<'_>, Refused> {
                     bases.push(base);
                 }
             }
-            _ => return Err(refused(text, &chars, i.min(k), true)),
+            _ => return Err(refused(text, &chars, k, true)),
         }
     }
     let mut joined = String::with_capacity(text.len());
@@ -170,11 +170,17 @@ fn word(chars: &[(usize, char)], start: usize) -> String {
 
 fn refused(text: &str, chars: &[(usize, char)], at: usize, no_letter: bool) -> Refused {
     let (line, column) = position(text, chars[at].0);
-    let typed = chars[at..]
-        .iter()
-        .map(|(_, c)| *c)
-        .take_while(|c| *c != '\n')
-        .take(12)
+    // A mark alone is shown on a dotted circle, as Unicode charts do.
+    let circle = is_mark(chars[at].1).then_some('\u{25CC}');
+    let typed = circle
+        .into_iter()
+        .chain(
+            chars[at..]
+                .iter()
+                .map(|(_, c)| *c)
+                .take_while(|c| *c != '\n')
+                .take(12),
+        )
         .collect();
     Refused {
         line,
@@ -232,12 +238,13 @@ mod tests {
         for (text, at) in [
             ("\u{301}a", (1, 1)),
             ("dòng một\n\u{300}y", (2, 1)),
-            ("dòng một\n  \u{300}y", (2, 1)),
-            ("số 5 \u{301}", (1, 5)),
-            ("( \u{300})", (1, 2)),
+            ("dòng một\n  \u{300}y", (2, 3)),
+            ("số 5 \u{301}", (1, 6)),
+            ("( \u{300})", (1, 3)),
         ] {
             let r = join(text).unwrap_err();
             assert!(r.no_letter, "{text:?}");
+            assert!(r.typed.starts_with('\u{25CC}'), "{text:?}");
             assert_eq!((r.line, r.column), at, "{text:?}");
         }
     }
