@@ -9,15 +9,15 @@ pub fn vietnam() -> FixedOffset {
 }
 
 /// The forms accepted, for error messages.
-pub const FORMS: &str = "2020-02-19T07:02:00+07:00, 2020-02-19 07:02, 2020-02-19, \
-                         19/02/2020 07:02 or 19/02/2020";
+pub const FORMS: &str = "19/02/2020 07:02, 19/02/2020, 2020-02-19 07:02, 2020-02-19, \
+                         2020-02-19T07:02:00+07:00";
 
 /// Parse a date in any accepted form. The error says what is wrong in words
 /// an editor understands.
 pub fn parse(input: &str) -> Result<DateTime<FixedOffset>, String> {
     let s = input.trim();
     if s.is_empty() {
-        return Err("the date is empty".into());
+        return Err(crate::t!("date-empty"));
     }
     let (date_part, rest) = match s.find(['T', ' ']) {
         Some(i) => (&s[..i], s[i + 1..].trim()),
@@ -32,11 +32,11 @@ pub fn parse(input: &str) -> Result<DateTime<FixedOffset>, String> {
     let zone = zone.unwrap_or_else(vietnam);
     zone.from_local_datetime(&date.and_time(time))
         .single()
-        .ok_or_else(|| format!("`{input}` is not a valid moment in time"))
+        .ok_or_else(|| crate::t!("date-no-moment", input = input))
 }
 
 fn parse_day(part: &str, input: &str) -> Result<NaiveDate, String> {
-    let unknown = || format!("`{input}` is not a date bantin understands");
+    let unknown = || crate::t!("date-unknown", input = input);
     let (y, m, d) = if part.contains('-') {
         let mut it = part.split('-');
         let (y, m, d) = (it.next(), it.next(), it.next());
@@ -63,13 +63,13 @@ fn parse_day(part: &str, input: &str) -> Result<NaiveDate, String> {
     };
     let (y, m, d) = (num(y, 4)?, num(m, 2)?, num(d, 2)?);
     if y < 1000 {
-        return Err(format!("`{input}`: the year must have four digits"));
+        return Err(crate::t!("date-year-digits", input = input));
     }
     if !(1..=12).contains(&m) {
-        return Err(format!("`{input}`: there is no month {m}"));
+        return Err(crate::t!("date-no-month", input = input, month = m));
     }
     NaiveDate::from_ymd_opt(y as i32, m, d)
-        .ok_or_else(|| format!("`{input}` is not a real date: month {m} of {y} has no day {d}"))
+        .ok_or_else(|| crate::t!("date-no-day", input = input, month = m, year = y, day = d))
 }
 
 fn parse_time_and_zone(
@@ -80,7 +80,7 @@ fn parse_time_and_zone(
         .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
         .unwrap_or(rest.len());
     let (time, zone) = (&rest[..split], rest[split..].trim());
-    let bad_time = || format!("`{input}`: `{time}` is not a time of day (write 07:02)");
+    let bad_time = || crate::t!("date-bad-time", input = input, time = time);
     let parts: Vec<&str> = time.split(':').collect();
     if !(2..=3).contains(&parts.len()) {
         return Err(bad_time());
@@ -103,9 +103,10 @@ fn parse_time_and_zone(
     let zone = if zone.is_empty() {
         None
     } else {
-        Some(parse_zone(zone).ok_or_else(|| {
-            format!("`{input}`: `{zone}` is not a time zone (write +07:00, or leave it out)")
-        })?)
+        Some(
+            parse_zone(zone)
+                .ok_or_else(|| crate::t!("date-bad-zone", input = input, zone = zone))?,
+        )
     };
     Ok((time, zone))
 }
@@ -197,10 +198,19 @@ mod tests {
     #[test]
     fn impossible_dates_are_errors_not_moved() {
         let e = parse("30/02/2020").unwrap_err();
-        assert!(e.contains("not a real date"), "{e}");
+        assert_eq!(
+            e,
+            crate::t!(
+                "date-no-day",
+                input = "30/02/2020",
+                month = 2u32,
+                year = 2020u32,
+                day = 30u32
+            )
+        );
         assert!(parse("2021-02-29").is_err());
         assert!(parse("2020-02-29").is_ok());
-        assert!(parse("19/13/2020").unwrap_err().contains("no month 13"));
+        assert!(parse("19/13/2020").unwrap_err().contains("13"));
         assert!(parse("2020-02-19 25:00").is_err());
     }
 

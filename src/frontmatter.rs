@@ -9,8 +9,11 @@ use chrono::{DateTime, FixedOffset};
 use crate::date;
 use crate::error::Diagnostic;
 use crate::stamp::Stamp;
-use crate::text::Fences;
 use crate::yaml::{self, Yaml};
+
+mod split;
+
+pub use split::{Split, split};
 
 /// An article file read from `content/`: its front matter (with where each
 /// field is written) and its Markdown body, before it is placed in a site.
@@ -26,6 +29,8 @@ pub struct Parsed {
     /// The file's stamp and the body's byte offset in it, when the body is
     /// the file's bytes unchanged (see `load::read_again`).
     pub verbatim: Option<(Stamp, usize)>,
+    /// Warnings about the file: what reading it repaired.
+    pub notes: Vec<Diagnostic>,
 }
 
 /// The fields an article may set. See SPEC "An article".
@@ -84,71 +89,24 @@ const FIELDS: &[&str] = &[
     "featured", "extra",
 ];
 
-/// An article's text cut in two.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Split<'a> {
-    pub yaml: &'a str,
-    /// The line in the file of the first YAML line.
-    pub yaml_line: usize,
-    pub body: &'a str,
-    /// The line in the file of the first body line.
-    pub body_line: usize,
-}
-
-/// Cut the text (already without BOM, with LF line ends) at its `---` lines.
-pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
-    match crate::text::fences(text) {
-        Fences::Found {
-            yaml,
-            body,
-            body_line,
-        } => Ok(Split {
-            yaml: &text[yaml],
-            yaml_line: 2,
-            body: &text[body..],
-            body_line,
-        }),
-        Fences::NoOpening => {
-            let first = text.lines().next().unwrap_or("");
-            let found = if text.trim().is_empty() {
-                "the file is empty".to_string()
-            } else {
-                format!(
-                    "it starts with `{}`",
-                    first.chars().take(40).collect::<String>()
-                )
-            };
-            Err(Diagnostic::new(file, format!("the article has no front matter: {found}"))
-                .at(1, Some(1))
-                .hint("start the file with a line `---`, then `title:`, `date:` and `category:` lines, then another `---` line, then the article text"))
-        }
-        Fences::Unclosed => Err(Diagnostic::new(file, "the front matter opened on line 1 is never closed")
-            .at(1, Some(1))
-            .hint("add a line with only `---` after the last field (`category: …`), before the article text")),
-    }
-}
-
 /// Parse and check the front-matter block of `split`.
 pub fn parse(file: &Path, split: &Split<'_>) -> Result<FrontMatter, Vec<Diagnostic>> {
     let shift = split.yaml_line - 1;
     let value = yaml::parse(split.yaml).map_err(|e| {
-        let mut d = Diagnostic::new(file, format!("the front matter is not valid YAML: {}", e.message));
+        let mut d = Diagnostic::new(file, crate::t!("fm-yaml", problem = e.plain()));
         if let Some(line) = e.line {
             d = d.at(line + shift, e.column);
         }
-        vec![d.hint("write each field as `name: value` on its own line; put a value that contains `: ` or starts with a quote or bracket inside double quotes, e.g. title: \"Hội nghị: tổng kết\"")]
+        vec![d.hint(crate::t!("fm-yaml.hint"))]
     })?;
     let map = match value {
         Yaml::Map(m) => m,
         Yaml::Null => Vec::new(),
         other => {
             return Err(vec![
-                Diagnostic::new(
-                    file,
-                    format!("the front matter is {}, not a list of fields", other.kind()),
-                )
-                .at(split.yaml_line, Some(1))
-                .hint("write each field as `name: value` on its own line"),
+                Diagnostic::new(file, crate::t!("fm-not-fields", kind = other.kind()))
+                    .at(split.yaml_line, Some(1))
+                    .hint(crate::t!("fm-not-fields.hint")),
             ]);
         }
     };
@@ -179,7 +137,7 @@ impl Fields<'_> {
             .filter(|v| **v != Yaml::Null)
     }
 
-    fn error(&mut self, key: &str, message: String, hint: &str) {
+    fn error(&mut self, key: &str, message: String, hint: String) {
         let (line, column) = self.at.of(key).unwrap_or((self.split.yaml_line - 1, 1));
         self.errors.push(
             Diagnostic::new(self.file, message)
@@ -198,8 +156,8 @@ impl Fields<'_> {
                 let kind = other.kind();
                 self.error(
                     key,
-                    format!("`{key}` must be text, not {kind}"),
-                    &format!("write `{key}: \"…\"` on one line"),
+                    crate::t!("fm-not-text", key = key, kind = kind),
+                    crate::t!("fm-not-text.hint", key = key),
                 );
                 None
             }
@@ -214,8 +172,8 @@ impl Fields<'_> {
                 let kind = other.kind();
                 self.error(
                     key,
-                    format!("`{key}` must be true or false, not {kind}"),
-                    &format!("write `{key}: true` or remove the line"),
+                    crate::t!("fm-not-flag", key = key, kind = kind),
+                    crate::t!("fm-not-flag.hint", key = key),
                 );
                 false
             }
@@ -226,15 +184,10 @@ impl Fields<'_> {
         for (key, _) in self.map {
             if !FIELDS.contains(&key.as_str()) {
                 let hint = match closest(key) {
-                    Some(f) => {
-                        format!("did you mean `{f}`? Free fields for themes go under `extra:`")
-                    }
-                    None => format!(
-                        "the fields are: {}; free fields for themes go under `extra:`",
-                        FIELDS.join(", ")
-                    ),
+                    Some(f) => crate::t!("fm-unknown-field.hint-near", near = f),
+                    None => crate::t!("fm-unknown-field.hint", fields = FIELDS.join(", ")),
                 };
-                self.error(key, format!("unknown field `{key}`"), &hint);
+                self.error(key, crate::t!("fm-unknown-field", key = key.as_str()), hint);
             }
         }
         let title = self.text("title");
@@ -249,11 +202,7 @@ impl Fields<'_> {
             Some(raw) => match date::parse(&raw) {
                 Ok(d) => Some(d),
                 Err(e) => {
-                    self.error(
-                        "date",
-                        e,
-                        &format!("write the date in one of these forms: {}", date::FORMS),
-                    );
+                    self.error("date", e, crate::t!("fm-date-forms", forms = date::FORMS));
                     None
                 }
             },
@@ -270,8 +219,11 @@ impl Fields<'_> {
         if let Some(s) = &slug
             && (s.contains(['/', '\\']) || s.contains("..") || crate::text::slugify(s).is_empty())
         {
-            self.error("slug", format!("the slug `{s}` is not allowed: a slug may not contain `/`, `\\` or `..`, and needs letters or digits"),
-                "use lower-case words joined by hyphens, e.g. `slug: giao-ban-quy-i-2020`, or remove the line to make the slug from the title");
+            self.error(
+                "slug",
+                crate::t!("fm-slug", slug = s.as_str()),
+                crate::t!("fm-slug.hint"),
+            );
         }
         let fm = FrontMatter {
             author: self.text("author"),
@@ -300,11 +252,9 @@ impl Fields<'_> {
     fn missing(&mut self, key: &str, example: &str) {
         let line = self.split.yaml_line - 1;
         self.errors.push(
-            Diagnostic::new(self.file, format!("the front matter has no `{key}`"))
+            Diagnostic::new(self.file, crate::t!("fm-missing", key = key))
                 .at(line, Some(1))
-                .hint(format!(
-                    "add a line like `{example}` between the two `---` lines"
-                )),
+                .hint(crate::t!("fm-missing.hint", example = example)),
         );
     }
 
@@ -312,8 +262,8 @@ impl Fields<'_> {
         let bad = |s: &mut Self, what: String| {
             s.error(
                 "views",
-                format!("`views` must be a whole number of views, not {what}"),
-                "write e.g. `views: 1204` or remove the line",
+                crate::t!("fm-views", what = what),
+                crate::t!("fm-views.hint"),
             );
             None
         };
@@ -330,10 +280,9 @@ impl Fields<'_> {
             Yaml::Float(f) => {
                 let text = format!("{f}");
                 match text.split_once('.') {
-                    Some((_, frac)) if frac.len() == 3 || frac.is_empty() => bad(
-                        self,
-                        format!("`{text}` (write thousands without a dot, or quote it: \"1.204\")"),
-                    ),
+                    Some((_, frac)) if frac.len() == 3 || frac.is_empty() => {
+                        bad(self, crate::t!("fm-views-dot", text = text.as_str()))
+                    }
                     _ => bad(self, format!("`{text}`")),
                 }
             }
@@ -363,8 +312,8 @@ impl Fields<'_> {
                             let kind = other.kind();
                             self.error(
                                 "tags",
-                                format!("each tag must be text, not {kind}"),
-                                "write `tags: [dân vận, quy chế dân chủ]`",
+                                crate::t!("fm-tag-not-text", kind = kind),
+                                crate::t!("fm-tags-not-list.hint"),
                             );
                         }
                     }
@@ -376,8 +325,8 @@ impl Fields<'_> {
                 let kind = other.kind();
                 self.error(
                     "tags",
-                    format!("`tags` must be a list, not {kind}"),
-                    "write `tags: [dân vận, quy chế dân chủ]`",
+                    crate::t!("fm-tags-not-list", kind = kind),
+                    crate::t!("fm-tags-not-list.hint"),
                 );
                 Vec::new()
             }
@@ -414,31 +363,6 @@ mod tests {
         assert_eq!(fm.at.line("summary"), None);
     }
 
-    #[test]
-    fn split_finds_block_and_body_lines() {
-        let s = split(p(), "---\ntitle: x\ndate: 2020-01-01\n---\nBody\n").unwrap();
-        assert_eq!(s.yaml, "title: x\ndate: 2020-01-01\n");
-        assert_eq!(s.yaml_line, 2);
-        assert_eq!(s.body, "Body\n");
-        assert_eq!(s.body_line, 5);
-    }
-
-    #[test]
-    fn split_accepts_empty_block_and_no_body() {
-        let s = split(p(), "---\n---").unwrap();
-        assert_eq!(s.yaml, "");
-        assert_eq!(s.body, "");
-    }
-
-    #[test]
-    fn split_reports_missing_fences() {
-        let e = split(p(), "---\ntitle: x\nBody\n").unwrap_err();
-        assert!(e.message.contains("never closed"));
-        assert_eq!(e.line, Some(1));
-        let e = split(p(), "title: x\n").unwrap_err();
-        assert!(e.message.contains("no front matter"));
-    }
-
     fn fm(text: &str) -> Result<FrontMatter, Vec<Diagnostic>> {
         let s = split(p(), text).unwrap();
         parse(p(), &s)
@@ -461,7 +385,14 @@ mod tests {
             fm("---\ntitle: x\ncategory: A\ndate: 30/02/2020\nviews: nhiều\n---\n").unwrap_err();
         assert_eq!(errs.len(), 2);
         assert_eq!(errs[0].line, Some(4));
-        assert!(errs[0].message.contains("not a real date"));
+        let no_day = crate::t!(
+            "date-no-day",
+            input = "30/02/2020",
+            month = 2u32,
+            year = 2020u32,
+            day = 30u32
+        );
+        assert_eq!(errs[0].message, no_day);
         assert_eq!(errs[1].line, Some(5));
     }
 
@@ -476,13 +407,15 @@ mod tests {
     fn missing_and_unknown_fields_are_named() {
         let errs = fm("---\ncatgory: A\ndate: 2020-01-01\n---\n").unwrap_err();
         let text: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        let unknown = crate::t!("fm-unknown-field", key = "catgory");
+        let near = crate::t!("fm-unknown-field.hint-near", near = "category");
         assert!(
             text.iter()
-                .any(|t| t.contains("unknown field `catgory`")
-                    && t.contains("did you mean `category`")),
+                .any(|t| t.contains(&unknown) && t.contains(&near)),
             "{text:?}"
         );
-        assert!(text.iter().any(|t| t.contains("no `title`")), "{text:?}");
+        let missing = crate::t!("fm-missing", key = "title");
+        assert!(text.iter().any(|t| t.contains(&missing)), "{text:?}");
     }
 
     #[test]

@@ -10,11 +10,19 @@ use walkdir::WalkDir;
 use crate::error::{Diagnostic, Error, Result};
 use crate::stamp::Stamp;
 
+mod mojibake;
+
+use mojibake::detect_mojibake;
+pub use mojibake::{Mojibake, find_mojibake};
+
 /// What `content/` holds, as paths relative to it.
 #[derive(Debug, Default)]
 pub struct ContentTree {
     pub articles: Vec<PathBuf>,
     pub assets: Vec<PathBuf>,
+    /// Articles saved under a name that is not `.md` (Notepad's `.txt`,
+    /// `.md.txt`, a `.markdown`): errors naming them, for the build's list.
+    pub misnamed: Vec<Diagnostic>,
 }
 
 /// Files an editor leaves behind that are never content.
@@ -44,11 +52,63 @@ pub fn scan(root: &Path, content: &Path) -> Result<ContentTree> {
             .is_some_and(|e| e.eq_ignore_ascii_case("md"));
         if is_md {
             tree.articles.push(rel);
+        } else if let Some(name) = article_name(&content.join(&rel)) {
+            let shown = display_path(root, &content.join(&rel));
+            tree.misnamed.push(misnamed(shown, &rel, &name));
         } else {
             tree.assets.push(rel);
         }
     }
     Ok(tree)
+}
+
+/// Extensions an article may be saved with by mistake.
+const ARTICLE_LIKE: [&str; 5] = ["txt", "markdown", "mdown", "mkd", "mkdn"];
+
+/// The name an article saved as `path` should have (`bai.md.txt` →
+/// `bai.md`), when `path` has one of [`ARTICLE_LIKE`]'s extensions and
+/// starts like an article (a `---` line, after a BOM if any).
+fn article_name(path: &Path) -> Option<String> {
+    let ext = path.extension()?.to_string_lossy();
+    if !ARTICLE_LIKE.iter().any(|e| ext.eq_ignore_ascii_case(e)) || !starts_like_article(path) {
+        return None;
+    }
+    let mut stem = path.file_stem()?.to_string_lossy().into_owned();
+    if let Some(dot) = stem.rfind('.')
+        && stem[dot + 1..].eq_ignore_ascii_case("md")
+    {
+        stem.truncate(dot);
+    }
+    Some(format!("{stem}.md"))
+}
+
+fn starts_like_article(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    let Ok(n) = std::fs::File::open(path).and_then(|f| f.take(16).read(&mut head)) else {
+        return false;
+    };
+    let head = &head[..n];
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let Some(rest) = head.strip_prefix(b"---") else {
+        return false;
+    };
+    let rest: Vec<u8> = rest
+        .iter()
+        .copied()
+        .skip_while(|b| *b == b' ' || *b == b'\t')
+        .collect();
+    matches!(rest.first(), Some(b'\n' | b'\r'))
+}
+
+fn misnamed(shown: PathBuf, rel: &Path, name: &str) -> Diagnostic {
+    let typed = rel
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Diagnostic::new(shown, crate::t!("load-misnamed-article", file = typed))
+        .at(1, Some(1))
+        .hint(crate::t!("load-misnamed-article.hint", name = name))
 }
 
 /// Every file under `dir`, a source folder of the site at `root`
@@ -72,12 +132,9 @@ pub fn source_files(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
         return Err(Error::one(
             Diagnostic::new(
                 display_path(root, dir),
-                format!(
-                    "this folder is reached through a link that leads outside the site folder, to {}",
-                    real_dir.display()
-                ),
+                crate::t!("load-folder-link-outside", target = &real_dir),
             )
-            .hint("copy the folder into the site folder instead of linking to it"),
+            .hint(crate::t!("load-folder-link-outside.hint")),
         ));
     }
     let mut errors = Vec::new();
@@ -98,9 +155,9 @@ pub fn source_files(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
             && let Some(problem) = link_problem(&canonical_root, path)
         {
             errors.push(
-                Diagnostic::new(display_path(root, path), problem).hint(format!(
-                    "copy the file or folder into {}/ instead of linking to it",
-                    display_path(root, dir).display()
+                Diagnostic::new(display_path(root, path), problem).hint(crate::t!(
+                    "load-link-copy-in",
+                    folder = &display_path(root, dir)
                 )),
             );
             continue;
@@ -121,16 +178,11 @@ fn link_problem(canonical_root: &Path, path: &Path) -> Option<String> {
         .map(|t| t.display().to_string())
         .unwrap_or_default();
     match path.canonicalize() {
-        Err(_) => Some(format!(
-            "this link leads nowhere (to `{shown}`, which does not exist)"
-        )),
-        Ok(target) if !target.starts_with(canonical_root) => Some(format!(
-            "this link leads outside the site folder, to {}; bantin publishes no file from outside the site",
-            target.display()
-        )),
-        Ok(target) if !target.is_file() => Some(format!(
-            "this link leads to a folder (`{shown}`); bantin follows links only to files"
-        )),
+        Err(_) => Some(crate::t!("load-link-nowhere", target = shown)),
+        Ok(target) if !target.starts_with(canonical_root) => {
+            Some(crate::t!("load-link-outside", target = &target))
+        }
+        Ok(target) if !target.is_file() => Some(crate::t!("load-link-folder", target = shown)),
         Ok(_) => None,
     }
 }
@@ -162,23 +214,41 @@ pub fn tidy(path: &Path) -> PathBuf {
     }
 }
 
-/// Read one article: UTF-8 checked, BOM dropped, line ends made LF, NFC.
+/// Read one article: UTF-8 checked, BOM dropped, line ends made LF,
+/// accents cut off by a PDF copy joined back, NFC.
 pub fn read_text(path: &Path, display: &Path) -> Result<String, Diagnostic> {
-    read_text_stamped(path, display).map(|(text, _)| text)
+    read_text_stamped(path, display).map(|read| read.text)
 }
 
-/// [`read_text`], with the file's stamp when the text is the file's bytes
-/// unchanged (no BOM, no CR, already NFC: what editors save), so that a
-/// part of it can be read again by [`read_again`] without checking it anew.
-pub fn read_text_stamped(
-    path: &Path,
-    display: &Path,
-) -> Result<(String, Option<Stamp>), Diagnostic> {
-    let cannot = |e: std::io::Error| Diagnostic::new(display, format!("cannot read the file: {e}"));
+/// An article's text as [`read_text`] gives it, with what reading it
+/// noticed.
+#[derive(Debug)]
+pub struct Read {
+    pub text: String,
+    /// The file's stamp when the text is the file's bytes unchanged (no
+    /// BOM, no CR, already NFC: what editors save), so that a part of it
+    /// can be read again by [`read_again`] without checking it anew.
+    pub stamp: Option<Stamp>,
+    /// A warning: something was repaired (accents joined back).
+    pub note: Option<Diagnostic>,
+}
+
+/// [`read_text`], with the file's stamp and the warning (see [`Read`]).
+pub fn read_text_stamped(path: &Path, display: &Path) -> Result<Read, Diagnostic> {
+    let cannot = |e: std::io::Error| {
+        Diagnostic::new(
+            display,
+            crate::t!("load-cannot-read", reason = crate::i18n::io_reason(&e)),
+        )
+    };
     let (bytes, stamp) = read_stamped(path).map_err(cannot)?;
-    let text = checked_text(&bytes, display)?;
+    let (text, note) = checked_text(&bytes, display)?;
     let verbatim = text.as_bytes() == bytes.as_slice();
-    Ok((text, verbatim.then_some(stamp)))
+    Ok(Read {
+        text,
+        stamp: verbatim.then_some(stamp),
+        note,
+    })
 }
 
 /// A file's bytes and its stamp, taken from the open file.
@@ -204,7 +274,7 @@ pub fn read_again(path: &Path, stamp: Stamp, at: usize) -> Option<String> {
     simdutf8::basic::from_utf8(tail).ok().map(String::from)
 }
 
-fn checked_text(bytes: &[u8], display: &Path) -> Result<String, Diagnostic> {
+fn checked_text(bytes: &[u8], display: &Path) -> Result<(String, Option<Diagnostic>), Diagnostic> {
     let text = decode_utf8(bytes, display)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // One copy out of the file's bytes, whatever needs changing.
@@ -213,6 +283,7 @@ fn checked_text(bytes: &[u8], display: &Path) -> Result<String, Diagnostic> {
     } else {
         text.into()
     };
+    let (text, note) = join_marks(text, display)?;
     let text = match crate::text::nfc(&text) {
         std::borrow::Cow::Owned(n) => n,
         std::borrow::Cow::Borrowed(_) => text.into_owned(),
@@ -220,7 +291,53 @@ fn checked_text(bytes: &[u8], display: &Path) -> Result<String, Diagnostic> {
     if let Some(d) = detect_mojibake(&text, display) {
         return Err(d);
     }
-    crate::controls::clean_article(text, display)
+    crate::controls::clean_article(text, display).map(|text| (text, note))
+}
+
+/// Accents cut off their letters by a PDF copy, joined back with a
+/// warning; refused where it cannot be told which letter they belong to.
+fn join_marks<'a>(
+    text: std::borrow::Cow<'a, str>,
+    display: &Path,
+) -> Result<(std::borrow::Cow<'a, str>, Option<Diagnostic>), Diagnostic> {
+    use crate::text::marks;
+    let joined = match marks::join(&text) {
+        Ok(j) => j,
+        Err(r) => {
+            let (message, hint) = if r.no_letter {
+                (
+                    crate::t!("load-mark-alone", typed = r.typed),
+                    crate::t!("load-mark-alone.hint"),
+                )
+            } else {
+                (
+                    crate::t!("load-marks-unclear", typed = r.typed),
+                    crate::t!("load-marks-unclear.hint"),
+                )
+            };
+            return Err(Diagnostic::new(display, message)
+                .at(r.line, Some(r.column))
+                .hint(hint));
+        }
+    };
+    let Some(first) = joined.first else {
+        return Ok((text, None));
+    };
+    let note = Diagnostic::new(
+        display,
+        crate::t!(
+            "load-marks-joined",
+            typed = first.typed,
+            reads = first.reads,
+            count = joined.count
+        ),
+    )
+    .at(first.line, Some(first.column))
+    .hint(crate::t!("load-marks-joined.hint"));
+    Ok((
+        std::borrow::Cow::Owned(joined.text.into_owned()),
+        Some(note),
+    ))
 }
 
 fn decode_utf8<'a>(bytes: &'a [u8], display: &Path) -> Result<&'a str, Diagnostic> {
@@ -234,103 +351,13 @@ fn decode_utf8<'a>(bytes: &'a [u8], display: &Path) -> Result<&'a str, Diagnosti
         let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
         let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
         let byte = bytes[e.valid_up_to()];
-        Diagnostic::new(display, format!("the file is not UTF-8 text (byte 0x{byte:02X} cannot start a character); it was probably saved as Windows-1258, TCVN3 or VNI"))
-            .at(line, Some(column))
-            .hint("open it in your editor and save it again with the encoding \"UTF-8\" (Notepad: File → Save As → Encoding: UTF-8), or convert it with `bantin import`")
-    })
-}
-
-/// Latin-1 characters that Vietnamese never uses but that text typed with a
-/// legacy TCVN3 (ABC) font turns into when pasted as Unicode.
-pub(crate) const TCVN3_MARKS: &str = "¸µ¶·¹¨©ª«¬\u{AD}®§¦¥¤£¢¡¼½¾»ºÆÇËÎÏ×ØÛÜÞßäåæçëîïñö÷øûüþÿ";
-/// The same for VNI: diacritics turned into separate Latin-1 letters.
-pub(crate) const VNI_MARKS: &str = "øûïñÑöäåæçëÖÏÄÅÆÇËÛ";
-
-/// 1 at `c - 0x80` for each mark character `c` (all in U+00A0..=U+00FF).
-fn mark_table() -> [usize; 128] {
-    let mut t = [0; 128];
-    for c in TCVN3_MARKS.chars().chain(VNI_MARKS.chars()) {
-        t[c as usize - 0x80] = 1;
-    }
-    t
-}
-
-/// Legacy-font text pasted as Unicode, as [`find_mojibake`] sees it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Mojibake {
-    /// VNI rather than TCVN3 (ABC): VNI marks outnumber TCVN3 ones.
-    pub vni: bool,
-    /// 1-based line and column of the first mark character.
-    pub line: usize,
-    pub column: usize,
-}
-
-/// Is `text` most likely TCVN3 or VNI mojibake? A real Vietnamese article
-/// holds almost none of the mark characters. Shared by `read_text` (which
-/// refuses such text) and `bantin import` (which converts it).
-pub fn find_mojibake(text: &str) -> Option<Mojibake> {
-    // Every mark is in U+00A0..=U+00FF, two bytes in UTF-8 (C2 or C3 and
-    // a continuation byte): a cheap byte scan first, so ordinary articles
-    // never pay for the full count below.
-    let marks = mark_table();
-    let bytes = text.as_bytes();
-    let (mut found, mut from) = (0, 0);
-    // C2 xx is U+0080..U+00BF, C3 xx is U+00C0..U+00FF; memchr jumps to them.
-    while let Some(k) = memchr::memchr2(0xC2, 0xC3, &bytes[from..]) {
-        let at = from + k;
-        if let Some(&next) = bytes.get(at + 1) {
-            found += marks[(usize::from(bytes[at] & 1) << 6) | usize::from(next & 0x3F)];
-        }
-        if found >= 8 {
-            break;
-        }
-        from = at + 1;
-    }
-    if found < 8 {
-        return None;
-    }
-    let (mut tcvn, mut vni, mut letters) = (0usize, 0usize, 0usize);
-    let mut first: Option<(usize, usize)> = None;
-    for (line_no, line) in text.lines().enumerate() {
-        for (col, c) in line.chars().enumerate() {
-            if c.is_alphabetic() {
-                letters += 1;
-            }
-            let t = TCVN3_MARKS.contains(c);
-            let v = VNI_MARKS.contains(c);
-            tcvn += usize::from(t);
-            vni += usize::from(v);
-            if (t || v) && first.is_none() {
-                first = Some((line_no + 1, col + 1));
-            }
-        }
-    }
-    let marks = tcvn.max(vni);
-    if marks < 8 || marks * 50 < letters {
-        return None;
-    }
-    let (line, column) = first?;
-    Some(Mojibake {
-        vni: vni > tcvn,
-        line,
-        column,
-    })
-}
-
-/// Refuse text that is most likely TCVN3 or VNI mojibake.
-fn detect_mojibake(text: &str, display: &Path) -> Option<Diagnostic> {
-    let Mojibake { vni, line, column } = find_mojibake(text)?;
-    let sample: String = text
-        .lines()
-        .nth(line - 1)
-        .unwrap_or("")
-        .chars()
-        .take(60)
-        .collect();
-    let kind = if vni { "VNI" } else { "TCVN3 (ABC)" };
-    Some(Diagnostic::new(display, format!("the text looks like {kind} typed with a legacy font and pasted as Unicode: `{sample}`"))
+        Diagnostic::new(
+            display,
+            crate::t!("load-not-utf8", byte = format!("0x{byte:02X}")),
+        )
         .at(line, Some(column))
-        .hint("convert the article with `bantin import FILE`, or retype it with a Unicode keyboard (Unikey: bảng mã Unicode)"))
+        .hint(crate::t!("load-not-utf8.hint"))
+    })
 }
 
 #[cfg(test)]
@@ -343,9 +370,9 @@ mod tests {
         let path = dir.path().join("bai.md");
         let text = "---\ntitle: Giao ban\n---\nĐảng bộ phường họp.\n";
         std::fs::write(&path, text).unwrap();
-        let (read, stamp) = read_text_stamped(&path, &path).unwrap();
-        assert_eq!(read, text);
-        let stamp = stamp.expect("an NFC, LF file is verbatim");
+        let read = read_text_stamped(&path, &path).unwrap();
+        assert_eq!(read.text, text);
+        let stamp = read.stamp.expect("an NFC, LF file is verbatim");
         let at = text.find("Đảng").unwrap();
         assert_eq!(
             read_again(&path, stamp, at).as_deref(),
@@ -364,7 +391,7 @@ mod tests {
         ] {
             std::fs::write(&path, changed).unwrap();
             assert_eq!(
-                read_text_stamped(&path, &path).unwrap().1,
+                read_text_stamped(&path, &path).unwrap().stamp,
                 None,
                 "{changed:?}"
             );
@@ -387,19 +414,6 @@ mod tests {
         for ok in ["a.md", "anh-hoi-nghi.jpg", "ke-hoach.pdf"] {
             assert!(!is_junk(ok), "{ok}");
         }
-    }
-
-    #[test]
-    fn tcvn3_mojibake_is_refused_and_real_text_is_not() {
-        let p = Path::new("content/a.md");
-        let real = "Ban chỉ đạo thực hiện quy chế dân chủ ở cơ sở, khối Dân vận Đảng ủy phường Bồ Đề giao ban quý I năm 2020. © 2020";
-        assert!(detect_mojibake(real, p).is_none());
-        let tcvn = "---\ntitle: x\n---\nC«ng t¸c §¶ng: Ban chØ ®¹o thùc hiÖn quy chÕ d©n chñ ë c¬ së, khèi D©n vËn §¶ng ñy";
-        let d = detect_mojibake(tcvn, p).expect("TCVN3 detected");
-        assert!(d.message.contains("TCVN3"), "{d}");
-        assert_eq!(d.line, Some(4));
-        let vni = "Coâng taùc Ñaûng: Ban chæ ñaïo thöïc hieän quy cheá daân chuû ôû cô sôû, khoái Daân vaän Ñaûng uûy";
-        assert!(detect_mojibake(vni, p).unwrap().message.contains("VNI"));
     }
 
     #[test]

@@ -6,6 +6,8 @@
 use std::borrow::Cow;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
+pub mod marks;
+
 /// Normalise to NFC (TCVN 6909), borrowing when the text already is.
 pub fn nfc(s: &str) -> Cow<'_, str> {
     if surely_nfc_bytes(s.as_bytes()) {
@@ -156,8 +158,14 @@ fn is_fence(line: &str) -> bool {
     line.trim_end() == "---"
 }
 
-/// Find the `---` line that opens the front matter and the one that
-/// closes it.
+/// YAML's own end of a document, `...`, closes the front matter as `---`
+/// does (as in Jekyll and Pandoc): it is never read as anything else there.
+fn is_closer(line: &str) -> bool {
+    is_fence(line) || line.trim_end() == "..."
+}
+
+/// Find the `---` line that opens the front matter and the `---` (or
+/// `...`) line that closes it.
 pub fn fences(text: &str) -> Fences {
     let first = text.lines().next().unwrap_or("");
     if !is_fence(first) {
@@ -166,7 +174,7 @@ pub fn fences(text: &str) -> Fences {
     let yaml_start = (first.len() + 1).min(text.len());
     let mut offset = yaml_start;
     for (line_no, line) in (2..).zip(text[offset..].split_inclusive('\n')) {
-        if is_fence(line.trim_end_matches('\n')) {
+        if is_closer(line.trim_end_matches('\n')) {
             return Fences::Found {
                 yaml: yaml_start..offset,
                 body: (offset + line.len()).min(text.len()),
@@ -196,6 +204,15 @@ mod tests {
         assert_eq!(&t[19..], "body\n");
         assert_eq!(fences("title: a\n"), Fences::NoOpening);
         assert_eq!(fences("---\ntitle: a\n"), Fences::Unclosed);
+        assert_eq!(fences("---\ntitle: a\n—\nbody\n"), Fences::Unclosed);
+        assert_eq!(
+            fences("---\ntitle: a\n... \nbody\n"),
+            Fences::Found {
+                yaml: 4..13,
+                body: 18,
+                body_line: 4
+            }
+        );
         assert_eq!(
             fences("---\n---"),
             Fences::Found {

@@ -38,8 +38,14 @@ fn summary_line_counts_articles_pages_and_skipped() {
     let articles = between(line, "bantin: published ", " articles: ");
     let pages = between(line, " articles: ", " pages and ");
     let files = between(line, " pages and ", " files in ");
-    let drafts = between(line, "(skipped ", " drafts, ");
-    let scheduled = between(line, " drafts, ", " scheduled)");
+    // English agrees in number: "1 draft", "2 drafts".
+    let plural = if c.drafts == 1 {
+        " draft, "
+    } else {
+        " drafts, "
+    };
+    let drafts = between(line, "(skipped ", plural);
+    let scheduled = between(line, plural, " scheduled)");
     assert_eq!(
         (articles, drafts, scheduled),
         (c.published, c.drafts, c.scheduled),

@@ -267,7 +267,7 @@ fn a_content_error_and_the_summary_in_both_languages() {
     assert!(vi.stdout.contains(" giây"), "{}", vi.stdout);
     let en = site.run(&["build", "--lang", "en"]);
     assert!(
-        en.stdout.starts_with("bantin: published 1 articles: "),
+        en.stdout.starts_with("bantin: published 1 article: "),
         "{}",
         en.stdout
     );

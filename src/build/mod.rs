@@ -143,6 +143,8 @@ fn prepare_inner(opts: &Options, mut cache: Option<&mut Cache>, lazy: bool) -> R
     summary.lap("scan", &mut lap);
     let (parsed, mut errors) =
         read_articles(&opts.root, &content, &tree.articles, cache.as_deref_mut());
+    errors.extend(tree.misnamed);
+    summary.warnings = parsed.iter().flat_map(|p| p.notes.clone()).collect();
     summary.lap("read + front matter", &mut lap);
     let now = chrono::Utc::now();
     let parsed: Vec<Parsed> = parsed
@@ -268,6 +270,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
     summary.lap("render + write pages", &mut lap);
     if let Some(noted) = draft_links {
         let mut w = std::mem::take(&mut *noted.lock().unwrap_or_else(|p| p.into_inner()));
+        w.append(&mut summary.warnings);
         w.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
         w.dedup();
         summary.warnings = w;

@@ -146,7 +146,8 @@ pub(super) fn read_articles(
 
 fn parse_file(root: &Path, path: &Path, rel: &Path) -> Result<Parsed, Vec<Diagnostic>> {
     let display = load::display_path(root, path);
-    let (text, stamp) = load::read_text_stamped(path, &display).map_err(|d| vec![d])?;
+    let load::Read { text, stamp, note } =
+        load::read_text_stamped(path, &display).map_err(|d| vec![d])?;
     let split = frontmatter::split(&display, &text).map_err(|d| vec![d])?;
     let front = frontmatter::parse(&display, &split)?;
     Ok(Parsed {
@@ -156,6 +157,7 @@ fn parse_file(root: &Path, path: &Path, rel: &Path) -> Result<Parsed, Vec<Diagno
         body_line: split.body_line,
         front,
         display,
+        notes: note.into_iter().collect(),
     })
 }
 

@@ -140,7 +140,19 @@ fn what_is_not_recognised_is_an_error_with_its_line() {
     assert!(d.message.contains("found `C`"), "{d}");
     assert_eq!(d.line, Some(3));
     let d = fail("A\nB\nNgày đăng 30/02/2020 | 07:02\nx\n");
-    assert!(d.message.contains("not a real date"), "{d}");
+    assert!(
+        d.message.contains(&crate::i18n::with_lang(
+            crate::i18n::Lang::En,
+            || crate::t!(
+                "date-no-day",
+                input = "30/02/2020 07:02",
+                month = 2u32,
+                year = 2020u32,
+                day = 30u32
+            )
+        )),
+        "{d}"
+    );
     assert_eq!((d.line, d.column), (Some(3), Some(11)));
     let d = fail("A\nB\nNgày đăng 19/02/2020 | 07:02 | Lượt xem: nhiều\nx\n");
     assert!(d.message.contains("`nhiều` is not a number"), "{d}");

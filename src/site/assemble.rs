@@ -93,9 +93,9 @@ impl<'c> Categories<'c> {
         }
     }
 
-    /// The category an article's `category:` names (made when it is new);
-    /// `Err` with its slug when that slug is one bantin keeps or empty.
-    fn find(&mut self, name: &str) -> Result<usize, String> {
+    /// The category an article's `category:` names (made when it is new
+    /// and `site.yaml` lists none); `Err` when it cannot be.
+    fn find(&mut self, name: &str) -> Result<usize, NoCategory> {
         if !self.keys.contains_key(name) {
             let names = (
                 match_key(name),
@@ -108,8 +108,11 @@ impl<'c> Categories<'c> {
         let cat = match self.by_key.get(key).or_else(|| self.by_slug.get(cat_slug)) {
             Some(&i) => i,
             None => {
+                if !self.config.categories.is_empty() {
+                    return Err(NoCategory::Unlisted);
+                }
                 if RESERVED.contains(&cat_slug.as_str()) || cat_slug.is_empty() {
-                    return Err(cat_slug.clone());
+                    return Err(NoCategory::Reserved(cat_slug.clone()));
                 }
                 self.list.push(Group {
                     name: String::new(),
@@ -156,6 +159,63 @@ impl<'c> Categories<'c> {
     }
 }
 
+/// Why an article's category cannot be used.
+enum NoCategory {
+    /// `site.yaml` lists the categories, and not this one.
+    Unlisted,
+    /// Its URL name is one bantin keeps for its own pages (or empty).
+    Reserved(String),
+}
+
+/// The listed category closest to a name that is not listed: its name as
+/// `site.yaml` writes it, when one is close (a typo, a missing accent).
+pub(super) fn nearest<'c>(config: &'c Config, name: &str) -> Option<&'c str> {
+    let key = match_key(name);
+    let plain = slugify(name);
+    config
+        .categories
+        .iter()
+        .flat_map(|c| {
+            [Some(&c.name), c.title.as_ref()]
+                .into_iter()
+                .flatten()
+                .map(move |n| (c.name.as_str(), n))
+        })
+        .map(|(listed, n)| {
+            let d = strsim::levenshtein(&key, &match_key(n))
+                .min(strsim::levenshtein(&plain, &slugify(n)) + 1);
+            (d, listed)
+        })
+        .filter(|(d, _)| *d <= 2.max(key.chars().count() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, listed)| listed)
+}
+
+/// The error for a category `site.yaml` does not list, at its value.
+fn unlisted(p: &Parsed, config: &Config) -> Diagnostic {
+    let fm = &p.front;
+    let (line, column) = fm.at.of("category").unwrap_or((1, 1));
+    let names: Vec<&str> = config.categories.iter().map(|c| c.name.as_str()).collect();
+    let hint = match nearest(config, &fm.category) {
+        Some(near) => crate::t!(
+            "site-category-unlisted.hint-near",
+            near = near,
+            name = fm.category.as_str()
+        ),
+        None => crate::t!(
+            "site-category-unlisted.hint",
+            names = names.join(", "),
+            name = fm.category.as_str()
+        ),
+    };
+    Diagnostic::new(
+        &p.display,
+        crate::t!("site-category-unlisted", name = fm.category.as_str()),
+    )
+    .at(line, Some(column))
+    .hint(hint)
+}
+
 /// One article placed: its category, slug and URL, or why it cannot be.
 fn place(
     p: Parsed,
@@ -166,36 +226,44 @@ fn place(
 ) -> Result<Article, Diagnostic> {
     let fm = &p.front;
     let line_of = |key: &str| fm.at.line(key).unwrap_or(1);
-    let cat = categories.find(&fm.category).map_err(|cat_slug| {
-        Diagnostic::new(&p.display, format!("the category `{}` would publish to /{cat_slug}/, which bantin keeps for its own pages", fm.category))
-            .at(line_of("category"), Some(1))
-            .hint(format!("choose another category name; these URL names are reserved: {}", RESERVED.join(", ")))
+    let cat = categories.find(&fm.category).map_err(|no| match no {
+        NoCategory::Unlisted => unlisted(&p, categories.config),
+        NoCategory::Reserved(cat_slug) => Diagnostic::new(
+            &p.display,
+            crate::t!(
+                "site-category-reserved",
+                name = fm.category.as_str(),
+                slug = cat_slug
+            ),
+        )
+        .at(line_of("category"), Some(1))
+        .hint(crate::t!(
+            "site-category-reserved.hint",
+            reserved = RESERVED.join(", ")
+        )),
     })?;
     let slug = slugs.article;
     if slug.is_empty() || slug == crate::routes::PAGE {
         let field = if fm.slug.is_some() { "slug" } else { "title" };
         return Err(Diagnostic::new(
             &p.display,
-            format!("the article's URL name would be `{slug}`, which cannot be used"),
+            crate::t!("site-slug-unusable", slug = slug.as_str()),
         )
         .at(line_of(field), Some(1))
-        .hint("add a line `slug: ten-bai-viet` with letters or digits (not `trang`)"));
+        .hint(crate::t!("site-slug-unusable.hint")));
     }
     let path = crate::routes::article(&categories.list[cat].slug, &slug);
     if let Some(&first) = taken.get(&path) {
         let first = &articles[first].file.display;
         return Err(Diagnostic::new(
             &p.display,
-            format!(
-                "this article and {} would both publish to /{path}",
-                first.display()
-            ),
+            crate::t!("site-same-address", other = first, path = path.as_str()),
         )
         .at(
             line_of(if fm.slug.is_some() { "slug" } else { "title" }),
             Some(1),
         )
-        .hint("give one of them another title or a `slug:` line of its own"));
+        .hint(crate::t!("site-same-address.hint")));
     }
     let summary = fm.summary.clone().unwrap_or_default();
     Ok(Article {
@@ -320,22 +388,25 @@ fn configured_categories(config: &Config, errors: &mut Vec<Diagnostic>) -> Vec<C
     for c in &config.categories {
         let slug = slugify(c.slug.as_deref().unwrap_or(&c.name));
         let problem = if slug.is_empty() || RESERVED.contains(&slug.as_str()) {
-            Some(format!(
-                "the category `{}` would publish to /{slug}/, which cannot be used",
-                c.name
+            Some(crate::t!(
+                "site-category-unusable",
+                name = c.name.as_str(),
+                slug = slug.as_str()
             ))
         } else {
             seen.get(&slug).map(|other| {
-                format!(
-                    "the categories `{other}` and `{}` would both publish to /{slug}/",
-                    c.name
+                crate::t!(
+                    "site-categories-same-address",
+                    first = *other,
+                    second = c.name.as_str(),
+                    slug = slug.as_str()
                 )
             })
         };
         if let Some(message) = problem {
             errors.push(
                 Diagnostic::new("site.yaml", message)
-                    .hint("give the category its own `slug:` in site.yaml"),
+                    .hint(crate::t!("site-category-unusable.hint")),
             );
         }
         seen.insert(slug.clone(), &c.name);

@@ -13,7 +13,7 @@ mod assemble;
 
 pub use assemble::assemble;
 #[cfg(test)]
-use assemble::permute;
+use assemble::{nearest, permute};
 
 /// An article placed in the site: the file as read, kept whole, and what
 /// placing it decided (its category, slug, URL path and summary).
@@ -135,6 +135,20 @@ mod tests {
             permute(&mut items, order);
             assert_eq!(items, expected, "{order:?}");
         }
+    }
+
+    #[test]
+    fn an_unlisted_category_finds_the_nearest_listed_one() {
+        let config: Config = crate::yaml::from_str(
+            "title: T\ncategories:\n  - name: CÔNG TÁC ĐẢNG\n  - name: CHÍNH QUYỀN\n    title: Chính quyền\n  - name: VĂN HÓA - XÃ HỘI\n",
+        )
+        .unwrap();
+        assert_eq!(nearest(&config, "CÔNG TÁC ĐẢMG"), Some("CÔNG TÁC ĐẢNG"));
+        assert_eq!(nearest(&config, "cong tac dang"), Some("CÔNG TÁC ĐẢNG"));
+        assert_eq!(nearest(&config, "Chinh quyen"), Some("CHÍNH QUYỀN"));
+        assert_eq!(nearest(&config, "Văn hóa xã hội"), Some("VĂN HÓA - XÃ HỘI"));
+        assert_eq!(nearest(&config, "THỂ THAO"), None);
+        assert_eq!(nearest(&config, "An ninh - Quốc phòng"), None);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use serde::de::DeserializeOwned;
 
+mod curly;
 mod fast;
 
 /// A YAML value, without the YAML crate's types.
@@ -19,15 +20,15 @@ pub enum Yaml {
 
 impl Yaml {
     /// What kind of value this is, in words for an error message.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> String {
         match self {
-            Yaml::Null => "nothing",
-            Yaml::Bool(_) => "true/false",
-            Yaml::Int(_) => "a whole number",
-            Yaml::Float(_) => "a number",
-            Yaml::Str(_) => "text",
-            Yaml::List(_) => "a list",
-            Yaml::Map(_) => "a group of fields",
+            Yaml::Null => crate::t!("yaml-kind-nothing"),
+            Yaml::Bool(_) => crate::t!("yaml-kind-bool"),
+            Yaml::Int(_) => crate::t!("yaml-kind-int"),
+            Yaml::Float(_) => crate::t!("yaml-kind-number"),
+            Yaml::Str(_) => crate::t!("yaml-kind-text"),
+            Yaml::List(_) => crate::t!("yaml-kind-list"),
+            Yaml::Map(_) => crate::t!("yaml-kind-group"),
         }
     }
 
@@ -52,6 +53,28 @@ pub struct YamlError {
     /// 1-based line and column in the text given to the parser.
     pub line: Option<usize>,
     pub column: Option<usize>,
+}
+
+impl YamlError {
+    /// What is wrong, in words an editor understands: the YAML crate's
+    /// usual complaints said plainly, others in its own words.
+    pub fn plain(&self) -> String {
+        let m = self.message.as_str();
+        if m.contains("mapping values are not allowed") || m.contains("could not find expected ':'")
+        {
+            crate::t!("yaml-colon")
+        } else if m.contains("unexpected end of stream") {
+            crate::t!("yaml-quote-open")
+        } else if m.contains("expected ',' or ']'") {
+            crate::t!("yaml-list-open")
+        } else if m.contains("cannot start any token") {
+            crate::t!("yaml-bad-start")
+        } else if m.starts_with("duplicate entry") {
+            crate::t!("yaml-twice")
+        } else {
+            crate::t!("yaml-other", detail = m)
+        }
+    }
 }
 
 fn convert_error(e: serde_yaml::Error, text: &str) -> YamlError {
@@ -140,8 +163,10 @@ fn key_text(k: serde_yaml::Value) -> String {
 }
 
 /// Parse YAML text into a value: simple front matter by hand (see `fast`),
-/// the rest by the YAML crate.
+/// the rest by the YAML crate. A value in Word's curly quotes is a quoted
+/// string (see `curly`).
 pub fn parse(text: &str) -> Result<Yaml, YamlError> {
+    let text = &*curly::straighten(text);
     if text.trim().is_empty() {
         return Ok(Yaml::Null);
     }
@@ -155,6 +180,7 @@ pub fn parse(text: &str) -> Result<Yaml, YamlError> {
 /// by side: for the differential fuzz target in `fuzz/`.
 #[doc(hidden)]
 pub fn fast_and_crate(text: &str) -> (Option<Yaml>, Result<Yaml, YamlError>) {
+    let text = &*curly::straighten(text);
     (fast::parse(text), parse_with_crate(text))
 }
 
@@ -165,7 +191,9 @@ fn parse_with_crate(text: &str) -> Result<Yaml, YamlError> {
 }
 
 /// Parse YAML text straight into a typed configuration.
+/// Curly quotes are read as in [`parse`].
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    let text = &*curly::straighten(text);
     serde_yaml::from_str(text).map_err(|e| convert_error(e, text))
 }
 
@@ -274,6 +302,43 @@ mod tests {
             assert_eq!(e.line, Some(1), "{sep:?}: {e:?}");
             assert_eq!(e.column, plain.column.map(|c| c + 1), "{sep:?}: {e:?}");
         }
+    }
+
+    /// Word's curly quotes read as quotes, the same on the fast path and
+    /// through the crate, and the same as straight quotes.
+    #[test]
+    fn curly_quoted_values_read_as_quoted_ones_on_both_paths() {
+        for (curly, straight) in [
+            (
+                "title: “Hội nghị: tổng kết năm”\n",
+                "title: \"Hội nghị: tổng kết năm\"\n",
+            ),
+            (
+                "title: ‘Dân vận khéo’\ndate: 19/02/2020\n",
+                "title: \"Dân vận khéo\"\ndate: 19/02/2020\n",
+            ),
+            (
+                "title: “Hội nghị\"\nviews: 12\n",
+                "title: \"Hội nghị\"\nviews: 12\n",
+            ),
+            ("tags: [“a, b”, c]\n", "tags: [\"a, b\", c]\n"),
+            ("extra:\n  note: “x: y”\n", "extra:\n  note: \"x: y\"\n"),
+        ] {
+            let (fast, krate) = fast_and_crate(curly);
+            assert_eq!(krate, parse_with_crate(straight), "{curly}");
+            if let Some(fast) = fast {
+                assert_eq!(Ok(fast), krate, "{curly}");
+            }
+            assert_eq!(parse(curly), parse(straight), "{curly}");
+        }
+        let kept = parse("title: Phong trào “Dân vận khéo”\n").unwrap();
+        assert_eq!(
+            kept,
+            Yaml::Map(vec![(
+                "title".into(),
+                Yaml::Str("Phong trào “Dân vận khéo”".into())
+            )])
+        );
     }
 
     #[test]
