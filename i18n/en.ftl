@@ -26,3 +26,14 @@ io-read-only = the disk is read-only ({ $os })
 io-already-exists = a file or folder of that name exists ({ $os })
 io-invalid-data = unreadable data ({ $os })
 io-other = { $os }
+
+## usb: bantin new
+
+new-created = New article written: { $path }
+new-address = Its address on the site: { $address } (it stays the same even if you edit the title later)
+new-draft = It is a draft (the line `draft: true` at the top of the article), so it is not published yet; preview it with `bantin watch --drafts`. When it is ready, delete the line `draft: true` from the top of the article (between the two --- lines) and run `bantin build` to publish it.
+new-published = It will be published by the next `bantin build`.
+new-title-no-letters = the title `{ $title }` has no letter or digit to make the article's address from; write e.g. bantin new "Hội nghị giao ban quý I" --category "CÔNG TÁC ĐẢNG"
+new-category-no-letters = the category `{ $category }` has no letter or digit; write e.g. --category "CÔNG TÁC ĐẢNG"
+new-exists = this article already exists; bantin new never replaces a file
+    .hint = edit that file, or choose another title

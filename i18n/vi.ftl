@@ -22,3 +22,14 @@ io-read-only = ổ đĩa chỉ cho đọc, không ghi được ({ $os })
 io-already-exists = đã có tệp hoặc thư mục trùng tên ({ $os })
 io-invalid-data = dữ liệu không đọc được ({ $os })
 io-other = máy báo lỗi: { $os }
+
+## usb: bantin new
+
+new-created = Đã tạo bài mới: { $path }
+new-address = Địa chỉ bài trên trang: { $address } (địa chỉ này giữ nguyên kể cả khi sau này sửa tiêu đề)
+new-draft = Bài đang là bản nháp (dòng `draft: true` ở phần đầu bài), nên chưa được đăng; xem trước bằng `bantin watch --drafts`. Viết xong, hãy xóa dòng `draft: true` ở phần đầu bài (giữa hai dòng ---) rồi chạy `bantin build` để đăng.
+new-published = Bài sẽ được đăng ở lần chạy `bantin build` tiếp theo.
+new-title-no-letters = tiêu đề `{ $title }` không có chữ cái hay chữ số nào để làm địa chỉ bài; hãy viết ví dụ: bantin new "Hội nghị giao ban quý I" --category "CÔNG TÁC ĐẢNG"
+new-category-no-letters = chuyên mục `{ $category }` không có chữ cái hay chữ số nào; hãy viết ví dụ: --category "CÔNG TÁC ĐẢNG"
+new-exists = đã có bài này rồi; bantin new không bao giờ ghi đè lên một tệp đã có
+    .hint = hãy sửa tệp đó, hoặc chọn một tiêu đề khác

@@ -48,9 +48,9 @@ struct NewArgs {
     /// The author, shown as the signature
     #[arg(long)]
     author: Option<String>,
-    /// Write it as a draft (not published until `draft: true` is removed)
+    /// Publish it at the next build (without this it is written as a draft: `draft: true`)
     #[arg(long)]
-    draft: bool,
+    publish: bool,
     /// The site folder (holding site.yaml and content/)
     #[arg(long, default_value = ".")]
     root: PathBuf,
@@ -197,9 +197,9 @@ fn main() -> ExitCode {
             title: n.title,
             category: n.category,
             author: n.author,
-            draft: n.draft,
+            draft: !n.publish,
         })
-        .map(|path| println!("{}", path.display())),
+        .map(|created| println!("{created}")),
         Command::Import(i) => import(i),
     };
     match result {
