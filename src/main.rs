@@ -27,7 +27,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Publish the site into output/ (replaced only when the whole build succeeds)
-    Build(Common),
+    Build(BuildArgs),
     /// Build, serve on http://127.0.0.1:1111 and rebuild on every change
     Watch(WatchArgs),
     /// Validate every article and internal link without writing anything
@@ -54,6 +54,15 @@ struct NewArgs {
     /// The site folder (holding site.yaml and content/)
     #[arg(long, default_value = ".")]
     root: PathBuf,
+}
+
+#[derive(Args)]
+struct BuildArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Links between pages relative to each page (ending in index.html), so output/ opens from a USB stick by double-click
+    #[arg(long)]
+    relative: bool,
 }
 
 #[derive(Args)]
@@ -120,6 +129,7 @@ impl Common {
             live_reload: None,
             body_budget: None,
             sitemap_limit: None,
+            relative: false,
         }
     }
 }
@@ -180,9 +190,13 @@ fn main() -> ExitCode {
         Err(e) => e.exit(),
     };
     let result = match cli.command {
-        Command::Build(c) => {
+        Command::Build(b) => {
             bantin::write::clean_up_on_interrupt();
-            bantin::build(&c.options()).map(|s| {
+            let opts = bantin::Options {
+                relative: b.relative,
+                ..b.common.options()
+            };
+            bantin::build(&opts).map(|s| {
                 for w in &s.warnings {
                     eprintln!("{}", bantin::error::Warning(w));
                 }

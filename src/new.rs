@@ -13,8 +13,8 @@ use chrono::{DateTime, FixedOffset, Utc};
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
 use crate::load;
-use crate::text::{match_key, slugify, squash_spaces};
 use crate::t;
+use crate::text::{match_key, slugify, squash_spaces};
 use crate::yaml::quote;
 
 /// The categories a site already has: (spelling, folder slug, key).
@@ -113,7 +113,10 @@ pub fn new_at(opts: &Options, now: DateTime<FixedOffset>) -> Result<Created> {
     let title = squash_spaces(&opts.title);
     let slug = slugify(&title);
     if slug.is_empty() {
-        return Err(Error::Usage(t!("new-title-no-letters", title = &opts.title)));
+        return Err(Error::Usage(t!(
+            "new-title-no-letters",
+            title = &opts.title
+        )));
     }
     let (category, category_slug) = Categories::load(&opts.root)?.spell(&opts.category);
     if category_slug.is_empty() {

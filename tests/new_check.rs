@@ -100,10 +100,7 @@ fn new_then_build_publishes_the_article() {
 #[test]
 fn a_new_draft_is_listed_by_check_and_not_published() {
     let dir = site();
-    let o = bantin(
-        dir.path(),
-        &["new", "Bản nháp", "--category", "Thông báo"],
-    );
+    let o = bantin(dir.path(), &["new", "Bản nháp", "--category", "Thông báo"]);
     assert!(o.status.success(), "{}", err(&o));
     assert!(dir.path().join("content/thong-bao/ban-nhap.md").is_file());
     let c = bantin(dir.path(), &["check", "--lang", "en"]);
@@ -182,10 +179,7 @@ fn new_writes_the_slug_and_draft_and_says_how_to_publish() {
         );
         let path = dir.path().join("content/cong-tac-dang/giao-ban-quy-iv.md");
         let printed = out(&o);
-        assert!(
-            printed.contains(&path.display().to_string()),
-            "{printed}"
-        );
+        assert!(printed.contains(&path.display().to_string()), "{printed}");
         for s in said {
             assert!(printed.contains(s), "{lang:?}: `{s}` not in {printed}");
         }
@@ -195,21 +189,36 @@ fn new_writes_the_slug_and_draft_and_says_how_to_publish() {
         // A draft: built, it is not published.
         let b = bantin(dir.path(), &["build"]);
         assert!(b.status.success(), "{}", err(&b));
-        assert!(!dir.path().join("output/cong-tac-dang/giao-ban-quy-iv").exists());
+        assert!(
+            !dir.path()
+                .join("output/cong-tac-dang/giao-ban-quy-iv")
+                .exists()
+        );
     }
 }
 
 #[test]
 fn publish_writes_no_draft_line_and_the_next_build_publishes_it() {
     for (lang, said) in [
-        (None, "Bài sẽ được đăng ở lần chạy `bantin build` tiếp theo."),
-        (Some("en"), "It will be published by the next `bantin build`."),
+        (
+            None,
+            "Bài sẽ được đăng ở lần chạy `bantin build` tiếp theo.",
+        ),
+        (
+            Some("en"),
+            "It will be published by the next `bantin build`.",
+        ),
     ] {
         let dir = site();
         let o = new_in(
             dir.path(),
             lang,
-            &["Giao ban quý IV", "--category", "Công tác Đảng", "--publish"],
+            &[
+                "Giao ban quý IV",
+                "--category",
+                "Công tác Đảng",
+                "--publish",
+            ],
         );
         assert!(out(&o).contains(said), "{}", out(&o));
         assert!(!out(&o).contains("draft: true"), "{}", out(&o));
@@ -233,7 +242,12 @@ fn editing_the_title_after_new_keeps_the_address() {
     new_in(
         dir.path(),
         None,
-        &["Giao ban quý IV", "--category", "Công tác Đảng", "--publish"],
+        &[
+            "Giao ban quý IV",
+            "--category",
+            "Công tác Đảng",
+            "--publish",
+        ],
     );
     let path = dir.path().join("content/cong-tac-dang/giao-ban-quy-iv.md");
     let text = std::fs::read_to_string(&path).unwrap();
