@@ -37,3 +37,8 @@ new-title-no-letters = the title `{ $title }` has no letter or digit to make the
 new-category-no-letters = the category `{ $category }` has no letter or digit; write e.g. --category "CÔNG TÁC ĐẢNG"
 new-exists = this article already exists; bantin new never replaces a file
     .hint = edit that file, or choose another title
+
+## usb: bantin watch
+
+watch-moved = the article's address changed: { $old } → { $new }; a page open at the old address goes to the new one
+    .hint = if the old link was already shared, add the line `slug: { $slug }` to the top of the article (between the two --- lines) to keep the old address

@@ -33,3 +33,8 @@ new-title-no-letters = tiêu đề `{ $title }` không có chữ cái hay chữ 
 new-category-no-letters = chuyên mục `{ $category }` không có chữ cái hay chữ số nào; hãy viết ví dụ: --category "CÔNG TÁC ĐẢNG"
 new-exists = đã có bài này rồi; bantin new không bao giờ ghi đè lên một tệp đã có
     .hint = hãy sửa tệp đó, hoặc chọn một tiêu đề khác
+
+## usb: bantin watch
+
+watch-moved = địa chỉ bài đã đổi: { $old } → { $new }; trang đang mở ở địa chỉ cũ sẽ tự chuyển sang địa chỉ mới
+    .hint = nếu đường link cũ đã được gửi cho người khác, hãy thêm dòng `slug: { $slug }` vào phần đầu bài (giữa hai dòng ---) để giữ địa chỉ cũ

@@ -293,7 +293,7 @@ fn changes_files(kind: &notify::EventKind) -> bool {
 fn rebuild(session: &mut Session, shared: &Shared) -> Result<session::Rebuilt> {
     // Open pages reload as soon as the pages are in place; the search
     // index's word buckets follow.
-    let result = session.rebuild_then(&mut |place| shared.publish(place));
+    let result = session.rebuild_then(&mut |moved, place| shared.publish(moved, place));
     // A failed first build empties the folder, marker included.
     result.and_then(|r| mark_output(session.output()).map(|()| r))
 }
@@ -306,11 +306,34 @@ fn announce(
     report: &mut dyn FnMut(Event<'_>),
 ) {
     match result {
-        Ok(r) => report(Event::Built { what, rebuilt: &r }),
+        Ok(r) => {
+            report(Event::Built { what, rebuilt: &r });
+            for (old, new) in &r.moved {
+                report(Event::Note(&moved_note(old, new)));
+            }
+        }
         Err(e) => {
             shared.rebuilt(e.diagnostics());
             report(Event::Failed { what, error: &e });
         }
+    }
+}
+
+/// What the terminal says of an article whose address changed: open tabs
+/// follow it, and how to keep the old address (its `slug:`, when only
+/// that changed).
+fn moved_note(old: &str, new: &str) -> String {
+    let parent = |u: &str| {
+        u.trim_end_matches('/')
+            .rsplit_once('/')
+            .map(|(p, s)| (p.to_string(), s.to_string()))
+    };
+    let note = crate::t!("watch-moved", old = old, new = new);
+    match (parent(old), parent(new)) {
+        (Some((a, slug)), Some((b, _))) if a == b => {
+            format!("{note}\n  {}", crate::t!("watch-moved.hint", slug = slug))
+        }
+        _ => note,
     }
 }
 

@@ -5,6 +5,7 @@
 //! live-reload script and its event stream, and the error overlay injected
 //! into every HTML page while the last rebuild failed.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -40,6 +41,10 @@ pub struct Shared {
     /// for writing while a rebuild moves pages into place and says so:
     /// a page is never served with the status of another build.
     gate: RwLock<()>,
+    /// Addresses of articles that moved during this session (a title
+    /// edited) → where they are now: an open tab reloading the old
+    /// address is sent on to the new one instead of a 404.
+    moved: Mutex<HashMap<String, String>>,
 }
 
 impl Shared {
@@ -55,6 +60,7 @@ impl Shared {
             }),
             changed: Condvar::new(),
             gate: RwLock::new(()),
+            moved: Mutex::new(HashMap::new()),
         })
     }
 
@@ -67,12 +73,35 @@ impl Shared {
     }
 
     /// Run `place` (a successful rebuild moving its pages into place) and
-    /// record the success, with no request served in between.
-    pub fn publish(&self, place: &mut dyn FnMut() -> Result<()>) -> Result<()> {
+    /// record the success and the addresses that `moved`, with no request
+    /// served in between: the reload it triggers finds them.
+    pub fn publish(
+        &self,
+        moved: &[(String, String)],
+        place: &mut dyn FnMut() -> Result<()>,
+    ) -> Result<()> {
         let _writing = self.gate.write().unwrap_or_else(|p| p.into_inner());
         place()?;
+        follow(
+            &mut self.moved.lock().unwrap_or_else(|p| p.into_inner()),
+            moved,
+        );
         self.rebuilt(Vec::new());
         Ok(())
+    }
+
+    /// Where the address `path` (not found) moved to, if it did.
+    fn moved_to(&self, path: &str) -> Option<String> {
+        let moved = self.moved.lock().unwrap_or_else(|p| p.into_inner());
+        let folder = path.strip_suffix(crate::routes::INDEX);
+        [
+            Some(path.to_string()),
+            Some(format!("{path}/")),
+            folder.map(str::to_string),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(|p| moved.get(&p).cloned())
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Status> {
@@ -108,6 +137,22 @@ impl Server {
         self.shared.changed.notify_all();
         self.http.stop();
     }
+}
+
+/// Add the addresses that `moved` (old → new) to `map`: an address that
+/// moved before follows on to the newest one, and one in use again is no
+/// longer sent elsewhere.
+pub fn follow(map: &mut HashMap<String, String>, moved: &[(String, String)]) {
+    for (old, new) in moved {
+        for to in map.values_mut().filter(|to| *to == old) {
+            to.clone_from(new);
+        }
+        map.insert(old.clone(), new.clone());
+    }
+    for (_, new) in moved {
+        map.remove(new);
+    }
+    map.retain(|from, to| from != to);
 }
 
 /// Where a request path leads inside the served folder.
@@ -267,7 +312,15 @@ fn find_file(path: &str, shared: &Shared) -> std::result::Result<Found, Response
         Target::File(f) => (f, 200),
         Target::Redirect(to) => return Err(Response::new(301, Body::Empty).header("Location", to)),
         Target::Refused => return Err(Response::text(403, "403 Forbidden\n")),
-        Target::NotFound => (shared.root.join(crate::routes::NOT_FOUND), 404),
+        Target::NotFound => match shared.moved_to(path) {
+            // Not cached: the old address may be in use again later.
+            Some(to) => {
+                return Err(Response::new(302, Body::Empty)
+                    .header("Location", to)
+                    .header("Cache-Control", "no-store"));
+            }
+            None => (shared.root.join(crate::routes::NOT_FOUND), 404),
+        },
     };
     let opened = File::open(&file).and_then(|f| Ok((f.metadata()?, f)));
     match opened {
@@ -475,6 +528,21 @@ mod tests {
     }
 
     #[test]
+    fn moved_addresses_follow_to_the_newest_and_stop_when_used_again() {
+        let mv = |a: &str, b: &str| vec![(a.to_string(), b.to_string())];
+        let mut map = HashMap::new();
+        follow(&mut map, &mv("/x/a/", "/x/b/"));
+        follow(&mut map, &mv("/x/b/", "/x/c/"));
+        assert_eq!(map.get("/x/a/").map(String::as_str), Some("/x/c/"));
+        assert_eq!(map.get("/x/b/").map(String::as_str), Some("/x/c/"));
+        // The title edited back: /x/a/ is an article again; /x/c/ goes there.
+        follow(&mut map, &mv("/x/c/", "/x/a/"));
+        assert_eq!(map.get("/x/a/"), None);
+        assert_eq!(map.get("/x/b/").map(String::as_str), Some("/x/a/"));
+        assert_eq!(map.get("/x/c/").map(String::as_str), Some("/x/a/"));
+    }
+
+    #[test]
     fn a_page_is_never_served_with_another_builds_errors() {
         let dir = tempfile::tempdir().unwrap();
         let shared = Shared::new(dir.path().to_path_buf());
@@ -484,7 +552,7 @@ mod tests {
             let shared = Arc::clone(&shared);
             let page = dir.path().join("new.html");
             std::thread::spawn(move || {
-                shared.publish(&mut || {
+                shared.publish(&[], &mut || {
                     std::fs::write(&page, "<body>new</body>").unwrap();
                     placed.send(()).unwrap();
                     std::thread::sleep(Duration::from_millis(300));
