@@ -87,10 +87,46 @@ fn main() {
             Some("BANTIN_REQUIRE_BROWSER"),
             a_relative_build_opens_from_the_disk,
         ),
+        tools::needs(
+            "watch_takes_an_open_tab_to_the_moved_article",
+            missing_for_file,
+            Some("BANTIN_REQUIRE_BROWSER"),
+            watch_takes_an_open_tab_to_the_moved_article,
+        ),
     ]);
 }
 
-/// What the file:// test needs: Chromium, Node.js and playwright-core.
+/// `bantin watch` on the sample site, the seed article open in Chromium;
+/// its title edited in the file, the tab reloads onto the article's new
+/// address (`tests/browser/follow.mjs`), not a 404.
+fn watch_takes_an_open_tab_to_the_moved_article() {
+    let w = common::watch::start_with(false);
+    let old = "/cong-tac-dang/ban-chi-dao-thuc-hien-quy-che-dan-chu-o-co-so-khoi-dan-van-dang-uy-phuong-bo-de-giao-ban-quy-i-nam-2020/";
+    let file = w
+        .root
+        .join("content/cong-tac-dang/ban-chi-dao-quy-che-dan-chu-giao-ban-quy-i-2020.md");
+    let run = Command::new("node")
+        .arg(root().join("tests/browser/follow.mjs"))
+        .args(["--url", &format!("http://{}{old}", w.addr)])
+        .arg("--file")
+        .arg(&file)
+        .args(["--from", "Ban chỉ đạo thực hiện quy chế dân chủ ở cơ sở, khối Dân vận Đảng ủy phường Bồ Đề giao ban quý I năm 2020"])
+        .args(["--to", "Giao ban quý I năm 2020 của khối Dân vận"])
+        .args(["--expect", &format!("http://{}/cong-tac-dang/giao-ban-quy-i-nam-2020-cua-khoi-dan-van/", w.addr)])
+        .arg("--chromium")
+        .arg(chromium().unwrap())
+        .current_dir(root().join("tests/browser"))
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+/// What the file:// and watch tests need: Chromium, Node.js and playwright-core.
 fn missing_for_file() -> Option<String> {
     let missing: Vec<String> = missing()
         .into_iter()
