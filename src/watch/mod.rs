@@ -103,7 +103,7 @@ pub fn run(w: WatchOptions, report: &mut dyn FnMut(Event<'_>)) -> Result<()> {
     let mut session = Session::new(opts, output.clone())?;
     mark_output(&output)?;
     let first = rebuild(&mut session, &shared);
-    announce(&shared, "first build", first, report);
+    announce(&shared, &crate::t!("watch-first-build"), first, report);
     report(Event::Serving {
         url: &url,
         output: &output,
@@ -184,10 +184,11 @@ fn hold_back(
 /// Start the server on the address asked for; its URL.
 fn listen(addr: SocketAddr, shared: &Arc<Shared>) -> Result<(Server, String)> {
     let server = Server::start(addr, Arc::clone(shared)).map_err(|e| {
-        Error::Usage(format!(
-            "cannot listen on {}:{}: {e}; choose another port with --port",
-            addr.ip(),
-            addr.port()
+        Error::Usage(crate::t!(
+            "watch-cannot-listen",
+            address = addr.ip().to_string(),
+            port = addr.port().to_string(),
+            reason = &e
         ))
     })?;
     let host = match server.addr.ip() {
@@ -271,7 +272,10 @@ fn take(
             true
         }
         Message::Fs(Err(e)) => {
-            report(Event::Note(&format!("file watcher error: {e}")));
+            report(Event::Note(&crate::t!(
+                "watch-watcher-error",
+                reason = e.to_string()
+            )));
             true
         }
     }
@@ -339,7 +343,8 @@ fn moved_note(old: &str, new: &str) -> String {
 
 /// The served folder is bantin's: a later `build --output` may replace it.
 fn mark_output(output: &Path) -> Result<()> {
-    crate::output::mark(output).map_err(|e| Error::output(output, "cannot mark the folder", &e))
+    crate::output::mark(output)
+        .map_err(|e| Error::output(output, &crate::t!("watch-cannot-mark"), &e))
 }
 
 /// How long after its last change a file may still be being written (an
@@ -381,13 +386,17 @@ fn describe(root: &Path, changes: &[(Change, PathBuf)]) -> String {
     paths.dedup();
     if let [one] = paths.as_slice() {
         let shown = one.strip_prefix(root).unwrap_or(one);
-        return format!("{} changed", shown.display());
+        return crate::t!("watch-changed", path = shown);
     }
     let mut kinds: Vec<Change> = changes.iter().map(|(c, _)| *c).collect();
     kinds.sort();
     kinds.dedup();
-    let kinds: Vec<&str> = kinds.iter().map(|k| k.label()).collect();
-    format!("{} files changed ({})", paths.len(), kinds.join(", "))
+    let kinds: Vec<String> = kinds.iter().map(|k| k.label()).collect();
+    crate::t!(
+        "watch-files-changed",
+        count = paths.len(),
+        kinds = kinds.join(", ")
+    )
 }
 
 /// The name of a preview folder, before the process id.
@@ -433,8 +442,9 @@ fn start_watcher(
         match notify::RecommendedWatcher::new(handler.clone(), config) {
             Ok(w) => Box::new(w),
             Err(e) => {
-                report(Event::Note(&format!(
-                    "native file events unavailable ({e}); polling instead"
+                report(Event::Note(&crate::t!(
+                    "watch-polling",
+                    reason = e.to_string()
                 )));
                 Box::new(poll_watcher(handler)?)
             }
@@ -450,7 +460,11 @@ fn start_watcher(
 }
 
 fn watch_error(p: &Path, e: notify::Error) -> Error {
-    Error::Usage(format!("cannot watch {}: {e}", p.display()))
+    Error::Usage(crate::t!(
+        "watch-cannot-watch",
+        path = p,
+        reason = e.to_string()
+    ))
 }
 
 /// Watch each source folder that exists and is not watched yet. A folder
@@ -475,7 +489,7 @@ fn watch_sources(watcher: &mut dyn Watcher, root: &Path, watched: &mut Vec<PathB
 fn poll_watcher<F: notify::EventHandler>(handler: F) -> Result<poll::Poller> {
     let config = notify::Config::default().with_poll_interval(Duration::from_millis(250));
     poll::Poller::new(handler, config)
-        .map_err(|e| Error::Usage(format!("cannot watch the site: {e}")))
+        .map_err(|e| Error::Usage(crate::t!("watch-cannot-watch-site", reason = e.to_string())))
 }
 
 fn open_browser(url: &str) {

@@ -335,8 +335,10 @@ fn find_file(path: &str, shared: &Shared) -> std::result::Result<Found, Response
         // Nothing built yet (the first build failed) or no 404 page.
         _ => {
             let body = format!(
-                "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>bantin</title></head><body>{}<p>Không tìm thấy trang.</p><script src=\"{LIVE_SCRIPT}\"></script></body></html>",
-                overlay.unwrap_or_default()
+                "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>bantin</title></head><body>{}<p>{}</p><script src=\"{LIVE_SCRIPT}\"></script></body></html>",
+                lang_code(),
+                overlay.unwrap_or_default(),
+                crate::render::escape_text(&crate::t!("watch-not-found"))
             );
             Err(Response::new(404, Body::Bytes(body.into_bytes()))
                 .header("Content-Type", "text/html; charset=utf-8")
@@ -427,6 +429,14 @@ fn inject(page: &[u8], overlay: &str) -> Vec<u8> {
     out
 }
 
+/// The `lang` of what the server itself writes into a page.
+fn lang_code() -> &'static str {
+    match crate::i18n::lang() {
+        crate::i18n::Lang::Vi => "vi",
+        crate::i18n::Lang::En => "en",
+    }
+}
+
 /// The error overlay: every diagnostic in full, HTML-escaped.
 fn overlay(errors: &[Diagnostic]) -> String {
     let text: String = errors
@@ -436,7 +446,9 @@ fn overlay(errors: &[Diagnostic]) -> String {
         .join("\n\n");
     let escaped = crate::render::escape_text(&text);
     format!(
-        "<div id=\"bantin-error\" role=\"alert\" style=\"position:fixed;top:0;left:0;right:0;z-index:2147483647;max-height:70vh;overflow:auto;margin:0;padding:16px 20px;background:#fff4f4;color:#5c0000;border-bottom:4px solid #b00000;box-shadow:0 4px 16px rgba(0,0,0,.25);font:15px/1.5 system-ui,sans-serif\"><strong>Bản dựng bị lỗi — trang đang hiển thị là bản tốt gần nhất. Sửa tệp dưới đây, trang sẽ tự tải lại.</strong><pre style=\"white-space:pre-wrap;font:14px/1.5 monospace;margin:8px 0 0\">{escaped}</pre></div>"
+        "<div id=\"bantin-error\" role=\"alert\" style=\"position:fixed;top:0;left:0;right:0;z-index:2147483647;max-height:70vh;overflow:auto;margin:0;padding:16px 20px;background:#fff4f4;color:#5c0000;border-bottom:4px solid #b00000;box-shadow:0 4px 16px rgba(0,0,0,.25);font:15px/1.5 system-ui,sans-serif\" lang=\"{}\"><strong>{}</strong><pre style=\"white-space:pre-wrap;font:14px/1.5 monospace;margin:8px 0 0\">{escaped}</pre></div>",
+        lang_code(),
+        crate::render::escape_text(&crate::t!("watch-overlay"))
     )
 }
 

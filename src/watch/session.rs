@@ -227,8 +227,13 @@ impl Session {
                 Some(own) => (out.join(&plan[i].file), *own),
                 None => (stage.slot(i), false),
             };
-            write::write_file(&target, bytes, own_dir)
-                .map_err(|e| Error::output(&out.join(&plan[i].file), "cannot write this page", &e))
+            write::write_file(&target, bytes, own_dir).map_err(|e| {
+                Error::output(
+                    &out.join(&plan[i].file),
+                    &crate::t!("watch-cannot-write-page"),
+                    &e,
+                )
+            })
         };
         let result = build::render_pages(renderer, plan, todo, &write).and_then(|failures| {
             match failures.is_empty() {
@@ -256,7 +261,13 @@ impl Session {
                 StaticSource::Disk(p) => fs::copy(p, &slot).map(|_| ()),
                 StaticSource::Embedded(b) => fs::write(&slot, b),
             }
-            .map_err(|e| Error::output(&self.out.join(rel), "cannot write this file", &e))?;
+            .map_err(|e| {
+                Error::output(
+                    &self.out.join(rel),
+                    &crate::t!("watch-cannot-write-file"),
+                    &e,
+                )
+            })?;
         }
         Ok(())
     }
@@ -301,7 +312,11 @@ impl Session {
             })?;
             let slot = stage.slot(i);
             fs::write(&slot, bytes).map_err(|e| {
-                Error::output(&self.out.join(&page.file), "cannot write this page", &e)
+                Error::output(
+                    &self.out.join(&page.file),
+                    &crate::t!("watch-cannot-write-page"),
+                    &e,
+                )
             })?;
             place(&self.out, made, slot, &page.file)?;
             self.pages.insert(page.file.clone(), fingerprints[i]);
@@ -495,7 +510,7 @@ mod tests {
             Err(Error::Env(d)) => {
                 assert_eq!(d.file, out.join("rss.xml"));
                 assert!(
-                    d.message.starts_with("cannot write this page"),
+                    d.message.starts_with(&crate::t!("watch-cannot-write-page")),
                     "{}",
                     d.message
                 );
