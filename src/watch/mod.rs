@@ -1,10 +1,13 @@
 //! `bantin watch`: build, serve, and rebuild on every change. The loop is
 //! classify → debounce → rebuild (incremental, see [`session`]) → tell the
-//! server, which reloads open pages and shows or clears the error overlay.
+//! server, which reloads open pages (following an article whose address
+//! changed, see [`follow`]) and shows or clears the error overlay.
 
 pub mod classify;
+pub mod follow;
 pub mod http;
 pub mod message;
+mod overlay;
 pub mod poll;
 pub mod server;
 pub mod session;
@@ -313,31 +316,13 @@ fn announce(
         Ok(r) => {
             report(Event::Built { what, rebuilt: &r });
             for (old, new) in &r.moved {
-                report(Event::Note(&moved_note(old, new)));
+                report(Event::Note(&follow::note(old, new)));
             }
         }
         Err(e) => {
             shared.rebuilt(e.diagnostics());
             report(Event::Failed { what, error: &e });
         }
-    }
-}
-
-/// What the terminal says of an article whose address changed: open tabs
-/// follow it, and how to keep the old address (its `slug:`, when only
-/// that changed).
-fn moved_note(old: &str, new: &str) -> String {
-    let parent = |u: &str| {
-        u.trim_end_matches('/')
-            .rsplit_once('/')
-            .map(|(p, s)| (p.to_string(), s.to_string()))
-    };
-    let note = crate::t!("watch-moved", old = old, new = new);
-    match (parent(old), parent(new)) {
-        (Some((a, slug)), Some((b, _))) if a == b => {
-            format!("{note}\n  {}", crate::t!("watch-moved.hint", slug = slug))
-        }
-        _ => note,
     }
 }
 

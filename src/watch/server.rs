@@ -2,18 +2,20 @@
 //! only files inside the watch output (no `..`, no encoded slashes, no
 //! symlink escape), with content types, `ETag`/`Last-Modified`
 //! revalidation, single byte ranges, HEAD, the site's own 404 page, the
-//! live-reload script and its event stream, and the error overlay injected
-//! into every HTML page while the last rebuild failed.
+//! live-reload script and its event stream, the error overlay injected
+//! into every HTML page while the last rebuild failed, and a redirect from
+//! the old address of an article that moved to its new one.
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, SystemTime};
 
+use super::follow::Moved;
 use super::http::{HttpServer, Limits, Reply};
-use super::message::{Body, Request, Response, find, not_modified, wanted_range};
+use super::message::{Body, Request, Response, not_modified, wanted_range};
+use super::overlay::{inject, lang_code, overlay};
 use crate::error::{Diagnostic, Result};
 
 /// The URL of the live-reload script; pages get it through the template
@@ -41,10 +43,9 @@ pub struct Shared {
     /// for writing while a rebuild moves pages into place and says so:
     /// a page is never served with the status of another build.
     gate: RwLock<()>,
-    /// Addresses of articles that moved during this session (a title
-    /// edited) → where they are now: an open tab reloading the old
-    /// address is sent on to the new one instead of a 404.
-    moved: Mutex<HashMap<String, String>>,
+    /// Articles that moved during this session (a title edited): an open
+    /// tab reloading the old address is sent on to the new one.
+    moved: Moved,
 }
 
 impl Shared {
@@ -60,7 +61,7 @@ impl Shared {
             }),
             changed: Condvar::new(),
             gate: RwLock::new(()),
-            moved: Mutex::new(HashMap::new()),
+            moved: Moved::default(),
         })
     }
 
@@ -82,26 +83,9 @@ impl Shared {
     ) -> Result<()> {
         let _writing = self.gate.write().unwrap_or_else(|p| p.into_inner());
         place()?;
-        follow(
-            &mut self.moved.lock().unwrap_or_else(|p| p.into_inner()),
-            moved,
-        );
+        self.moved.record(moved);
         self.rebuilt(Vec::new());
         Ok(())
-    }
-
-    /// Where the address `path` (not found) moved to, if it did.
-    fn moved_to(&self, path: &str) -> Option<String> {
-        let moved = self.moved.lock().unwrap_or_else(|p| p.into_inner());
-        let folder = path.strip_suffix(crate::routes::INDEX);
-        [
-            Some(path.to_string()),
-            Some(format!("{path}/")),
-            folder.map(str::to_string),
-        ]
-        .into_iter()
-        .flatten()
-        .find_map(|p| moved.get(&p).cloned())
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Status> {
@@ -137,22 +121,6 @@ impl Server {
         self.shared.changed.notify_all();
         self.http.stop();
     }
-}
-
-/// Add the addresses that `moved` (old → new) to `map`: an address that
-/// moved before follows on to the newest one, and one in use again is no
-/// longer sent elsewhere.
-pub fn follow(map: &mut HashMap<String, String>, moved: &[(String, String)]) {
-    for (old, new) in moved {
-        for to in map.values_mut().filter(|to| *to == old) {
-            to.clone_from(new);
-        }
-        map.insert(old.clone(), new.clone());
-    }
-    for (_, new) in moved {
-        map.remove(new);
-    }
-    map.retain(|from, to| from != to);
 }
 
 /// Where a request path leads inside the served folder.
@@ -312,7 +280,7 @@ fn find_file(path: &str, shared: &Shared) -> std::result::Result<Found, Response
         Target::File(f) => (f, 200),
         Target::Redirect(to) => return Err(Response::new(301, Body::Empty).header("Location", to)),
         Target::Refused => return Err(Response::text(403, "403 Forbidden\n")),
-        Target::NotFound => match shared.moved_to(path) {
+        Target::NotFound => match shared.moved.to(path) {
             // Not cached: the old address may be in use again later.
             Some(to) => {
                 return Err(Response::new(302, Body::Empty)
@@ -417,41 +385,6 @@ fn serve(req: &Request, path: &str, shared: &Shared) -> Response {
     }
 }
 
-/// Put `overlay` right after the `<body …>` tag (or first, without one).
-fn inject(page: &[u8], overlay: &str) -> Vec<u8> {
-    let at = find(page, b"<body")
-        .and_then(|i| page[i..].iter().position(|b| *b == b'>').map(|j| i + j + 1))
-        .unwrap_or(0);
-    let mut out = Vec::with_capacity(page.len() + overlay.len());
-    out.extend_from_slice(&page[..at]);
-    out.extend_from_slice(overlay.as_bytes());
-    out.extend_from_slice(&page[at..]);
-    out
-}
-
-/// The `lang` of what the server itself writes into a page.
-fn lang_code() -> &'static str {
-    match crate::i18n::lang() {
-        crate::i18n::Lang::Vi => "vi",
-        crate::i18n::Lang::En => "en",
-    }
-}
-
-/// The error overlay: every diagnostic in full, HTML-escaped.
-fn overlay(errors: &[Diagnostic]) -> String {
-    let text: String = errors
-        .iter()
-        .map(|d| d.to_string())
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    let escaped = crate::render::escape_text(&text);
-    format!(
-        "<div id=\"bantin-error\" role=\"alert\" style=\"position:fixed;top:0;left:0;right:0;z-index:2147483647;max-height:70vh;overflow:auto;margin:0;padding:16px 20px;background:#fff4f4;color:#5c0000;border-bottom:4px solid #b00000;box-shadow:0 4px 16px rgba(0,0,0,.25);font:15px/1.5 system-ui,sans-serif\" lang=\"{}\"><strong>{}</strong><pre style=\"white-space:pre-wrap;font:14px/1.5 monospace;margin:8px 0 0\">{escaped}</pre></div>",
-        lang_code(),
-        crate::render::escape_text(&crate::t!("watch-overlay"))
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -522,36 +455,6 @@ mod tests {
         );
         assert_eq!(t("khong-ro"), "application/octet-stream");
         assert_eq!(t("a.khong-ro"), "application/octet-stream");
-    }
-
-    #[test]
-    fn overlay_goes_after_body_and_is_escaped() {
-        let d = Diagnostic::new("content/a.md", "bad <b>").at(3, Some(1));
-        let o = overlay(&[d]);
-        assert!(o.contains("content/a.md:3:1") && o.contains("bad &lt;b&gt;"));
-        let page = inject(
-            b"<html><body class=\"x\"><p>hi</p></body></html>",
-            "<div>E</div>",
-        );
-        assert_eq!(
-            String::from_utf8(page).unwrap(),
-            "<html><body class=\"x\"><div>E</div><p>hi</p></body></html>"
-        );
-    }
-
-    #[test]
-    fn moved_addresses_follow_to_the_newest_and_stop_when_used_again() {
-        let mv = |a: &str, b: &str| vec![(a.to_string(), b.to_string())];
-        let mut map = HashMap::new();
-        follow(&mut map, &mv("/x/a/", "/x/b/"));
-        follow(&mut map, &mv("/x/b/", "/x/c/"));
-        assert_eq!(map.get("/x/a/").map(String::as_str), Some("/x/c/"));
-        assert_eq!(map.get("/x/b/").map(String::as_str), Some("/x/c/"));
-        // The title edited back: /x/a/ is an article again; /x/c/ goes there.
-        follow(&mut map, &mv("/x/c/", "/x/a/"));
-        assert_eq!(map.get("/x/a/"), None);
-        assert_eq!(map.get("/x/b/").map(String::as_str), Some("/x/a/"));
-        assert_eq!(map.get("/x/c/").map(String::as_str), Some("/x/a/"));
     }
 
     #[test]

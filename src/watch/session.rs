@@ -114,7 +114,7 @@ impl Session {
             .iter()
             .map(|a| (a.file.display.clone(), site.url(&a.path)))
             .collect();
-        let moved = moves(&self.addresses, &addresses);
+        let moved = super::follow::moves(&self.addresses, &addresses);
         let renderer = Renderer::new(
             tera,
             &site,
@@ -345,23 +345,6 @@ pub fn changed_pages(
 pub type Publish<'a> =
     dyn FnMut(&[(String, String)], &mut dyn FnMut() -> Result<()>) -> Result<()> + 'a;
 
-/// The articles (by file) whose URL differs between `old` and `new`:
-/// (old URL, new URL), in order.
-pub fn moves(
-    old: &HashMap<PathBuf, String>,
-    new: &HashMap<PathBuf, String>,
-) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = old
-        .iter()
-        .filter_map(|(file, was)| {
-            let now = new.get(file)?;
-            (now != was).then(|| (was.clone(), now.clone()))
-        })
-        .collect();
-    out.sort();
-    out
-}
-
 /// Move a staged file to `rel` under `out`, making its folder once.
 fn place(out: &Path, made: &mut BTreeSet<PathBuf>, slot: PathBuf, rel: &str) -> Result<()> {
     let target = out.join(rel);
@@ -464,34 +447,6 @@ mod tests {
             changed_pages(&plan(), &[1, 2, 3, 4], &fewer),
             (vec![3], vec![])
         );
-    }
-
-    #[test]
-    fn an_address_moves_when_its_articles_url_changes() {
-        let map = |pairs: &[(&str, &str)]| -> HashMap<PathBuf, String> {
-            pairs
-                .iter()
-                .map(|(f, u)| (PathBuf::from(f), u.to_string()))
-                .collect()
-        };
-        let old = map(&[("a.md", "/x/a/"), ("b.md", "/x/b/"), ("c.md", "/x/c/")]);
-        // b's title edited, c moved to another category, a unchanged, d
-        // new, and an article gone is no move.
-        let new = map(&[
-            ("a.md", "/x/a/"),
-            ("b.md", "/x/b-2/"),
-            ("c.md", "/y/c/"),
-            ("d.md", "/x/d/"),
-        ]);
-        assert_eq!(
-            moves(&old, &new),
-            vec![
-                ("/x/b/".to_string(), "/x/b-2/".to_string()),
-                ("/x/c/".to_string(), "/y/c/".to_string())
-            ]
-        );
-        assert!(moves(&HashMap::new(), &new).is_empty());
-        assert!(moves(&new, &map(&[])).is_empty());
     }
 
     #[cfg(unix)]
