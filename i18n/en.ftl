@@ -59,3 +59,4 @@ watch-cannot-write-page = cannot write this page
 watch-cannot-write-file = cannot write this file
 watch-overlay = The build failed — this page is the last good version. Fix the file named below and save it; the page reloads by itself.
 watch-not-found = Page not found.
+watch-moved-more = and { $count } more articles changed address; pages open at their old addresses go to the new ones too

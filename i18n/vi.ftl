@@ -55,3 +55,4 @@ watch-cannot-write-page = không ghi được trang này
 watch-cannot-write-file = không ghi được tệp này
 watch-overlay = Có lỗi nên trang chưa cập nhật được — đang hiển thị bản đúng gần nhất. Sửa tệp ghi bên dưới rồi lưu lại, trang sẽ tự tải lại.
 watch-not-found = Không tìm thấy trang.
+watch-moved-more = và { $count } bài khác cũng đã đổi địa chỉ; trang đang mở ở địa chỉ cũ của các bài đó cũng sẽ tự chuyển sang địa chỉ mới

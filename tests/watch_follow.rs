@@ -1,5 +1,5 @@
 //! `bantin watch` follows an article whose address changed (its title
-//! edited, no `slug:`): the old address answers with a redirect to the new
+//! edited, no `slug:`; its category's slug renamed): the old address answers with a redirect to the new
 //! one for the rest of the session, so the open tab, reloaded by the
 //! live-reload script, lands on the new page instead of a 404; the
 //! terminal says so, in Vietnamese or English, with how to keep the old
@@ -93,4 +93,49 @@ fn an_open_page_follows_its_article_to_its_new_address() {
         // A page that never existed is still the site's 404.
         assert_eq!(w.get("/cong-tac-dang/khong-co/").status, 404);
     }
+}
+
+#[test]
+fn a_renamed_category_takes_its_open_articles_along() {
+    let w = start_env(false, &[], &[("BANTIN_LANG", "en")]);
+    // Five articles in the category: three are named in the terminal.
+    for n in 1..=2 {
+        fs::write(
+            w.root.join(format!("content/cong-tac-dang/them-{n}.md")),
+            format!(
+                "---\ntitle: Tin thêm {n}\ndate: 2024-0{n}-01\ncategory: CÔNG TÁC ĐẢNG\n---\nx\n"
+            ),
+        )
+        .unwrap();
+    }
+    w.wait_for("/cong-tac-dang/tin-them-2/", "the new articles", |r| {
+        r.status == 200
+    });
+    let yaml = w.root.join("site.yaml");
+    let text = fs::read_to_string(&yaml).unwrap();
+    assert!(text.contains("slug: cong-tac-dang\n"));
+    fs::write(
+        &yaml,
+        text.replace("slug: cong-tac-dang\n", "slug: dang-uy\n"),
+    )
+    .unwrap();
+    let moved = w.wait_for(OLD, "the redirect", |r| r.status == 302);
+    assert_eq!(
+        moved.header("location").as_deref(),
+        Some(OLD.replace("/cong-tac-dang/", "/dang-uy/").as_str())
+    );
+    assert_eq!(
+        w.get("/cong-tac-dang/tin-them-1/")
+            .header("location")
+            .as_deref(),
+        Some("/dang-uy/tin-them-1/")
+    );
+    let lines = w.log_until(&["and 2 more articles changed address"]);
+    let named = lines
+        .iter()
+        .filter(|l| l.contains("the article's address changed"))
+        .count();
+    assert_eq!(named, 3, "{lines:#?}");
+    // Another category: no slug line would keep the address.
+    assert!(!lines.iter().any(|l| l.contains("slug:")), "{lines:#?}");
 }

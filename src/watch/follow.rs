@@ -65,6 +65,9 @@ pub fn follow(map: &mut HashMap<String, String>, moved: &[(String, String)]) {
     map.retain(|from, to| from != to);
 }
 
+/// How many moved articles the terminal names after one rebuild.
+pub const NAMED: usize = 3;
+
 /// What the terminal says of an article whose address changed: open tabs
 /// follow it, and how to keep the old address (its `slug:`, when only
 /// that changed).

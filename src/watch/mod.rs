@@ -315,8 +315,13 @@ fn announce(
     match result {
         Ok(r) => {
             report(Event::Built { what, rebuilt: &r });
-            for (old, new) in &r.moved {
+            // A category renamed moves all its articles: a few are named.
+            for (old, new) in r.moved.iter().take(follow::NAMED) {
                 report(Event::Note(&follow::note(old, new)));
+            }
+            if r.moved.len() > follow::NAMED {
+                let more = r.moved.len() - follow::NAMED;
+                report(Event::Note(&crate::t!("watch-moved-more", count = more)));
             }
         }
         Err(e) => {
