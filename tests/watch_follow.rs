@@ -1,9 +1,9 @@
 //! `bantin watch` follows an article whose address changed (its title
-//! edited, no `slug:`; its category's slug renamed): the old address answers with a redirect to the new
-//! one for the rest of the session, so the open tab, reloaded by the
-//! live-reload script, lands on the new page instead of a 404; the
-//! terminal says so, in Vietnamese or English, with how to keep the old
-//! address. Real binary, real HTTP.
+//! edited without a `slug:` line, or its category's slug renamed): the old
+//! address answers with a redirect to the new one for the rest of the
+//! session, so the open tab, reloaded by the live-reload script, lands on
+//! the new page instead of a 404; the terminal says so, in Vietnamese or
+//! English, with how to keep the old address. Real binary, real HTTP.
 
 mod common;
 
