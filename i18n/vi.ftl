@@ -68,7 +68,8 @@ cli-arg-category = Chuyên mục của bài, ví dụ "CÔNG TÁC ĐẢNG"
     .value = CHUYÊN_MỤC
 cli-arg-author = Tác giả, in ở cuối bài
     .value = TÁC_GIẢ
-cli-arg-draft = Ghi bài là bản nháp (chưa đăng cho đến khi xóa dòng `draft: true`)
+cli-arg-publish = Đăng bài ở lần làm trang tới (không có tùy chọn này, bài được ghi là bản nháp: dòng `draft: true`)
+cli-arg-relative = Liên kết giữa các trang theo đường dẫn tương đối (kết thúc bằng index.html), để mở trang web từ USB bằng cách bấm đúp vào output/index.html
 cli-arg-inputs = Các bài sao chép từ cổng thông tin (tệp .txt), hoặc thư mục mà mọi tệp .txt trong đó đều được chuyển
     .value = TỆP
 cli-arg-out = Nơi ghi các bài đã chuyển; mặc định: thư mục content/ của trang
@@ -311,3 +312,36 @@ site-same-address = bài này và bài { $other } sẽ cùng có địa chỉ /{
 site-category-unusable = chuyên mục `{ $name }` sẽ có địa chỉ /{ $slug }/, địa chỉ này không dùng được
     .hint = đặt cho chuyên mục một dòng `slug:` riêng trong site.yaml
 site-categories-same-address = hai chuyên mục `{ $first }` và `{ $second }` sẽ cùng có địa chỉ /{ $slug }/
+## usb: bantin new
+
+new-created = Đã tạo bài mới: { $path }
+new-address = Địa chỉ bài trên trang: { $address } (địa chỉ này giữ nguyên kể cả khi sau này sửa tiêu đề)
+new-draft = Bài đang là bản nháp (dòng `draft: true` ở phần đầu bài), nên chưa được đăng; xem trước bằng `bantin watch --drafts`. Viết xong, hãy xóa dòng `draft: true` ở phần đầu bài (giữa hai dòng ---) rồi chạy `bantin build` để đăng.
+new-published = Bài sẽ được đăng ở lần chạy `bantin build` tiếp theo.
+new-title-no-letters = tiêu đề `{ $title }` không có chữ cái hay chữ số nào để làm địa chỉ bài; hãy viết ví dụ: bantin new "Hội nghị giao ban quý I" --category "CÔNG TÁC ĐẢNG"
+new-category-no-letters = chuyên mục `{ $category }` không có chữ cái hay chữ số nào; hãy viết ví dụ: --category "CÔNG TÁC ĐẢNG"
+new-exists = đã có bài này rồi; bantin new không bao giờ ghi đè lên một tệp đã có
+    .hint = hãy sửa tệp đó, hoặc chọn một tiêu đề khác
+
+## usb: bantin watch
+
+watch-moved = địa chỉ bài đã đổi: { $old } → { $new }; trang đang mở ở địa chỉ cũ sẽ tự chuyển sang địa chỉ mới
+    .hint = nếu đường link cũ đã được gửi cho người khác, hãy thêm dòng `slug: { $slug }` vào phần đầu bài (giữa hai dòng ---) để giữ địa chỉ cũ
+watch-first-build = lần tạo trang đầu tiên
+watch-changed = { $path } vừa thay đổi
+watch-files-changed = { $count } tệp vừa thay đổi ({ $kinds })
+watch-kind-content = bài viết
+watch-kind-theme = giao diện
+watch-kind-static = tệp trong thư mục static
+watch-kind-config = site.yaml
+watch-cannot-listen = không mở được địa chỉ { $address }:{ $port } để xem trước ({ $reason }); có thể một chương trình khác (hoặc một bantin watch khác) đang dùng cổng này: hãy chọn cổng khác, ví dụ --port 1112
+watch-watcher-error = lỗi khi theo dõi thay đổi của các tệp: { $reason }
+watch-polling = máy không tự báo được khi tệp thay đổi ({ $reason }); bantin sẽ tự kiểm tra các tệp vài lần mỗi giây
+watch-cannot-watch = không theo dõi được thay đổi trong { $path }: { $reason }
+watch-cannot-watch-site = không theo dõi được thay đổi của trang: { $reason }
+watch-cannot-mark = không đánh dấu được thư mục xem trước
+watch-cannot-write-page = không ghi được trang này
+watch-cannot-write-file = không ghi được tệp này
+watch-overlay = Có lỗi nên trang chưa cập nhật được — đang hiển thị bản đúng gần nhất. Sửa tệp ghi bên dưới rồi lưu lại, trang sẽ tự tải lại.
+watch-not-found = Không tìm thấy trang.
+watch-moved-more = và { $count } bài khác cũng đã đổi địa chỉ; trang đang mở ở địa chỉ cũ của các bài đó cũng sẽ tự chuyển sang địa chỉ mới

@@ -32,7 +32,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Publish the site into output/ (replaced only when the whole build succeeds)
-    Build(Common),
+    Build(BuildArgs),
     /// Build, serve on http://127.0.0.1:1111 and rebuild on every change
     Watch(WatchArgs),
     /// Validate every article and internal link without writing anything
@@ -53,12 +53,21 @@ struct NewArgs {
     /// The author, shown as the signature
     #[arg(long)]
     author: Option<String>,
-    /// Write it as a draft (not published until `draft: true` is removed)
+    /// Publish it at the next build (without this it is written as a draft: `draft: true`)
     #[arg(long)]
-    draft: bool,
+    publish: bool,
     /// The site folder (holding site.yaml and content/)
     #[arg(long, default_value = ".")]
     root: PathBuf,
+}
+
+#[derive(Args)]
+struct BuildArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Links between pages relative to each page (ending in index.html), so output/ opens from a USB stick by double-click
+    #[arg(long)]
+    relative: bool,
 }
 
 #[derive(Args)]
@@ -125,6 +134,7 @@ impl Common {
             live_reload: None,
             body_budget: None,
             sitemap_limit: None,
+            relative: false,
         }
     }
 }
@@ -164,9 +174,13 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let result = match cli.command {
-        Command::Build(c) => {
+        Command::Build(b) => {
             bantin::write::clean_up_on_interrupt();
-            bantin::build(&c.options()).map(|s| {
+            let opts = bantin::Options {
+                relative: b.relative,
+                ..b.common.options()
+            };
+            bantin::build(&opts).map(|s| {
                 for w in &s.warnings {
                     eprintln!("{}", bantin::error::Warning(w));
                 }
@@ -181,9 +195,9 @@ fn main() -> ExitCode {
             title: n.title,
             category: n.category,
             author: n.author,
-            draft: n.draft,
+            draft: !n.publish,
         })
-        .map(|path| println!("{}", path.display())),
+        .map(|created| println!("{created}")),
         Command::Import(i) => import(i),
     };
     match result {

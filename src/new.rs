@@ -13,6 +13,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
 use crate::load;
+use crate::t;
 use crate::text::{match_key, slugify, squash_spaces};
 use crate::yaml::quote;
 
@@ -76,37 +77,63 @@ pub struct Options {
     pub title: String,
     pub category: String,
     pub author: Option<String>,
+    /// Write `draft: true` (the default of the command line; `--publish`
+    /// leaves it out).
     pub draft: bool,
 }
 
-/// Write the article; returns its path.
-pub fn new(opts: &Options) -> Result<PathBuf> {
+/// An article `new` wrote; its `Display` is what the editor is told: where
+/// the file is, its address, and whether (and how) it will be published.
+#[derive(Debug, Clone)]
+pub struct Created {
+    pub path: PathBuf,
+    /// The article's address on the site, e.g. `/cong-tac-dang/giao-ban/`.
+    pub address: String,
+    pub draft: bool,
+}
+
+impl std::fmt::Display for Created {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "{}", t!("new-created", path = &self.path))?;
+        writeln!(f, "{}", t!("new-address", address = &self.address))?;
+        match self.draft {
+            true => write!(f, "{}", t!("new-draft")),
+            false => write!(f, "{}", t!("new-published")),
+        }
+    }
+}
+
+/// Write the article.
+pub fn new(opts: &Options) -> Result<Created> {
     new_at(opts, Utc::now().with_timezone(&crate::date::vietnam()))
 }
 
 /// `new`, at a given moment (for tests).
-pub fn new_at(opts: &Options, now: DateTime<FixedOffset>) -> Result<PathBuf> {
+pub fn new_at(opts: &Options, now: DateTime<FixedOffset>) -> Result<Created> {
     let title = squash_spaces(&opts.title);
     let slug = slugify(&title);
     if slug.is_empty() {
-        return Err(Error::Usage(format!(
-            "the title `{}` has no letter or digit to make the article's address from; write e.g. bantin new \"Hội nghị giao ban quý I\" --category \"CÔNG TÁC ĐẢNG\"",
-            opts.title
+        return Err(Error::Usage(t!(
+            "new-title-no-letters",
+            title = &opts.title
         )));
     }
     let (category, category_slug) = Categories::load(&opts.root)?.spell(&opts.category);
     if category_slug.is_empty() {
-        return Err(Error::Usage(format!(
-            "the category `{}` has no letter or digit; write e.g. --category \"CÔNG TÁC ĐẢNG\"",
-            opts.category
+        return Err(Error::Usage(t!(
+            "new-category-no-letters",
+            category = &opts.category
         )));
     }
     let now = now.with_timezone(&crate::date::vietnam());
+    // `slug:` is written so that a later edit of the title never moves
+    // the article's address (a link already shared keeps working).
     let mut text = format!(
-        "---\ntitle: {}\ndate: {}\ncategory: {}\n",
+        "---\ntitle: {}\ndate: {}\ncategory: {}\nslug: {}\n",
         quote(&title),
         now.format("%d/%m/%Y %H:%M"),
-        quote(&category)
+        quote(&category),
+        quote(&slug)
     );
     if let Some(a) = opts
         .author
@@ -131,20 +158,19 @@ pub fn new_at(opts: &Options, now: DateTime<FixedOffset>) -> Result<PathBuf> {
         .open(&path)
         .map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
-                Error::one(
-                    Diagnostic::new(
-                        &display,
-                        "this article already exists; bantin new never replaces a file",
-                    )
-                    .hint("edit that file, or choose another title"),
-                )
+                Error::one(Diagnostic::new(&display, t!("new-exists")).hint(t!("new-exists.hint")))
             } else {
                 Error::io(&path, e)
             }
         })?;
     file.write_all(text.as_bytes())
         .map_err(|e| Error::io(&path, e))?;
-    Ok(path)
+    let base_path = Config::load(&opts.root).map_or_else(|_| "/".to_string(), |c| c.base_path());
+    Ok(Created {
+        path,
+        address: crate::routes::under(&base_path, &crate::routes::article(&category_slug, &slug)),
+        draft: opts.draft,
+    })
 }
 
 #[cfg(test)]
@@ -197,20 +223,23 @@ mod tests {
             draft: true,
         };
         let now = crate::date::parse("2020-02-19T00:02:59Z").unwrap();
-        let path = new_at(&opts, now).unwrap();
+        let created = new_at(&opts, now).unwrap();
+        let path = created.path;
+        assert_eq!(created.address, "/cong-tac-dang/hoi-nghi-giao-ban-quy-i/");
         assert_eq!(
             path,
             dir.path()
                 .join("content/cong-tac-dang/hoi-nghi-giao-ban-quy-i.md")
         );
         let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.starts_with("---\ntitle: \"Hội nghị \\\"giao ban\\\" quý I\"\ndate: 19/02/2020 07:02\ncategory: \"CÔNG TÁC ĐẢNG\"\nauthor: \"Nguyễn Văn Hùng\"\ndraft: true\n---\n"), "{text}");
+        assert!(text.starts_with("---\ntitle: \"Hội nghị \\\"giao ban\\\" quý I\"\ndate: 19/02/2020 07:02\ncategory: \"CÔNG TÁC ĐẢNG\"\nslug: \"hoi-nghi-giao-ban-quy-i\"\nauthor: \"Nguyễn Văn Hùng\"\ndraft: true\n---\n"), "{text}");
         let split = crate::frontmatter::split(&path, &text).unwrap();
         let fm = crate::frontmatter::parse(&path, &split).unwrap();
         assert_eq!(fm.title, "Hội nghị \"giao ban\" quý I");
         assert!(fm.draft);
+        assert_eq!(fm.slug.as_deref(), Some("hoi-nghi-giao-ban-quy-i"));
         let again = new_at(&opts, now).unwrap_err();
-        assert!(again.to_string().contains("already exists"), "{again}");
+        assert!(again.to_string().contains(&t!("new-exists")), "{again}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
     }
 }

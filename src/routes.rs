@@ -140,6 +140,37 @@ pub fn assets() -> String {
     format!("{ASSETS}/")
 }
 
+/// `to` (a site path: `the/dan-van/`, `assets/style.css`, with any
+/// `?query` or `#fragment`) as a link relative to the page published at
+/// `from` (a site path: `cong-tac-dang/giao-ban/`, or a file such as
+/// `404.html`): `../../the/dan-van/index.html`. A folder's URL gets its
+/// `index.html`, as a disk (`file://`) has no folder pages.
+pub fn relative(from: &str, to: &str) -> String {
+    let (path, rest) = to.split_at(to.find(['?', '#']).unwrap_or(to.len()));
+    let target = if path.is_empty() || path.ends_with('/') {
+        html_file(path)
+    } else {
+        path.to_string()
+    };
+    let from_dir = &from[..from.rfind('/').map_or(0, |i| i + 1)];
+    let from_dirs: Vec<&str> = from_dir.split_terminator('/').collect();
+    let mut to_segments: Vec<&str> = target.split('/').collect();
+    let file = to_segments.pop().unwrap_or_default();
+    let common = from_dirs
+        .iter()
+        .zip(&to_segments)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut out = "../".repeat(from_dirs.len() - common);
+    for dir in &to_segments[common..] {
+        out.push_str(dir);
+        out.push('/');
+    }
+    out.push_str(file);
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +227,53 @@ mod tests {
             "https://x.vn/a/b/tac-gia/b/"
         );
         assert_eq!(under("/ban-tin/", &feed()), "/ban-tin/rss.xml");
+    }
+
+    #[test]
+    fn relative_links_between_pages() {
+        let art = article("cong-tac-dang", "giao-ban");
+        assert_eq!(relative(&home(), &home()), "index.html");
+        assert_eq!(relative(&home(), &art), "cong-tac-dang/giao-ban/index.html");
+        assert_eq!(relative(&art, &home()), "../../index.html");
+        assert_eq!(relative(&art, &art), "index.html");
+        assert_eq!(relative(&art, &category("cong-tac-dang")), "../index.html");
+        assert_eq!(
+            relative(&art, &article("cong-tac-dang", "khac")),
+            "../khac/index.html"
+        );
+        assert_eq!(
+            relative(&art, &tag("dan-van")),
+            "../../the/dan-van/index.html"
+        );
+        assert_eq!(relative(&art, "assets/style.css"), "../../assets/style.css");
+        assert_eq!(
+            relative(&art, "cong-tac-dang/giao-ban/anh%20a.jpg"),
+            "anh%20a.jpg"
+        );
+        assert_eq!(
+            relative(&paged(&month(2020, 2), 3), &month(2020, 2)),
+            "../../index.html"
+        );
+        assert_eq!(
+            relative(&paged("", 2), &search()),
+            "../../tim-kiem/index.html"
+        );
+        // A query and a fragment stay, after the file.
+        assert_eq!(
+            relative(&art, "tim-kiem/?q=a#k"),
+            "../../tim-kiem/index.html?q=a#k"
+        );
+        assert_eq!(
+            relative(&art, "cong-tac-dang/giao-ban/#chu-thich"),
+            "index.html#chu-thich"
+        );
+        // From a page published as a file, its folder counts.
+        assert_eq!(
+            relative(&not_found(), &art),
+            "cong-tac-dang/giao-ban/index.html"
+        );
+        assert_eq!(relative(&not_found(), &feed()), "rss.xml");
+        assert_eq!(relative(&art, &feed()), "../../rss.xml");
     }
 
     #[test]

@@ -6,6 +6,9 @@
 //! in the page and the Nu HTML Checker on every page kind. Screenshots go to
 //! `target/browser-screenshots/`.
 //!
+//! `a_relative_build_opens_from_the_disk` builds it with `--relative` and
+//! opens it through `file://` (`tests/browser/file.mjs`), as from a USB stick.
+//!
 //! Needs Chromium, Node.js with `npm ci` run in `tests/browser/`, and Java.
 //! When one is missing the test is reported as ignored, with what is missing
 //! (`test default_theme_in_a_real_browser ... ignored (missing …)`, counted
@@ -71,12 +74,127 @@ fn missing() -> Vec<String> {
 }
 
 fn main() {
-    tools::run(vec![tools::needs(
-        "default_theme_in_a_real_browser",
-        missing_tools,
-        Some("BANTIN_REQUIRE_BROWSER"),
-        default_theme_in_a_real_browser,
-    )]);
+    tools::run(vec![
+        tools::needs(
+            "default_theme_in_a_real_browser",
+            missing_tools,
+            Some("BANTIN_REQUIRE_BROWSER"),
+            default_theme_in_a_real_browser,
+        ),
+        tools::needs(
+            "a_relative_build_opens_from_the_disk",
+            missing_for_file,
+            Some("BANTIN_REQUIRE_BROWSER"),
+            a_relative_build_opens_from_the_disk,
+        ),
+        tools::needs(
+            "watch_takes_an_open_tab_to_the_moved_article",
+            missing_for_file,
+            Some("BANTIN_REQUIRE_BROWSER"),
+            watch_takes_an_open_tab_to_the_moved_article,
+        ),
+    ]);
+}
+
+/// `bantin watch` on the sample site, the seed article open in Chromium;
+/// its title edited in the file, the tab reloads onto the article's new
+/// address (`tests/browser/follow.mjs`), not a 404.
+fn watch_takes_an_open_tab_to_the_moved_article() {
+    let w = common::watch::start_with(false);
+    let old = "/cong-tac-dang/ban-chi-dao-thuc-hien-quy-che-dan-chu-o-co-so-khoi-dan-van-dang-uy-phuong-bo-de-giao-ban-quy-i-nam-2020/";
+    let file = w
+        .root
+        .join("content/cong-tac-dang/ban-chi-dao-quy-che-dan-chu-giao-ban-quy-i-2020.md");
+    let run = Command::new("node")
+        .arg(root().join("tests/browser/follow.mjs"))
+        .args(["--url", &format!("http://{}{old}", w.addr)])
+        .arg("--file")
+        .arg(&file)
+        .args(["--from", "Ban chỉ đạo thực hiện quy chế dân chủ ở cơ sở, khối Dân vận Đảng ủy phường Bồ Đề giao ban quý I năm 2020"])
+        .args(["--to", "Giao ban quý I năm 2020 của khối Dân vận"])
+        .args(["--expect", &format!("http://{}/cong-tac-dang/giao-ban-quy-i-nam-2020-cua-khoi-dan-van/", w.addr)])
+        .arg("--chromium")
+        .arg(chromium().unwrap())
+        .current_dir(root().join("tests/browser"))
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+/// What the file:// and watch tests need: Chromium, Node.js and playwright-core.
+fn missing_for_file() -> Option<String> {
+    let missing: Vec<String> = missing()
+        .into_iter()
+        .filter(|m| {
+            !m.starts_with("axe-core") && !m.starts_with("vnu-jar") && !m.starts_with("Java")
+        })
+        .collect();
+    (!missing.is_empty()).then(|| missing.join(", "))
+}
+
+/// `bantin build --relative` of the sample site, opened from the disk
+/// (`file://`, as from a USB stick) by `tests/browser/file.mjs`: styles
+/// applied, every link leads to a file that exists, images load, the
+/// search page says it needs the site on the web.
+fn a_relative_build_opens_from_the_disk() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&root().join("content"), &site.join("content"));
+    std::fs::copy(root().join("site.yaml"), site.join("site.yaml")).unwrap();
+    // A folder name with a space and a letter with an accent, as a USB
+    // stick's folder may have.
+    let out = tmp.path().join("USB của phường/ban tin");
+    let build = Command::new(env!("CARGO_BIN_EXE_bantin"))
+        .args(["build", "--relative", "--root"])
+        .arg(&site)
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "build failed: {}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    let article = std::fs::read_dir(out.join("cong-tac-dang"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| {
+            n != "trang"
+                && out
+                    .join("cong-tac-dang")
+                    .join(n)
+                    .join("index.html")
+                    .is_file()
+        })
+        .min()
+        .expect("an article in cong-tac-dang/");
+    let run = Command::new("node")
+        .arg(root().join("tests/browser/file.mjs"))
+        .arg("--site")
+        .arg(&out)
+        .args(["--article", &format!("cong-tac-dang/{article}/index.html")])
+        .arg("--chromium")
+        .arg(chromium().unwrap())
+        .current_dir(root().join("tests/browser"))
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "file:// checks failed:\n{}\n{}",
+        report
+            .lines()
+            .filter(|l| !l.starts_with("ok "))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        String::from_utf8_lossy(&run.stderr)
+    );
 }
 
 fn missing_tools() -> Option<String> {

@@ -17,111 +17,12 @@ fn start() -> Watch {
     start_with(false)
 }
 
-struct Reply {
-    status: u16,
-    head: String,
-    body: Vec<u8>,
+/// The seed article's file in the watched copy of the sample site.
+trait WatchExt {
+    fn article(&self) -> PathBuf;
 }
 
-impl Reply {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-    fn header(&self, name: &str) -> Option<String> {
-        self.head.lines().find_map(|l| {
-            let (k, v) = l.split_once(':')?;
-            k.eq_ignore_ascii_case(name).then(|| v.trim().to_string())
-        })
-    }
-}
-
-/// One raw HTTP/1.1 exchange (the request line is sent as given).
-fn raw(addr: &str, request: &str) -> Reply {
-    let mut s = TcpStream::connect(addr).unwrap();
-    s.set_read_timeout(Some(DEADLINE)).unwrap();
-    s.write_all(request.as_bytes()).unwrap();
-    let mut all = Vec::new();
-    s.read_to_end(&mut all).unwrap();
-    let split = all
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .expect("no header end");
-    let head = String::from_utf8_lossy(&all[..split]).into_owned();
-    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-    let mut body = all[split + 4..].to_vec();
-    if head
-        .to_ascii_lowercase()
-        .contains("transfer-encoding: chunked")
-    {
-        body = dechunk(&body);
-    }
-    Reply { status, head, body }
-}
-
-fn dechunk(mut b: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    loop {
-        let nl = b.windows(2).position(|w| w == b"\r\n").unwrap();
-        let size =
-            usize::from_str_radix(std::str::from_utf8(&b[..nl]).unwrap().trim(), 16).unwrap();
-        if size == 0 {
-            return out;
-        }
-        out.extend_from_slice(&b[nl + 2..nl + 2 + size]);
-        b = &b[nl + 4 + size..];
-    }
-}
-
-impl Watch {
-    fn get(&self, path: &str) -> Reply {
-        self.request("GET", path, "")
-    }
-    fn request(&self, method: &str, path: &str, headers: &str) -> Reply {
-        raw(
-            &self.addr,
-            &format!(
-                "{method} {path} HTTP/1.1\r\nHost: {}\r\n{headers}Connection: close\r\n\r\n",
-                self.addr
-            ),
-        )
-    }
-    /// Poll `path` until `ok` holds.
-    fn wait_for(&self, path: &str, what: &str, ok: impl Fn(&Reply) -> bool) -> Reply {
-        let start = Instant::now();
-        loop {
-            let r = self.get(path);
-            if ok(&r) {
-                return r;
-            }
-            assert!(
-                start.elapsed() < DEADLINE,
-                "timed out waiting for {what} at {path}; last status {}",
-                r.status
-            );
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-    /// Wait for a terminal line containing every one of `needles`.
-    fn expect_log(&self, needles: &[&str]) -> String {
-        self.log_until(needles).pop().unwrap()
-    }
-    /// The terminal lines up to the first containing every one of
-    /// `needles`, that one last.
-    fn log_until(&self, needles: &[&str]) -> Vec<String> {
-        let start = Instant::now();
-        let mut lines = Vec::new();
-        loop {
-            let line = self
-                .log
-                .recv_timeout(DEADLINE.saturating_sub(start.elapsed()))
-                .unwrap_or_else(|_| panic!("no terminal line with {needles:?} in {lines:#?}"));
-            let found = needles.iter().all(|n| line.contains(n));
-            lines.push(line);
-            if found {
-                return lines;
-            }
-        }
-    }
+impl WatchExt for Watch {
     fn article(&self) -> PathBuf {
         self.root
             .join("content/cong-tac-dang/ban-chi-dao-quy-che-dan-chu-giao-ban-quy-i-2020.md")

@@ -44,6 +44,9 @@ pub struct Options {
     /// Most URLs in one sitemap file (`None`: 50,000, the protocol's
     /// limit); past it `sitemap.xml` is an index of numbered sitemaps.
     pub sitemap_limit: Option<usize>,
+    /// `build --relative`: links between pages relative to each page (see
+    /// [`render::relative`]), for a site opened from a disk or USB stick.
+    pub relative: bool,
 }
 
 const BODY_BUDGET: usize = 256 << 20;
@@ -248,7 +251,11 @@ pub fn build(opts: &Options) -> Result<Summary> {
         let bodies = Bodies::WithPages(links);
         let renderer = Renderer::new(tera, &site, bodies, opts.live_reload.as_deref(), None);
         summary.lap("cards", &mut lap);
-        let write = |i: usize, bytes: &[u8]| staging.write_page(&plan[i].file, bytes, own_dir[i]);
+        let base_path = &site.base_path;
+        let write = |i: usize, bytes: &[u8]| match relative_page(opts, &plan[i], base_path, bytes) {
+            Some(page) => staging.write_page(&plan[i].file, page.as_bytes(), own_dir[i]),
+            None => staging.write_page(&plan[i].file, bytes, own_dir[i]),
+        };
         let (search, other): (Vec<usize>, Vec<usize>) = pages::render_order(&site, &plan)
             .into_iter()
             .partition(|&i| matches!(plan[i].kind, pages::Kind::SearchWords(_)));
@@ -282,6 +289,30 @@ pub fn build(opts: &Options) -> Result<Summary> {
     drop_in_background((renderer.into_owned(), site));
     summary.elapsed = start.elapsed();
     Ok(summary)
+}
+
+/// With `--relative`, a page a reader opens, its site links made relative
+/// (`None`: written as rendered). The not-found page keeps absolute links:
+/// a web server shows it at any address.
+fn relative_page(opts: &Options, page: &Page, base_path: &str, bytes: &[u8]) -> Option<String> {
+    use pages::Kind;
+    let reader_page = matches!(
+        page.kind,
+        Kind::Home(_)
+            | Kind::List(_)
+            | Kind::Article(_)
+            | Kind::Archive
+            | Kind::Authors
+            | Kind::Tags
+            | Kind::Search
+    );
+    if !opts.relative || !reader_page {
+        return None;
+    }
+    let html = std::str::from_utf8(bytes).ok()?;
+    Some(render::relative::relative_links(
+        html, base_path, &page.path,
+    ))
 }
 
 /// Free a big value on another thread: the caller does not wait for it.

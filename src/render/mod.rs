@@ -5,6 +5,7 @@
 mod card;
 mod gaps;
 mod labels;
+pub mod relative;
 pub mod search;
 mod sink;
 mod sitemap;

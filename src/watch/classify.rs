@@ -20,12 +20,13 @@ pub enum Change {
 }
 
 impl Change {
-    pub fn label(self) -> &'static str {
+    /// What changed, in the editor's language.
+    pub fn label(self) -> String {
         match self {
-            Change::Content => "content",
-            Change::Theme => "theme",
-            Change::Static => "static file",
-            Change::Config => "site.yaml",
+            Change::Content => crate::t!("watch-kind-content"),
+            Change::Theme => crate::t!("watch-kind-theme"),
+            Change::Static => crate::t!("watch-kind-static"),
+            Change::Config => crate::t!("watch-kind-config"),
         }
     }
 }

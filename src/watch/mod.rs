@@ -1,10 +1,13 @@
 //! `bantin watch`: build, serve, and rebuild on every change. The loop is
 //! classify → debounce → rebuild (incremental, see [`session`]) → tell the
-//! server, which reloads open pages and shows or clears the error overlay.
+//! server, which reloads open pages (following an article whose address
+//! changed, see [`follow`]) and shows or clears the error overlay.
 
 pub mod classify;
+pub mod follow;
 pub mod http;
 pub mod message;
+mod overlay;
 pub mod poll;
 pub mod server;
 pub mod session;
@@ -103,7 +106,7 @@ pub fn run(w: WatchOptions, report: &mut dyn FnMut(Event<'_>)) -> Result<()> {
     let mut session = Session::new(opts, output.clone())?;
     mark_output(&output)?;
     let first = rebuild(&mut session, &shared);
-    announce(&shared, "first build", first, report);
+    announce(&shared, &crate::t!("watch-first-build"), first, report);
     report(Event::Serving {
         url: &url,
         output: &output,
@@ -184,10 +187,11 @@ fn hold_back(
 /// Start the server on the address asked for; its URL.
 fn listen(addr: SocketAddr, shared: &Arc<Shared>) -> Result<(Server, String)> {
     let server = Server::start(addr, Arc::clone(shared)).map_err(|e| {
-        Error::Usage(format!(
-            "cannot listen on {}:{}: {e}; choose another port with --port",
-            addr.ip(),
-            addr.port()
+        Error::Usage(crate::t!(
+            "watch-cannot-listen",
+            address = addr.ip().to_string(),
+            port = addr.port().to_string(),
+            reason = &e
         ))
     })?;
     let host = match server.addr.ip() {
@@ -271,7 +275,10 @@ fn take(
             true
         }
         Message::Fs(Err(e)) => {
-            report(Event::Note(&format!("file watcher error: {e}")));
+            report(Event::Note(&crate::t!(
+                "watch-watcher-error",
+                reason = e.to_string()
+            )));
             true
         }
     }
@@ -293,7 +300,7 @@ fn changes_files(kind: &notify::EventKind) -> bool {
 fn rebuild(session: &mut Session, shared: &Shared) -> Result<session::Rebuilt> {
     // Open pages reload as soon as the pages are in place; the search
     // index's word buckets follow.
-    let result = session.rebuild_then(&mut |place| shared.publish(place));
+    let result = session.rebuild_then(&mut |moved, place| shared.publish(moved, place));
     // A failed first build empties the folder, marker included.
     result.and_then(|r| mark_output(session.output()).map(|()| r))
 }
@@ -306,7 +313,17 @@ fn announce(
     report: &mut dyn FnMut(Event<'_>),
 ) {
     match result {
-        Ok(r) => report(Event::Built { what, rebuilt: &r }),
+        Ok(r) => {
+            report(Event::Built { what, rebuilt: &r });
+            // A category renamed moves all its articles: a few are named.
+            for (old, new) in r.moved.iter().take(follow::NAMED) {
+                report(Event::Note(&follow::note(old, new)));
+            }
+            if r.moved.len() > follow::NAMED {
+                let more = r.moved.len() - follow::NAMED;
+                report(Event::Note(&crate::t!("watch-moved-more", count = more)));
+            }
+        }
         Err(e) => {
             shared.rebuilt(e.diagnostics());
             report(Event::Failed { what, error: &e });
@@ -316,7 +333,8 @@ fn announce(
 
 /// The served folder is bantin's: a later `build --output` may replace it.
 fn mark_output(output: &Path) -> Result<()> {
-    crate::output::mark(output).map_err(|e| Error::output(output, "cannot mark the folder", &e))
+    crate::output::mark(output)
+        .map_err(|e| Error::output(output, &crate::t!("watch-cannot-mark"), &e))
 }
 
 /// How long after its last change a file may still be being written (an
@@ -358,13 +376,17 @@ fn describe(root: &Path, changes: &[(Change, PathBuf)]) -> String {
     paths.dedup();
     if let [one] = paths.as_slice() {
         let shown = one.strip_prefix(root).unwrap_or(one);
-        return format!("{} changed", shown.display());
+        return crate::t!("watch-changed", path = shown);
     }
     let mut kinds: Vec<Change> = changes.iter().map(|(c, _)| *c).collect();
     kinds.sort();
     kinds.dedup();
-    let kinds: Vec<&str> = kinds.iter().map(|k| k.label()).collect();
-    format!("{} files changed ({})", paths.len(), kinds.join(", "))
+    let kinds: Vec<String> = kinds.iter().map(|k| k.label()).collect();
+    crate::t!(
+        "watch-files-changed",
+        count = paths.len(),
+        kinds = kinds.join(", ")
+    )
 }
 
 /// The name of a preview folder, before the process id.
@@ -410,8 +432,9 @@ fn start_watcher(
         match notify::RecommendedWatcher::new(handler.clone(), config) {
             Ok(w) => Box::new(w),
             Err(e) => {
-                report(Event::Note(&format!(
-                    "native file events unavailable ({e}); polling instead"
+                report(Event::Note(&crate::t!(
+                    "watch-polling",
+                    reason = e.to_string()
                 )));
                 Box::new(poll_watcher(handler)?)
             }
@@ -427,7 +450,11 @@ fn start_watcher(
 }
 
 fn watch_error(p: &Path, e: notify::Error) -> Error {
-    Error::Usage(format!("cannot watch {}: {e}", p.display()))
+    Error::Usage(crate::t!(
+        "watch-cannot-watch",
+        path = p,
+        reason = e.to_string()
+    ))
 }
 
 /// Watch each source folder that exists and is not watched yet. A folder
@@ -452,7 +479,7 @@ fn watch_sources(watcher: &mut dyn Watcher, root: &Path, watched: &mut Vec<PathB
 fn poll_watcher<F: notify::EventHandler>(handler: F) -> Result<poll::Poller> {
     let config = notify::Config::default().with_poll_interval(Duration::from_millis(250));
     poll::Poller::new(handler, config)
-        .map_err(|e| Error::Usage(format!("cannot watch the site: {e}")))
+        .map_err(|e| Error::Usage(crate::t!("watch-cannot-watch-site", reason = e.to_string())))
 }
 
 fn open_browser(url: &str) {

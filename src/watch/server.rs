@@ -2,8 +2,9 @@
 //! only files inside the watch output (no `..`, no encoded slashes, no
 //! symlink escape), with content types, `ETag`/`Last-Modified`
 //! revalidation, single byte ranges, HEAD, the site's own 404 page, the
-//! live-reload script and its event stream, and the error overlay injected
-//! into every HTML page while the last rebuild failed.
+//! live-reload script and its event stream, the error overlay injected
+//! into every HTML page while the last rebuild failed, and a redirect from
+//! the old address of an article that moved to its new one.
 
 use std::fs::File;
 use std::net::SocketAddr;
@@ -11,8 +12,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, SystemTime};
 
+use super::follow::Moved;
 use super::http::{HttpServer, Limits, Reply};
-use super::message::{Body, Request, Response, find, not_modified, wanted_range};
+use super::message::{Body, Request, Response, not_modified, wanted_range};
+use super::overlay::{inject, lang_code, overlay};
 use crate::error::{Diagnostic, Result};
 
 /// The URL of the live-reload script; pages get it through the template
@@ -40,6 +43,9 @@ pub struct Shared {
     /// for writing while a rebuild moves pages into place and says so:
     /// a page is never served with the status of another build.
     gate: RwLock<()>,
+    /// Articles that moved during this session (a title edited): an open
+    /// tab reloading the old address is sent on to the new one.
+    moved: Moved,
 }
 
 impl Shared {
@@ -55,6 +61,7 @@ impl Shared {
             }),
             changed: Condvar::new(),
             gate: RwLock::new(()),
+            moved: Moved::default(),
         })
     }
 
@@ -67,10 +74,16 @@ impl Shared {
     }
 
     /// Run `place` (a successful rebuild moving its pages into place) and
-    /// record the success, with no request served in between.
-    pub fn publish(&self, place: &mut dyn FnMut() -> Result<()>) -> Result<()> {
+    /// record the success and the addresses that `moved`, with no request
+    /// served in between: the reload it triggers finds them.
+    pub fn publish(
+        &self,
+        moved: &[(String, String)],
+        place: &mut dyn FnMut() -> Result<()>,
+    ) -> Result<()> {
         let _writing = self.gate.write().unwrap_or_else(|p| p.into_inner());
         place()?;
+        self.moved.record(moved);
         self.rebuilt(Vec::new());
         Ok(())
     }
@@ -267,7 +280,15 @@ fn find_file(path: &str, shared: &Shared) -> std::result::Result<Found, Response
         Target::File(f) => (f, 200),
         Target::Redirect(to) => return Err(Response::new(301, Body::Empty).header("Location", to)),
         Target::Refused => return Err(Response::text(403, "403 Forbidden\n")),
-        Target::NotFound => (shared.root.join(crate::routes::NOT_FOUND), 404),
+        Target::NotFound => match shared.moved.to(path) {
+            // Not cached: the old address may be in use again later.
+            Some(to) => {
+                return Err(Response::new(302, Body::Empty)
+                    .header("Location", to)
+                    .header("Cache-Control", "no-store"));
+            }
+            None => (shared.root.join(crate::routes::NOT_FOUND), 404),
+        },
     };
     let opened = File::open(&file).and_then(|f| Ok((f.metadata()?, f)));
     match opened {
@@ -282,8 +303,10 @@ fn find_file(path: &str, shared: &Shared) -> std::result::Result<Found, Response
         // Nothing built yet (the first build failed) or no 404 page.
         _ => {
             let body = format!(
-                "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>bantin</title></head><body>{}<p>Không tìm thấy trang.</p><script src=\"{LIVE_SCRIPT}\"></script></body></html>",
-                overlay.unwrap_or_default()
+                "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>bantin</title></head><body>{}<p>{}</p><script src=\"{LIVE_SCRIPT}\"></script></body></html>",
+                lang_code(),
+                overlay.unwrap_or_default(),
+                crate::render::escape_text(&crate::t!("watch-not-found"))
             );
             Err(Response::new(404, Body::Bytes(body.into_bytes()))
                 .header("Content-Type", "text/html; charset=utf-8")
@@ -362,31 +385,6 @@ fn serve(req: &Request, path: &str, shared: &Shared) -> Response {
     }
 }
 
-/// Put `overlay` right after the `<body …>` tag (or first, without one).
-fn inject(page: &[u8], overlay: &str) -> Vec<u8> {
-    let at = find(page, b"<body")
-        .and_then(|i| page[i..].iter().position(|b| *b == b'>').map(|j| i + j + 1))
-        .unwrap_or(0);
-    let mut out = Vec::with_capacity(page.len() + overlay.len());
-    out.extend_from_slice(&page[..at]);
-    out.extend_from_slice(overlay.as_bytes());
-    out.extend_from_slice(&page[at..]);
-    out
-}
-
-/// The error overlay: every diagnostic in full, HTML-escaped.
-fn overlay(errors: &[Diagnostic]) -> String {
-    let text: String = errors
-        .iter()
-        .map(|d| d.to_string())
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    let escaped = crate::render::escape_text(&text);
-    format!(
-        "<div id=\"bantin-error\" role=\"alert\" style=\"position:fixed;top:0;left:0;right:0;z-index:2147483647;max-height:70vh;overflow:auto;margin:0;padding:16px 20px;background:#fff4f4;color:#5c0000;border-bottom:4px solid #b00000;box-shadow:0 4px 16px rgba(0,0,0,.25);font:15px/1.5 system-ui,sans-serif\"><strong>Bản dựng bị lỗi — trang đang hiển thị là bản tốt gần nhất. Sửa tệp dưới đây, trang sẽ tự tải lại.</strong><pre style=\"white-space:pre-wrap;font:14px/1.5 monospace;margin:8px 0 0\">{escaped}</pre></div>"
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -460,21 +458,6 @@ mod tests {
     }
 
     #[test]
-    fn overlay_goes_after_body_and_is_escaped() {
-        let d = Diagnostic::new("content/a.md", "bad <b>").at(3, Some(1));
-        let o = overlay(&[d]);
-        assert!(o.contains("content/a.md:3:1") && o.contains("bad &lt;b&gt;"));
-        let page = inject(
-            b"<html><body class=\"x\"><p>hi</p></body></html>",
-            "<div>E</div>",
-        );
-        assert_eq!(
-            String::from_utf8(page).unwrap(),
-            "<html><body class=\"x\"><div>E</div><p>hi</p></body></html>"
-        );
-    }
-
-    #[test]
     fn a_page_is_never_served_with_another_builds_errors() {
         let dir = tempfile::tempdir().unwrap();
         let shared = Shared::new(dir.path().to_path_buf());
@@ -484,7 +467,7 @@ mod tests {
             let shared = Arc::clone(&shared);
             let page = dir.path().join("new.html");
             std::thread::spawn(move || {
-                shared.publish(&mut || {
+                shared.publish(&[], &mut || {
                     std::fs::write(&page, "<body>new</body>").unwrap();
                     placed.send(()).unwrap();
                     std::thread::sleep(Duration::from_millis(300));

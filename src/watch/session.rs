@@ -43,6 +43,9 @@ pub struct Rebuilt {
     pub copied: usize,
     /// Files deleted because a clean build would not write them.
     pub removed: usize,
+    /// Articles whose address changed (a title, `slug:` or category
+    /// edited): (old URL path, new URL path).
+    pub moved: Vec<(String, String)>,
 }
 
 pub struct Session {
@@ -52,6 +55,8 @@ pub struct Session {
     pages: HashMap<String, u64>,
     files: HashMap<String, Origin>,
     cards: CardCache,
+    /// Each published article's URL path, by its file.
+    addresses: HashMap<PathBuf, String>,
 }
 
 impl Session {
@@ -69,6 +74,7 @@ impl Session {
             pages: HashMap::new(),
             files: HashMap::new(),
             cards: CardCache::new(),
+            addresses: HashMap::new(),
         })
     }
 
@@ -82,15 +88,16 @@ impl Session {
 
     /// Build again, writing only what changed. On error nothing is touched.
     pub fn rebuild(&mut self) -> Result<Rebuilt> {
-        self.rebuild_then(&mut |place| place())
+        self.rebuild_then(&mut |_, place| place())
     }
 
     /// `rebuild`, handing `publish` the step that moves every page a
     /// reader looks at into place (and deletes what is gone), for it to
     /// run (once) and announce as one step; the search index's word buckets
     /// (derived from every article, the slowest part to redo) are written
-    /// after it. When this returns `Ok`, the output is again exactly a
-    /// clean build.
+    /// after it. `publish` is also told which articles' addresses moved
+    /// (see [`Rebuilt::moved`]). When this returns `Ok`, the output is
+    /// again exactly a clean build.
     pub fn rebuild_then(&mut self, publish: &mut Publish<'_>) -> Result<Rebuilt> {
         let start = Instant::now();
         let Prepared {
@@ -102,6 +109,12 @@ impl Session {
             mut summary,
         } = build::prepare_with(&self.opts, Some(&mut self.cache))?;
         let mut lap = Instant::now();
+        let addresses: HashMap<PathBuf, String> = site
+            .articles
+            .iter()
+            .map(|a| (a.file.display.clone(), site.url(&a.path)))
+            .collect();
+        let moved = super::follow::moves(&self.addresses, &addresses);
         let renderer = Renderer::new(
             tera,
             &site,
@@ -133,7 +146,7 @@ impl Session {
         // Move into place, then delete what is gone: one step for readers.
         let mut made: BTreeSet<PathBuf> = BTreeSet::new();
         let out = &self.out;
-        publish(&mut || {
+        publish(&moved, &mut || {
             for i in todo.iter().filter(|_| !first) {
                 place(out, &mut made, stage.slot(*i), &plan[*i].file)?;
             }
@@ -147,6 +160,7 @@ impl Session {
         })?;
         self.pages = new_pages;
         self.files = new_files;
+        self.addresses = addresses;
         let old_cards = std::mem::replace(&mut self.cards, renderer.card_cache());
         summary.lap("move into place", &mut lap);
 
@@ -160,6 +174,7 @@ impl Session {
             written: todo.len() + later.len(),
             copied: copies.len(),
             removed: gone.len(),
+            moved,
             summary,
         })
     }
@@ -212,8 +227,13 @@ impl Session {
                 Some(own) => (out.join(&plan[i].file), *own),
                 None => (stage.slot(i), false),
             };
-            write::write_file(&target, bytes, own_dir)
-                .map_err(|e| Error::output(&out.join(&plan[i].file), "cannot write this page", &e))
+            write::write_file(&target, bytes, own_dir).map_err(|e| {
+                Error::output(
+                    &out.join(&plan[i].file),
+                    &crate::t!("watch-cannot-write-page"),
+                    &e,
+                )
+            })
         };
         let result = build::render_pages(renderer, plan, todo, &write).and_then(|failures| {
             match failures.is_empty() {
@@ -241,7 +261,13 @@ impl Session {
                 StaticSource::Disk(p) => fs::copy(p, &slot).map(|_| ()),
                 StaticSource::Embedded(b) => fs::write(&slot, b),
             }
-            .map_err(|e| Error::output(&self.out.join(rel), "cannot write this file", &e))?;
+            .map_err(|e| {
+                Error::output(
+                    &self.out.join(rel),
+                    &crate::t!("watch-cannot-write-file"),
+                    &e,
+                )
+            })?;
         }
         Ok(())
     }
@@ -286,7 +312,11 @@ impl Session {
             })?;
             let slot = stage.slot(i);
             fs::write(&slot, bytes).map_err(|e| {
-                Error::output(&self.out.join(&page.file), "cannot write this page", &e)
+                Error::output(
+                    &self.out.join(&page.file),
+                    &crate::t!("watch-cannot-write-page"),
+                    &e,
+                )
             })?;
             place(&self.out, made, slot, &page.file)?;
             self.pages.insert(page.file.clone(), fingerprints[i]);
@@ -311,8 +341,9 @@ pub fn changed_pages(
         .partition(|&i| first || !matches!(plan[i].kind, Kind::SearchWords(_)))
 }
 
-/// See [`Session::rebuild_then`].
-pub type Publish<'a> = dyn FnMut(&mut dyn FnMut() -> Result<()>) -> Result<()> + 'a;
+/// See [`Session::rebuild_then`]: (addresses moved, the step to run).
+pub type Publish<'a> =
+    dyn FnMut(&[(String, String)], &mut dyn FnMut() -> Result<()>) -> Result<()> + 'a;
 
 /// Move a staged file to `rel` under `out`, making its folder once.
 fn place(out: &Path, made: &mut BTreeSet<PathBuf>, slot: PathBuf, rel: &str) -> Result<()> {
@@ -434,7 +465,7 @@ mod tests {
             Err(Error::Env(d)) => {
                 assert_eq!(d.file, out.join("rss.xml"));
                 assert!(
-                    d.message.starts_with("cannot write this page"),
+                    d.message.starts_with(&crate::t!("watch-cannot-write-page")),
                     "{}",
                     d.message
                 );

@@ -3,7 +3,8 @@
 //! output read line by line.
 
 use std::fs;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
@@ -81,7 +82,11 @@ pub fn start_env(own_output: bool, extra: &[&str], env: &[(&str, &str)]) -> Watc
         let line = log
             .recv_timeout(DEADLINE.saturating_sub(start.elapsed()))
             .expect("watch did not print its address");
-        if let Some(rest) = line.split("serving http://").nth(1) {
+        // "serving http://…" / "đang cho xem trước tại http://…"
+        if let Some(rest) = line
+            .strip_prefix("bantin: ")
+            .and_then(|l| l.split("http://").nth(1))
+        {
             break (rest.split('/').next().unwrap().to_string(), line.clone());
         }
     };
@@ -92,5 +97,112 @@ pub fn start_env(own_output: bool, extra: &[&str], env: &[(&str, &str)]) -> Watc
         root,
         tmp,
         log,
+    }
+}
+
+pub struct Reply {
+    pub status: u16,
+    pub head: String,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.head.lines().find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.eq_ignore_ascii_case(name).then(|| v.trim().to_string())
+        })
+    }
+}
+
+/// One raw HTTP/1.1 exchange (the request line is sent as given).
+pub fn raw(addr: &str, request: &str) -> Reply {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(DEADLINE)).unwrap();
+    s.write_all(request.as_bytes()).unwrap();
+    let mut all = Vec::new();
+    s.read_to_end(&mut all).unwrap();
+    let split = all
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("no header end");
+    let head = String::from_utf8_lossy(&all[..split]).into_owned();
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    let mut body = all[split + 4..].to_vec();
+    if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
+        body = dechunk(&body);
+    }
+    Reply { status, head, body }
+}
+
+fn dechunk(mut b: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let nl = b.windows(2).position(|w| w == b"\r\n").unwrap();
+        let size =
+            usize::from_str_radix(std::str::from_utf8(&b[..nl]).unwrap().trim(), 16).unwrap();
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&b[nl + 2..nl + 2 + size]);
+        b = &b[nl + 4 + size..];
+    }
+}
+
+impl Watch {
+    pub fn get(&self, path: &str) -> Reply {
+        self.request("GET", path, "")
+    }
+    pub fn request(&self, method: &str, path: &str, headers: &str) -> Reply {
+        raw(
+            &self.addr,
+            &format!(
+                "{method} {path} HTTP/1.1\r\nHost: {}\r\n{headers}Connection: close\r\n\r\n",
+                self.addr
+            ),
+        )
+    }
+    /// Poll `path` until `ok` holds.
+    pub fn wait_for(&self, path: &str, what: &str, ok: impl Fn(&Reply) -> bool) -> Reply {
+        let start = Instant::now();
+        loop {
+            let r = self.get(path);
+            if ok(&r) {
+                return r;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "timed out waiting for {what} at {path}; last status {}",
+                r.status
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+    /// Wait for a terminal line containing every one of `needles`.
+    pub fn expect_log(&self, needles: &[&str]) -> String {
+        self.log_until(needles).pop().unwrap()
+    }
+    /// The terminal lines up to the first containing every one of
+    /// `needles`, that one last.
+    pub fn log_until(&self, needles: &[&str]) -> Vec<String> {
+        let start = Instant::now();
+        let mut lines = Vec::new();
+        loop {
+            let line = self
+                .log
+                .recv_timeout(DEADLINE.saturating_sub(start.elapsed()))
+                .unwrap_or_else(|_| panic!("no terminal line with {needles:?} in {lines:#?}"));
+            let found = needles.iter().all(|n| line.contains(n));
+            lines.push(line);
+            if found {
+                return lines;
+            }
+        }
     }
 }

@@ -6,7 +6,16 @@
   var status = document.getElementById("search-status");
   var input = document.getElementById("q");
   var more = document.getElementById("search-more");
-  if (!list || !input || !window.fetch) return;
+  if (!list || !input) return;
+  // Opened from a disk or a USB stick (file://), the browser does not let
+  // a page read the index files: say so, rather than fail silently.
+  if (location.protocol === "file:") {
+    status.textContent = "Tìm kiếm chỉ dùng được khi bản tin được mở qua mạng (trên trang web của phường). " +
+      "Khi mở từ ổ đĩa hoặc USB, hãy tìm tin theo chuyên mục trên thanh menu hoặc ở trang Lưu trữ.";
+    status.className += " search-offline";
+    return;
+  }
+  if (!window.fetch) return;
   var PAGE = 20;
 
   function fold(s) {
