@@ -98,7 +98,7 @@ fn default_theme_in_a_real_browser() {
         .local_addr()
         .unwrap()
         .port();
-    let build = Command::new(env!("CARGO_BIN_EXE_bantin"))
+    let build = common::command()
         .args(["build", "--root"])
         .arg(&site)
         .arg("--output")

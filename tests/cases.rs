@@ -10,10 +10,12 @@
 //!   `[OUT]` and `[TMP]` (the temporary folder holding both) are replaced;
 //! - `code`: the exit code (never rewritten by re-blessing: a change of
 //!   exit code is a decision, made by hand);
-//! - `stderr`, `stdout`: what bantin prints, compared with snapbox (`[..]`
-//!   matches the rest of a line up to what follows, `...` alone on a line
-//!   any lines, `[SITE]`, `[OUT]`, `[TMP]` the temporary paths). A missing
-//!   file means "prints nothing";
+//! - `stderr`, `stdout`: what bantin prints in its default language
+//!   (Vietnamese), and `stderr.en`, `stdout.en` what it prints in English:
+//!   each case runs twice, without `BANTIN_LANG` and with `BANTIN_LANG=en`,
+//!   both compared with snapbox (`[..]` matches the rest of a line up to
+//!   what follows, `...` alone on a line any lines, `[SITE]`, `[OUT]`,
+//!   `[TMP]` the temporary paths). A missing file means "prints nothing";
 //! - `expected/`: files that must be in the output with this content (the
 //!   same wildcards); `absent`: output paths, one a line, that must not be.
 //!
@@ -22,8 +24,8 @@
 //! site and the temporary folder byte for byte as they were: bantin never
 //! loses the last good output, and leaves nothing behind.
 //!
-//! `SNAPSHOTS=overwrite cargo test --test cases` rewrites `stdout`, `stderr`
-//! and `expected/` from what bantin printed and wrote (tests/README.md).
+//! `SNAPSHOTS=overwrite cargo test --test cases` rewrites `stdout`, `stderr`,
+//! their `.en` twins and `expected/` from what bantin printed and wrote (tests/README.md).
 
 mod common;
 
@@ -118,6 +120,39 @@ fn read_text(path: &Path) -> Result<String, Failed> {
 
 fn run_case(dir: &Path) -> Result<(), Failed> {
     let case = Case::read(dir)?;
+    let mut problems = Vec::new();
+    for lang in [Lang::Default, Lang::En] {
+        run_in(&case, lang, &mut problems)?;
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n").into())
+    }
+}
+
+/// The language a case runs in: bantin's default (Vietnamese: no
+/// `BANTIN_LANG`), compared with `stdout`/`stderr`, then English
+/// (`BANTIN_LANG=en`), compared with `stdout.en`/`stderr.en`.
+#[derive(Clone, Copy, PartialEq)]
+enum Lang {
+    Default,
+    En,
+}
+
+impl Lang {
+    /// The suffix of the files holding what bantin prints in it.
+    fn suffix(self) -> &'static str {
+        match self {
+            Lang::Default => "",
+            Lang::En => ".en",
+        }
+    }
+}
+
+/// Run the case once in `lang`, in a fresh temporary folder, adding what
+/// differs from the case's files to `problems`.
+fn run_in(case: &Case, lang: Lang, problems: &mut Vec<String>) -> Result<(), Failed> {
     let tmp = tempfile::tempdir()?;
     let (site, out) = (tmp.path().join("site"), tmp.path().join("output"));
     copy_dir(&case.dir.join("site"), &site);
@@ -127,10 +162,14 @@ fn run_case(dir: &Path) -> Result<(), Failed> {
     }
     let before = (tree(&site), tree_if(&out), names(tmp.path()));
 
-    let run = Command::new(env!("CARGO_BIN_EXE_bantin"))
-        .args(case.argv(tmp.path()))
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_bantin"));
+    cmd.args(case.argv(tmp.path()))
         .env("NO_COLOR", "1")
-        .output()?;
+        .env_remove("BANTIN_LANG");
+    if lang == Lang::En {
+        cmd.env("BANTIN_LANG", "en");
+    }
+    let run = cmd.output()?;
 
     let mut redactions = Redactions::new();
     for (name, path) in places(tmp.path()) {
@@ -139,26 +178,29 @@ fn run_case(dir: &Path) -> Result<(), Failed> {
     let assert = Assert::new()
         .action_env("SNAPSHOTS")
         .redact_with(redactions);
-    let mut problems = Vec::new();
+    let mut found = Vec::new();
     if run.status.code() != Some(case.code) {
-        problems.push(format!(
+        found.push(format!(
             "exit code {:?}, `code` says {}",
             run.status.code(),
             case.code
         ));
     }
-    printed(&assert, &case, &run, &mut problems);
-    expected_files(&assert, &case, &out, &mut problems);
+    printed(&assert, case, lang, &run, &mut found);
+    expected_files(&assert, case, &out, &mut found);
     if fails {
         let after = (tree(&site), tree_if(&out), names(tmp.path()));
-        untouched(before, after, &mut problems);
+        untouched(before, after, &mut found);
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
+    if !found.is_empty() {
         let shown = String::from_utf8_lossy(&run.stderr);
-        Err(format!("{}\n--- stderr was:\n{shown}", problems.join("\n")).into())
+        let name = if lang == Lang::En { "English" } else { "default language" };
+        problems.push(format!(
+            "in the {name}: {}\n--- stderr was:\n{shown}",
+            found.join("\n")
+        ));
     }
+    Ok(())
 }
 
 /// Build the good fixture site into `out`: the last good output a failing
@@ -219,9 +261,12 @@ fn untouched(before: Snapshot, after: Snapshot, problems: &mut Vec<String>) {
     }
 }
 
-/// Compare stdout and stderr with the case's files (missing = nothing).
-fn printed(assert: &Assert, case: &Case, run: &Output, problems: &mut Vec<String>) {
-    for (name, bytes) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+/// Compare stdout and stderr with the case's files for `lang` (missing =
+/// nothing).
+fn printed(assert: &Assert, case: &Case, lang: Lang, run: &Output, problems: &mut Vec<String>) {
+    for (stream, bytes) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+        let name = format!("{stream}{}", lang.suffix());
+        let name = name.as_str();
         let path = case.dir.join(name);
         if !path.exists() && bytes.is_empty() {
             continue;

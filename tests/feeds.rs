@@ -86,7 +86,7 @@ const SAMPLE_BASE: &str = "https://phuong.example.gov.vn/ban-tin/";
 /// Build the sample site (`content/` + `site.yaml`) into `out`.
 fn build_sample_site(out: &Path) {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let r = Command::new(env!("CARGO_BIN_EXE_bantin"))
+    let r = common::command()
         .args(["build", "--base-url", SAMPLE_BASE, "--root"])
         .arg(repo)
         .arg("--output")

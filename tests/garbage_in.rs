@@ -199,6 +199,7 @@ fn the_binary_never_panics_on_a_site_of_garbage() {
             std::fs::write(root.join(format!("content/a/bai-{i}.md")), body).unwrap();
         }
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_bantin"))
+            .env("BANTIN_LANG", "en")
             .args(["build", "--root"])
             .arg(&root)
             .output()

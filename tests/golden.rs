@@ -29,7 +29,6 @@ mod common;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const BASE_URL: &str = "https://phuong.example.gov.vn/ban-tin/";
 const MANIFEST: &str = "tests/golden/sample-site.manifest";
@@ -101,7 +100,7 @@ fn parse(text: &str) -> BTreeMap<String, (usize, u64)> {
 
 fn build_sample_site(out: &Path) {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let result = Command::new(env!("CARGO_BIN_EXE_bantin"))
+    let result = common::command()
         .args([
             "build",
             "--future",

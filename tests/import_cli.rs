@@ -11,7 +11,7 @@ mod common;
 use common::bantin;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import")
@@ -412,7 +412,7 @@ fn out_chooses_the_folder_and_needs_no_site() {
     let dir = tempfile::tempdir().unwrap();
     let to = dir.path().join("bai-moi");
     let seed = fixtures().join("seed-article.txt");
-    let o = Command::new(env!("CARGO_BIN_EXE_bantin"))
+    let o = common::command()
         .args([
             "import",
             seed.to_str().unwrap(),

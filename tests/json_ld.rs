@@ -8,7 +8,6 @@ mod common;
 use common::{Site, json_lds};
 use serde_json::Value;
 use std::path::Path;
-use std::process::Command;
 
 /// The published file an absolute URL of the site names.
 fn published(out: &Path, base: &str, url: &str) -> bool {
@@ -57,7 +56,7 @@ fn the_sample_site_names_author_pages_images_and_the_logo() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("output");
     let base = "https://phuong.example.gov.vn/ban-tin/";
-    let r = Command::new(env!("CARGO_BIN_EXE_bantin"))
+    let r = common::command()
         .args(["build", "--base-url", base, "--root"])
         .arg(env!("CARGO_MANIFEST_DIR"))
         .arg("--output")

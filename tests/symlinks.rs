@@ -9,7 +9,7 @@ use common::{Site, copy_dir};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 use std::{fs, thread};
 
@@ -137,7 +137,7 @@ impl Drop for Watch {
 }
 
 fn watch(root: &Path, output: &Path) -> Watch {
-    let child = Command::new(env!("CARGO_BIN_EXE_bantin"))
+    let child = common::command()
         .args(["watch", "--port", "0", "--root"])
         .arg(root)
         .arg("--output")

@@ -457,7 +457,7 @@ fn build_output_never_has_the_live_reload_script() {
     let tmp = tempfile::tempdir().unwrap();
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = tmp.path().join("out");
-    let status = Command::new(env!("CARGO_BIN_EXE_bantin"))
+    let status = common::command()
         .args(["build", "--root"])
         .arg(repo)
         .arg("--output")

@@ -78,9 +78,26 @@ impl Site {
     }
 }
 
-/// Run `bantin <args> --root <root>` and return what it did.
+/// The real binary, speaking English (`BANTIN_LANG=en`) so that tests
+/// can look for its messages' English words; a test that wants another
+/// language sets `BANTIN_LANG` again, or removes it, on the command.
+pub fn command() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_bantin"));
+    cmd.env("BANTIN_LANG", "en");
+    cmd
+}
+
+/// Run `bantin <args> --root <root>` (in English, see [`command`]) and
+/// return what it did.
 pub fn bantin(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bantin"))
+    bantin_env(root, args, &[])
+}
+
+/// [`bantin`] with environment variables set (`("BANTIN_LANG", "vi")`
+/// for the default language's messages).
+pub fn bantin_env(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    command()
+        .envs(env.iter().copied())
         .args(args)
         .arg("--root")
         .arg(root)

@@ -57,6 +57,8 @@ pub fn start_env(own_output: bool, extra: &[&str], env: &[(&str, &str)]) -> Watc
             vec!["--output".into(), output.into_os_string()]
         })
         .args(extra)
+        // English unless the caller says otherwise (see `super::command`).
+        .env("BANTIN_LANG", "en")
         .envs(env.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
