@@ -70,7 +70,10 @@ check-summary = checked { $articles } articles ({ $pages } pages) and { $links }
         [one] , 1 warning
        *[other] , { $warnings } warnings
     }
-check-summary-partial = checked the links of the { $articles } articles that could be read ({ $links } links): { $problems ->
+check-summary-partial = checked the links of { $articles ->
+        [one] the 1 article
+       *[other] the { $articles } articles
+    } that could be read ({ $links } links): { $problems ->
         [one] 1 problem
        *[other] { $problems } problems
     }{ $warnings ->
