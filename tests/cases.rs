@@ -194,7 +194,11 @@ fn run_in(case: &Case, lang: Lang, problems: &mut Vec<String>) -> Result<(), Fai
     }
     if !found.is_empty() {
         let shown = String::from_utf8_lossy(&run.stderr);
-        let name = if lang == Lang::En { "English" } else { "default language" };
+        let name = if lang == Lang::En {
+            "English"
+        } else {
+            "default language"
+        };
         problems.push(format!(
             "in the {name}: {}\n--- stderr was:\n{shown}",
             found.join("\n")

@@ -30,7 +30,10 @@ fn site(yaml: &str, body: &str) -> tempfile::TempDir {
 /// `--lang en`.
 fn run(root: &Path, args: &[&str], english: bool) -> Output {
     let mut cmd = common::command();
-    cmd.env_remove("BANTIN_LANG").args(args).arg("--root").arg(root);
+    cmd.env_remove("BANTIN_LANG")
+        .args(args)
+        .arg("--root")
+        .arg(root);
     if english {
         cmd.args(["--lang", "en"]);
     }
@@ -68,7 +71,11 @@ fn blocks(root: &Path) -> String {
         let end = i + rest[i..].find('>').expect("a closed tag");
         let tag = &rest[i + 1..end];
         rest = &rest[end + 1..];
-        let name = tag.trim_start_matches('/').split([' ', '/']).next().unwrap();
+        let name = tag
+            .trim_start_matches('/')
+            .split([' ', '/'])
+            .next()
+            .unwrap();
         if !block.contains(&name) {
             continue;
         }
@@ -102,7 +109,12 @@ Nguyễn Văn A
 fn one_enter_keeps_paragraphs_apart_and_the_signature_out_of_the_list() {
     let dir = site(SITE, WORD_HABITS);
     let o = run(dir.path(), &["build"], false);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     assert_eq!(
         blocks(dir.path()),
         "p(\"Chiều ngày 15/01/2024, Đảng ủy phường tổ chức hội nghị tổng kết.\") \
@@ -114,14 +126,22 @@ fn one_enter_keeps_paragraphs_apart_and_the_signature_out_of_the_list() {
     // The summary on the lists is the first paragraph only.
     let home = std::fs::read_to_string(dir.path().join("output/index.html")).unwrap();
     assert!(home.contains("tổ chức hội nghị tổng kết."), "summary");
-    assert!(!home.contains("đánh giá kết quả năm 2023"), "summary ran on");
+    assert!(
+        !home.contains("đánh giá kết quả năm 2023"),
+        "summary ran on"
+    );
 }
 
 #[test]
 fn strict_commonmark_is_a_setting() {
     let dir = site(&format!("{SITE}markdown: commonmark\n"), WORD_HABITS);
     let o = run(dir.path(), &["build"], false);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     assert_eq!(
         blocks(dir.path()),
         "p(\"Chiều ngày 15/01/2024, Đảng ủy phường tổ chức hội nghị tổng kết. \
@@ -131,7 +151,11 @@ fn strict_commonmark_is_a_setting() {
          Hội nghị kết thúc lúc 17 giờ. Nguyễn Văn A\"))"
     );
     // Any other value is refused, in the editor's language.
-    std::fs::write(dir.path().join("site.yaml"), format!("{SITE}markdown: word\n")).unwrap();
+    std::fs::write(
+        dir.path().join("site.yaml"),
+        format!("{SITE}markdown: word\n"),
+    )
+    .unwrap();
     for english in [false, true] {
         let o = run(dir.path(), &["build"], english);
         let stderr = String::from_utf8_lossy(&o.stderr);
@@ -154,7 +178,12 @@ Năm 2023 có 12.345 người tham gia.
 ";
     let dir = site(SITE, body);
     let o = run(dir.path(), &["build"], false);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     assert_eq!(
         blocks(dir.path()),
         "p(\"Các nhiệm vụ trọng tâm:\") ol(li(\"Xây dựng Đảng.\") \
@@ -188,7 +217,12 @@ fn blocks_that_are_not_habits_read_as_before() {
 ";
     let dir = site(SITE, body);
     let o = run(dir.path(), &["build"], false);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     assert_eq!(
         blocks(dir.path()),
         "h2(\"Kết quả\") table(tr(th(\"Chỉ tiêu\") th(\"Đạt\")) tr(td(\"Thu ngân sách\") td(\"58,6%\"))) \

@@ -197,7 +197,10 @@ fn incremental_rebuilds_equal_clean_builds() {
                 let p = e.unwrap().path();
                 let text = fs::read_to_string(&p).unwrap_or_default();
                 if text.contains("(lich-tiep-dan.txt)") {
-                    write(&p, &text.replace("\n[Lịch tiếp dân](lich-tiep-dan.txt)\n", ""));
+                    write(
+                        &p,
+                        &text.replace("\n[Lịch tiếp dân](lich-tiep-dan.txt)\n", ""),
+                    );
                 }
             }
             fs::remove_file(dir.join("lich-tiep-dan.txt")).unwrap();

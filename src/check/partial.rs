@@ -12,18 +12,16 @@ use crate::build::{Options, read_articles};
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
 use crate::links::{self, Links};
+use crate::load;
 use crate::markdown;
 use crate::site::{self, Article};
-use crate::load;
 
 /// The report of a site whose articles have `errors` (from `prepare`);
 /// `Err` with those errors when not even the articles can be read.
 pub(super) fn check(opts: &Options, errors: Vec<Diagnostic>) -> Result<Report> {
     let content = opts.root.join("content");
-    let (Ok(config), Ok(tree)) = (
-        Config::load(&opts.root),
-        load::scan(&opts.root, &content),
-    ) else {
+    let (Ok(config), Ok(tree)) = (Config::load(&opts.root), load::scan(&opts.root, &content))
+    else {
         return Err(Error::Content(errors));
     };
     let (parsed, _) = read_articles(&opts.root, &content, &tree.articles, None);

@@ -112,12 +112,20 @@ impl Links {
                 None => d.hint(t!(
                     "links-computer-path.hint",
                     folder = &folder,
-                    name = if name.is_empty() { "anh.jpg".to_string() } else { name }
+                    name = if name.is_empty() {
+                        "anh.jpg".to_string()
+                    } else {
+                        name
+                    }
                 )),
             });
         }
         if let Some((shown, draft)) = self.unpublished(a, dest) {
-            let id = if *draft { "links-draft" } else { "links-scheduled" };
+            let id = if *draft {
+                "links-draft"
+            } else {
+                "links-scheduled"
+            };
             let d = Diagnostic::new(file, t!(id, dest = dest, file = shown))
                 .hint(t!("links-draft.hint"));
             return Found::Warning(d);
@@ -235,7 +243,10 @@ mod tests {
     #[test]
     fn file_names_at_the_end_of_computer_paths() {
         assert_eq!(file_name("C:\\Users\\Lan\\Ảnh 01.jpg"), "Ảnh 01.jpg");
-        assert_eq!(file_name("file:///C:/Users/Lan/%E1%BA%A2nh%2001.jpg"), "Ảnh 01.jpg");
+        assert_eq!(
+            file_name("file:///C:/Users/Lan/%E1%BA%A2nh%2001.jpg"),
+            "Ảnh 01.jpg"
+        );
         assert_eq!(file_name("/home/lan/anh.jpg"), "anh.jpg");
         assert_eq!(file_name("\\\\may\\chung\\a.png"), "a.png");
         assert_eq!(file_name("C:\\"), "");

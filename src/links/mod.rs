@@ -94,13 +94,7 @@ impl Links {
         urls.sort();
         let mut files: Vec<&PathBuf> = self.assets.iter().collect();
         files.sort();
-        crate::stamp::hash_of(&(
-            urls,
-            files,
-            &self.base_path,
-            self.unsafe_html,
-            self.flavour,
-        ))
+        crate::stamp::hash_of(&(urls, files, &self.base_path, self.unsafe_html, self.flavour))
     }
 
     /// Render an article's Markdown with its links resolved. When bodies

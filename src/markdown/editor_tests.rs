@@ -7,10 +7,7 @@ fn editor(body: &str) -> String {
 fn html(body: &str) -> String {
     let (source, _) = prepare(body, Flavour::Editor);
     let mut out = String::new();
-    pulldown_cmark::html::push_html(
-        &mut out,
-        parse(source.text()).into_iter().map(|(e, _)| e),
-    );
+    pulldown_cmark::html::push_html(&mut out, parse(source.text()).into_iter().map(|(e, _)| e));
     out
 }
 
@@ -50,11 +47,23 @@ fn numbered_lines_without_a_space_in_sequence_are_a_list() {
         html("1.Xây dựng Đảng\n2.Phát triển kinh tế\n3. Văn hóa\nKý tên\n"),
         "<ol>\n<li>Xây dựng Đảng</li>\n<li>Phát triển kinh tế</li>\n<li>Văn hóa</li>\n</ol>\n<p>Ký tên</p>\n"
     );
-    assert_eq!(html("1)Một\n2)Hai\n"), "<ol>\n<li>Một</li>\n<li>Hai</li>\n</ol>\n");
+    assert_eq!(
+        html("1)Một\n2)Hai\n"),
+        "<ol>\n<li>Một</li>\n<li>Hai</li>\n</ol>\n"
+    );
     // Alone, a number or a date: left as written.
-    assert_eq!(editor("1.Xây dựng Đảng\n\nĐoạn.\n"), "1.Xây dựng Đảng\n\nĐoạn.\n");
-    assert_eq!(html("12.345 người\n13.000 hộ\n"), "<p>12.345 người</p>\n<p>13.000 hộ</p>\n");
-    assert_eq!(html("19.5.2024\n20.5.2024\n"), "<p>19.5.2024</p>\n<p>20.5.2024</p>\n");
+    assert_eq!(
+        editor("1.Xây dựng Đảng\n\nĐoạn.\n"),
+        "1.Xây dựng Đảng\n\nĐoạn.\n"
+    );
+    assert_eq!(
+        html("12.345 người\n13.000 hộ\n"),
+        "<p>12.345 người</p>\n<p>13.000 hộ</p>\n"
+    );
+    assert_eq!(
+        html("19.5.2024\n20.5.2024\n"),
+        "<p>19.5.2024</p>\n<p>20.5.2024</p>\n"
+    );
     // Out of order: not a sequence.
     assert_eq!(editor("1.Một\n3.Ba\n"), "1.Một\n\n3.Ba\n");
 }
@@ -74,7 +83,10 @@ fn blocks_keep_working() {
     for body in keep {
         assert_eq!(editor(body), body, "{body}");
     }
-    assert_eq!(html("> Trích\nKý tên\n"), "<blockquote>\n<p>Trích</p>\n</blockquote>\n<p>Ký tên</p>\n");
+    assert_eq!(
+        html("> Trích\nKý tên\n"),
+        "<blockquote>\n<p>Trích</p>\n</blockquote>\n<p>Ký tên</p>\n"
+    );
     assert_eq!(html("Đoạn.\n---\n"), "<p>Đoạn.</p>\n<hr />\n");
     assert_eq!(html("Tiêu đề\n===\n"), "<h1>Tiêu đề</h1>\n");
     // An indented line under a paragraph is a paragraph, not code.
