@@ -58,6 +58,7 @@ links-no-file =
     .hint = put the file in the article's folder and write its name exactly, e.g. `anh-hoi-nghi.jpg`; check the spelling
     .hint-near = did you mean `{ $near }`? That file is in the article's folder
     .hint-slash = use `/` between folders, not `\`; for a file in the article's folder write just its name
+    .hint-web = the address of another web site is written in full, starting with `https://`: `{ $url }`
 
 ## links: check
 

@@ -54,6 +54,7 @@ links-no-file =
     .hint = chép tệp vào thư mục của bài rồi viết đúng tên tệp, ví dụ `anh-hoi-nghi.jpg`; xem lại chính tả
     .hint-near = có phải bạn muốn viết `{ $near }`? Tệp này có trong thư mục của bài
     .hint-slash = giữa các thư mục hãy dùng dấu `/`, không dùng dấu `\`; tệp nằm trong thư mục của bài thì chỉ cần viết tên tệp
+    .hint-web = địa chỉ của một trang web khác phải viết đủ, bắt đầu bằng `https://`: `{ $url }`
 
 ## links: check
 

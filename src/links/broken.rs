@@ -162,6 +162,8 @@ impl Links {
         );
         let hint = if dest.contains('\\') {
             t!("links-no-file.hint-slash")
+        } else if dest.to_ascii_lowercase().starts_with("www.") {
+            t!("links-no-file.hint-web", url = format!("https://{dest}"))
         } else {
             match self.nearest(dir, target.as_deref()) {
                 Some(near) => t!("links-no-file.hint-near", near = near),

@@ -285,6 +285,19 @@ enum Container {
 /// The lines of `text` (by index) before which a blank line makes the
 /// CommonMark of `events` read as the editor meant it.
 fn splits(text: &str, events: &Events<'_>) -> Vec<usize> {
+    // Most bodies have neither: no line table for them.
+    let setext = |r: &Range<usize>| !text[r.start..].trim_start().starts_with('#');
+    let to_look_at = events.iter().any(|(e, r)| match e {
+        Event::SoftBreak => true,
+        Event::Start(Tag::Heading {
+            level: HeadingLevel::H2,
+            ..
+        }) => setext(r),
+        _ => false,
+    });
+    if !to_look_at {
+        return Vec::new();
+    }
     let starts: Vec<usize> = std::iter::once(0)
         .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
         .collect();
