@@ -15,7 +15,8 @@
 //!   alone is left as written;
 //! - a link or image target with spaces (`![Ảnh](Ảnh hội nghị 01.png)`) is
 //!   read as that file name;
-//! - a `---` line right under a line of text is a rule, not a heading.
+//! - a `---` line right under a line of text is a rule, not a heading, and
+//!   a line of text right under a table is a paragraph, not a row.
 //!
 //! Code blocks, code spans, raw HTML, tables, headings, block quotes and
 //! `- ` lists read as in CommonMark. `markdown: commonmark` turns all of
@@ -293,6 +294,7 @@ fn splits(text: &str, events: &Events<'_>) -> Vec<usize> {
             level: HeadingLevel::H2,
             ..
         }) => setext(r),
+        Event::Start(Tag::TableRow) => !text[r.clone()].contains('|'),
         _ => false,
     });
     if !to_look_at {
@@ -356,6 +358,10 @@ fn splits(text: &str, events: &Events<'_>) -> Vec<usize> {
                 {
                     out.push(last);
                 }
+            }
+            // A line without `|` under a table: GFM makes it a row.
+            Event::Start(Tag::TableRow) if !text[range.clone()].contains('|') => {
+                out.push(line_of(range.start));
             }
             Event::SoftBreak if inline == 0 => {
                 let next = line_of(range.start) + 1;

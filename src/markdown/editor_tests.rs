@@ -89,6 +89,10 @@ fn blocks_keep_working() {
     );
     assert_eq!(html("Đoạn.\n---\n"), "<p>Đoạn.</p>\n<hr />\n");
     assert_eq!(html("Tiêu đề\n===\n"), "<h1>Tiêu đề</h1>\n");
+    assert_eq!(
+        html("| a |\n|---|\n| 1 |\nKý tên\n"),
+        "<table><thead><tr><th>a</th></tr></thead><tbody>\n<tr><td>1</td></tr>\n</tbody></table>\n<p>Ký tên</p>\n"
+    );
     // An indented line under a paragraph is a paragraph, not code.
     assert_eq!(html("A\n    B\n"), "<p>A</p>\n<p>B</p>\n");
 }
