@@ -47,6 +47,13 @@ links-case =
        *[link] link
     } `{ $dest }` is not found: its name differs from the file { $real } only in capital letters, which web servers tell apart, so readers would not see it
     .hint = write `{ $fix }` exactly as the file is named (or rename the file to match)
+links-accents =
+    the { $kind ->
+        [image] image
+        [cover] cover image (`image:`)
+       *[link] link
+    } `{ $dest }` is not found: the file of that name has its accents stored apart from the letters (as a Mac or an unzip program may save it), so a web server sees another name
+    .hint = rename the file { $real }: delete its name and type it again
 links-no-article = the link `{ $dest }` leads to no published article
     .hint = write the path of the article's file relative to this one, e.g. `../cong-tac-dang/bai-viet.md`; check the spelling
 links-no-file =

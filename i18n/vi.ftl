@@ -43,6 +43,13 @@ links-case =
        *[link] liên kết
     } `{ $dest }` không có: tên này chỉ khác tên tệp { $real } ở chữ hoa, chữ thường; máy chủ web phân biệt chữ hoa với chữ thường nên người đọc sẽ không xem được
     .hint = viết đúng `{ $fix }` như tên tệp (hoặc đổi tên tệp cho khớp)
+links-accents =
+    { $kind ->
+        [image] ảnh
+        [cover] ảnh đại diện (dòng `image:`)
+       *[link] liên kết
+    } `{ $dest }` không có: tệp cùng tên được lưu với dấu tách rời khỏi chữ (do máy Mac hoặc chương trình giải nén), nên máy chủ web coi đó là một tên khác
+    .hint = đổi tên tệp { $real }: xóa tên cũ và gõ lại tên đó
 links-no-article = liên kết `{ $dest }` không dẫn tới bài nào đã đăng
     .hint = viết đường dẫn tới tệp của bài, tính từ thư mục của bài này, ví dụ `../cong-tac-dang/bai-viet.md`; xem lại chính tả
 links-no-file =

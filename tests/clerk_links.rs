@@ -322,3 +322,23 @@ fn check_reports_links_even_when_another_article_has_errors() {
         assert!(!all.contains("hong.md`"), "{all}");
     }
 }
+
+#[test]
+fn a_photo_whose_accents_are_stored_apart_is_refused_in_plain_words() {
+    // The file as a Mac or an unzip program may name it (NFD); the link as
+    // typed (NFC): a web server would see two names.
+    let nfd = "A\u{309}nh.png";
+    let dir = site("", "![Ảnh](Ảnh.png)\n", &[nfd]);
+    good_output(dir.path());
+    refused(
+        dir.path(),
+        &[
+            "content/tin/bai.md:6:8: lỗi: ảnh `Ảnh.png` không có: tệp cùng tên được lưu với dấu tách rời khỏi chữ",
+            "đổi tên tệp content/tin/",
+        ],
+        &[
+            "content/tin/bai.md:6:8: error: the image `Ảnh.png` is not found: the file of that name has its accents stored apart",
+            "rename the file content/tin/",
+        ],
+    );
+}

@@ -133,22 +133,23 @@ impl Links {
         let path = dest.split(['#', '?']).next().unwrap_or(dest);
         let target = site::join_relative(dir, &percent_decode(path));
         if let Some(real) = target.as_ref().and_then(|t| self.other_case(t)) {
+            let shown = Path::new("content").join(real);
+            if crate::text::nfc(&real.to_string_lossy()) == target_text(target.as_deref()) {
+                // Equal but for how the accents are stored (a Mac or a
+                // zip program wrote them apart): the server sees another
+                // name.
+                let d = Diagnostic::new(file, t!("links-accents", kind = k, dest = dest))
+                    .hint(t!("links-accents.hint", real = &shown));
+                return Found::Error(d);
+            }
             let name = real.file_name().map(|n| n.to_string_lossy().into_owned());
             let fix = match (path.rsplit_once('/'), name) {
                 (Some((head, _)), Some(n)) => format!("{head}/{n}"),
                 (None, Some(n)) => n,
                 (_, None) => real.display().to_string(),
             };
-            let d = Diagnostic::new(
-                file,
-                t!(
-                    "links-case",
-                    kind = k,
-                    dest = dest,
-                    real = &Path::new("content").join(real)
-                ),
-            )
-            .hint(t!("links-case.hint", fix = fix));
+            let d = Diagnostic::new(file, t!("links-case", kind = k, dest = dest, real = &shown))
+                .hint(t!("links-case.hint", fix = fix));
             return Found::Error(d);
         }
         if kind == Kind::Link && path.to_lowercase().ends_with(".md") {
@@ -220,6 +221,10 @@ impl Links {
         }
         best.map(|(_, n)| n)
     }
+}
+
+fn target_text(p: Option<&Path>) -> String {
+    p.map_or(String::new(), |p| p.to_string_lossy().into_owned())
 }
 
 fn lower_key(p: &Path) -> String {
