@@ -63,7 +63,7 @@ impl Links {
 
     /// Know the articles left out of the site (their files as shown,
     /// `content/…`), so that a link to one is told apart from a typo: see
-    /// [`Links::unpublished`] and [`Links::warnings`].
+    /// [`Links::unpublished`] and [`Links::noted`].
     pub fn with_unpublished(mut self, drafts: &[PathBuf], scheduled: &[PathBuf]) -> Links {
         let lists = [(drafts, true), (scheduled, false)];
         for (list, draft) in lists {
