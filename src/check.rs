@@ -81,7 +81,7 @@ impl fmt::Display for Report {
 }
 
 /// Check the site without writing anything. `Err` when the site cannot be
-/// read at all (no `site.yaml`, a broken template …); otherwise the report,
+/// read at all (no `site.yaml`, no `content/` …); otherwise the report,
 /// whose `problems` are the broken links and, when errors in articles kept
 /// the site from being read whole, those errors too.
 pub fn check(opts: &Options) -> Result<Report> {

@@ -342,3 +342,40 @@ fn a_photo_whose_accents_are_stored_apart_is_refused_in_plain_words() {
         ],
     );
 }
+
+#[test]
+fn check_reports_links_beside_two_articles_at_one_address() {
+    let dir = site("", "![Ảnh](anh-thieu.jpg)\n", &[]);
+    for name in ["mot", "hai"] {
+        write(
+            dir.path(),
+            &format!("content/tin/{name}.md"),
+            "---\ntitle: Trùng\ndate: 2024-01-10\ncategory: Tin tức\nslug: trung\n---\nx\n"
+                .as_bytes(),
+        );
+    }
+    for (english, words) in [
+        // (The address clash is said by `site`, whichever words it uses.)
+        (
+            false,
+            [
+                "content/tin/mot.md:5:1: lỗi:",
+                "content/tin/bai.md:6:8: lỗi: ảnh `anh-thieu.jpg`",
+            ],
+        ),
+        (
+            true,
+            [
+                "content/tin/mot.md:5:1: error:",
+                "content/tin/bai.md:6:8: error: the image `anh-thieu.jpg`",
+            ],
+        ),
+    ] {
+        let o = run(dir.path(), &["check"], english);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{stderr}");
+        for w in words {
+            assert!(stderr.contains(w), "lacks {w:?}:\n{stderr}");
+        }
+    }
+}

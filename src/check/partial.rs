@@ -11,6 +11,7 @@ use super::{Report, cover};
 use crate::build::{Options, read_articles};
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
+use crate::frontmatter::Parsed;
 use crate::links::{self, Links};
 use crate::load;
 use crate::markdown;
@@ -26,7 +27,7 @@ pub(super) fn check(opts: &Options, errors: Vec<Diagnostic>) -> Result<Report> {
     };
     let (parsed, _) = read_articles(&opts.root, &content, &tree.articles, None);
     let read: HashSet<&PathBuf> = parsed.iter().map(|p| &p.source).collect();
-    let unread: HashSet<PathBuf> = tree
+    let mut unread: HashSet<PathBuf> = tree
         .articles
         .iter()
         .filter(|a| !read.contains(a))
@@ -34,7 +35,7 @@ pub(super) fn check(opts: &Options, errors: Vec<Diagnostic>) -> Result<Report> {
         .collect();
     let now = chrono::Utc::now();
     let (mut drafts, mut scheduled) = (Vec::new(), Vec::new());
-    let parsed = parsed
+    let parsed: Vec<Parsed> = parsed
         .into_iter()
         .filter(|p| {
             if p.front.draft && !opts.drafts {
@@ -48,9 +49,21 @@ pub(super) fn check(opts: &Options, errors: Vec<Diagnostic>) -> Result<Report> {
             }
         })
         .collect();
-    // What keeps the site from being assembled is in `errors` already.
-    let Ok(site) = site::assemble(config, parsed, tree.assets) else {
-        return Err(Error::Content(errors));
+    // What keeps the site from being assembled is in `errors` already:
+    // leave out the articles it names and try again, once.
+    let site = match site::assemble(config.clone(), parsed.clone(), tree.assets.clone()) {
+        Ok(site) => site,
+        Err(found) => {
+            let named: HashSet<&Path> = found.iter().map(|d| d.file.as_path()).collect();
+            let (left, rest): (Vec<Parsed>, Vec<Parsed>) = parsed
+                .into_iter()
+                .partition(|p| named.contains(p.display.as_path()));
+            unread.extend(left.into_iter().map(|p| p.source));
+            match site::assemble(config, rest, tree.assets) {
+                Ok(site) => site,
+                Err(_) => return Err(Error::Content(errors)),
+            }
+        }
     };
     let links = Links::new(&site).with_unpublished(&drafts, &scheduled);
     let mut report = Report {
