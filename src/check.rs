@@ -5,18 +5,22 @@
 //! (`https://<base>/the/x/`), checked against the page plan, the static
 //! files and the files beside articles; a `#fragment` to an article against
 //! the ids of its headings. Reports all problems at once and lists drafts
-//! and scheduled articles.
+//! and scheduled articles. When other errors (a front matter) keep the
+//! site from being read whole, the relative links, images and covers of
+//! the articles that could be read are still checked (`partial.rs`).
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::build::{Options, Prepared, prepare};
-use crate::error::{Diagnostic, Result};
-use crate::links::{self, Links, SiteLink};
-use crate::markdown;
-use crate::site::{self, Article, Site};
+use crate::error::{Diagnostic, Error, Result};
+use crate::links::{self, Found, Links, SiteLink};
+use crate::markdown::{self, Target};
+use crate::site::{Article, Site};
+use crate::t;
+
+mod partial;
 
 /// What `check` found.
 #[derive(Debug, Default)]
@@ -25,10 +29,17 @@ pub struct Report {
     pub pages: usize,
     /// Local links, images and cover images looked at.
     pub links: usize,
-    /// Links that lead nowhere, in file and line order.
+    /// Links that lead nowhere, in file and line order (and, when the
+    /// site could not be read whole, what kept it from being read).
     pub problems: Vec<Diagnostic>,
+    /// Links to drafts and scheduled articles: published, but leading
+    /// nowhere until those are.
+    pub warnings: Vec<Diagnostic>,
     pub drafts: Vec<PathBuf>,
     pub scheduled: Vec<PathBuf>,
+    /// Other errors kept the site from being read whole: only the
+    /// relative links, images and covers of the articles read were checked.
+    pub partial: bool,
 }
 
 impl Report {
@@ -39,21 +50,28 @@ impl Report {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "checked {} articles ({} pages) and {} internal links: ",
-            self.articles, self.pages, self.links
-        )?;
-        match self.problems.len() {
-            0 => write!(f, "no problems")?,
-            1 => write!(f, "1 problem")?,
-            n => write!(f, "{n} problems")?,
-        }
-        for (label, list) in [("drafts", &self.drafts), ("scheduled", &self.scheduled)] {
+        let id = if self.partial {
+            "check-summary-partial"
+        } else {
+            "check-summary"
+        };
+        let summary = t!(
+            id,
+            articles = self.articles,
+            pages = self.pages,
+            links = self.links,
+            problems = self.problems.len(),
+            warnings = self.warnings.len()
+        );
+        write!(f, "{summary}")?;
+        for (id, list) in [
+            ("check-drafts", &self.drafts),
+            ("check-scheduled", &self.scheduled),
+        ] {
             if list.is_empty() {
                 continue;
             }
-            write!(f, "\n{label} ({}), not published:", list.len())?;
+            write!(f, "\n{}", t!(id, count = list.len()))?;
             for p in list.iter() {
                 write!(f, "\n  {}", p.display())?;
             }
@@ -62,10 +80,16 @@ impl fmt::Display for Report {
     }
 }
 
-/// Check the site without writing anything. `Err` when `build` itself would
-/// fail; otherwise the report, whose `problems` are the broken links.
+/// Check the site without writing anything. `Err` when the site cannot be
+/// read at all (no `site.yaml`, no `content/` …); otherwise the report,
+/// whose `problems` are the broken links and, when errors in articles kept
+/// the site from being read whole, those errors too.
 pub fn check(opts: &Options) -> Result<Report> {
-    let prepared = prepare(opts)?;
+    let prepared = match prepare(opts) {
+        Ok(prepared) => prepared,
+        Err(Error::Content(errors)) => return partial::check(opts, errors),
+        Err(e) => return Err(e),
+    };
     let site = &prepared.site;
     let links =
         Links::new(site).with_unpublished(&prepared.summary.drafts, &prepared.summary.scheduled);
@@ -84,24 +108,43 @@ pub fn check(opts: &Options) -> Result<Report> {
             published: &published,
             article: a,
             found: 0,
-            problems: Vec::new(),
+            report: &mut report,
         };
-        for (dest, span) in link_spans(&a.file.body) {
-            checker.link(&dest, span);
+        for target in markdown::targets(&a.file.body, site.config.markdown) {
+            checker.link(&target);
         }
-        report.links += checker.found;
-        report.problems.extend(checker.problems);
-        if let Some(image) = &a.file.front.image {
-            report.links += 1;
-            if let Some(d) = missing_cover(site, a, image) {
-                report.problems.push(d);
-            }
+        let found = checker.found;
+        report.links += found;
+        cover(&links, a, &mut report);
+    }
+    report.sort();
+    Ok(report)
+}
+
+impl Report {
+    fn add(&mut self, found: Found) {
+        match found {
+            Found::Error(d) => self.problems.push(d),
+            Found::Warning(d) => self.warnings.push(d),
         }
     }
-    report
-        .problems
-        .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-    Ok(report)
+
+    fn sort(&mut self) {
+        for list in [&mut self.problems, &mut self.warnings] {
+            list.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+        }
+    }
+}
+
+/// The cover image (`image:`) of `a` must be a published file when it is
+/// local.
+fn cover(links: &Links, a: &Article, report: &mut Report) {
+    if a.file.front.image.is_some() {
+        report.links += 1;
+        if let Some(found) = links.cover(a) {
+            report.add(found);
+        }
+    }
 }
 
 /// Every site path the build publishes, and which of them are articles.
@@ -176,27 +219,29 @@ struct Checker<'a> {
     article: &'a Article,
     /// Internal links looked at.
     found: usize,
-    problems: Vec<Diagnostic>,
+    report: &'a mut Report,
 }
 
 impl Checker<'_> {
-    fn link(&mut self, dest: &str, span: Range<usize>) {
+    fn link(&mut self, target: &Target) {
         let a = self.article;
+        let dest = target.dest.as_str();
         let (base_url, base_path) = (&self.site.config.base_url, &self.site.base_path);
         if let Some(fragment) = dest.strip_prefix('#') {
             self.found += 1;
             let i = self.published.article(&a.path);
-            self.fragment(dest, &span, i, &links::percent_decode(fragment));
+            self.fragment(target, i, &links::percent_decode(fragment));
+        } else if markdown::computer_path(dest) {
+            self.found += 1;
+            self.report.add(self.links.broken(a, target));
         } else if markdown::is_local(dest) {
             self.found += 1;
             let Some(url) = self.links.resolve(a, dest) else {
-                let (line, column) = self.position(dest, &span);
-                let d = broken(a, dest, self.links.unpublished(a, dest));
-                self.problems.push(d.at(line, Some(column)));
+                self.report.add(self.links.broken(a, target));
                 return;
             };
             if let Some(l) = links::site_link(&url, base_url, base_path) {
-                self.site_page(dest, &span, &l);
+                self.site_page(target, &l);
             }
         } else if let Some(l) = links::site_link(dest, base_url, base_path) {
             if l.outside_base {
@@ -208,55 +253,44 @@ impl Checker<'_> {
                 }
                 self.found += 1;
                 if self.published.contains(&l.path) {
-                    let message = format!(
-                        "the link `{dest}` leaves the site: its pages are under `{base_path}`"
+                    let message = t!("check-leaves-site", dest = dest, base = base_path);
+                    let hint = t!(
+                        "check-leaves-site.hint",
+                        fix = format!("{base_path}{}", l.path)
                     );
-                    let hint = format!(
-                        "write `{base_path}{}`, or the path of the article's file relative to this one",
-                        l.path
-                    );
-                    self.problem(dest, &span, message, hint);
+                    self.problem(target, message, hint);
                 } else {
-                    let message = format!(
-                        "the link `{dest}` leads to no page or file of the site (whose pages are under `{base_path}`)"
-                    );
-                    self.problem(dest, &span, message, Self::address_hint(self.site));
+                    let message = t!("check-no-page-under", dest = dest, base = base_path);
+                    self.problem(target, message, Self::address_hint(self.site));
                 }
                 return;
             }
             self.found += 1;
-            self.site_page(dest, &span, &l);
+            self.site_page(target, &l);
         }
     }
 
     /// A link to a page of the site: it must be published, and its
     /// fragment an id of the article it leads to.
-    fn site_page(&mut self, dest: &str, span: &Range<usize>, l: &SiteLink) {
+    fn site_page(&mut self, target: &Target, l: &SiteLink) {
         if !self.published.contains(&l.path) {
-            self.problem(
-                dest,
-                span,
-                format!("the link `{dest}` leads to no page or file of the site"),
-                Self::address_hint(self.site),
-            );
+            let message = t!("check-no-page", dest = &target.dest);
+            self.problem(target, message, Self::address_hint(self.site));
             return;
         }
         if let Some(f) = &l.fragment {
             let i = self.published.article(&l.path);
-            self.fragment(dest, span, i, f);
+            self.fragment(target, i, f);
         }
     }
 
     fn address_hint(site: &Site) -> String {
-        format!(
-            "copy the address of the page from the site, or write the path of the article's file relative to this one; the site's own addresses start with `{}`",
-            site.config.base_url
-        )
+        t!("check-no-page.hint", base = &site.config.base_url)
     }
 
     /// `fragment` must be an id of article `i` (pages other than articles
     /// are not checked).
-    fn fragment(&mut self, dest: &str, span: &Range<usize>, i: Option<usize>, fragment: &str) {
+    fn fragment(&mut self, target: &Target, i: Option<usize>, fragment: &str) {
         let Some(i) = i else { return };
         if fragment.is_empty() || fragment == "top" || self.published.ids[i].contains(fragment) {
             return;
@@ -265,41 +299,27 @@ impl Checker<'_> {
         known.sort();
         let known: Vec<String> = known.iter().take(12).map(|k| format!("#{k}")).collect();
         let hint = if known.is_empty() {
-            "the article has no headings to link to; remove the `#…` part".to_string()
+            t!("check-no-heading.hint-none")
         } else {
-            format!(
-                "link to one of the article's headings: {}",
-                known.join(", ")
-            )
+            t!("check-no-heading.hint", headings = known.join(", "))
         };
         let title = &self.site.articles[i].file.front.title;
-        self.problem(
-            dest,
-            span,
-            format!("the link `{dest}` leads to no heading `#{fragment}` in «{title}»"),
-            hint,
+        let message = t!(
+            "check-no-heading",
+            dest = &target.dest,
+            fragment = format!("#{fragment}"),
+            title = title
         );
+        self.problem(target, message, hint);
     }
 
-    fn problem(&mut self, dest: &str, span: &Range<usize>, message: String, hint: String) {
-        let (line, column) = self.position(dest, span);
-        self.problems.push(
+    fn problem(&mut self, target: &Target, message: String, hint: String) {
+        let line = self.article.file.body_line + target.line;
+        self.report.problems.push(
             Diagnostic::new(&self.article.file.display, message)
-                .at(line, Some(column))
+                .at(line, Some(target.column))
                 .hint(hint),
         );
-    }
-
-    /// The line and column in the article's file of the link's target
-    /// (or of the link when the target is written elsewhere).
-    fn position(&self, dest: &str, span: &Range<usize>) -> (usize, usize) {
-        let body = &self.article.file.body;
-        let at = body[span.clone()]
-            .find(dest)
-            .map_or(span.start, |i| span.start + i);
-        let line_start = body[..at].rfind('\n').map_or(0, |i| i + 1);
-        let line = self.article.file.body_line + body[..at].matches('\n').count();
-        (line, body[line_start..at].chars().count() + 1)
     }
 }
 
@@ -307,20 +327,6 @@ impl Checker<'_> {
 /// top: `chinh-quyen/bai/` → `chinh-quyen`.
 fn top(path: &str) -> &str {
     path.split('/').next().unwrap_or(path)
-}
-
-/// Every link and image of a Markdown body: its target and where it is.
-fn link_spans(body: &str) -> Vec<(String, Range<usize>)> {
-    use pulldown_cmark::{Event, Parser, Tag};
-    Parser::new_ext(body, markdown::options())
-        .into_offset_iter()
-        .filter_map(|(e, range)| match e {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                Some((dest_url.to_string(), range))
-            }
-            _ => None,
-        })
-        .collect()
 }
 
 /// The `id="…"` values of an HTML fragment (headings, footnotes).
@@ -334,53 +340,4 @@ fn ids(html: &str) -> HashSet<String> {
         rest = &rest[end..];
     }
     out
-}
-
-/// A relative link that resolves to nothing; `unpublished` is the article
-/// it names when that one is a draft or scheduled.
-fn broken(a: &Article, dest: &str, unpublished: Option<&(PathBuf, bool)>) -> Diagnostic {
-    let what = match unpublished {
-        Some((shown, true)) => format!(
-            "leads to no published article: {} is a draft",
-            shown.display()
-        ),
-        Some((shown, false)) => format!(
-            "leads to no published article: {} is scheduled for later",
-            shown.display()
-        ),
-        None if looks_like_article(dest) => "leads to no published article".to_string(),
-        None => "leads to no article or file".to_string(),
-    };
-    Diagnostic::new(&a.file.display, format!("the link `{dest}` {what}"))
-        .hint(format!(
-            "write the path of the file relative to this article (e.g. `../cong-tac-dang/bai-viet.md` or `anh.jpg` beside it); check the spelling, and that the article is not a draft or scheduled{}",
-            if dest.contains('\\') { "; use `/` between folders, not `\\`" } else { "" }
-        ))
-}
-
-fn looks_like_article(dest: &str) -> bool {
-    let path = dest.split(['#', '?']).next().unwrap_or(dest);
-    path.to_ascii_lowercase().ends_with(".md")
-}
-
-/// The cover image (`image:`) must be a published file when it is local.
-fn missing_cover(site: &Site, a: &Article, image: &str) -> Option<Diagnostic> {
-    if !markdown::is_local(image) {
-        return None;
-    }
-    let dir = a.file.source.parent().unwrap_or(Path::new(""));
-    let path = image.split(['#', '?']).next().unwrap_or(image);
-    let target = site::join_relative(dir, path);
-    if target.as_ref().is_some_and(|t| site.assets.contains(t)) {
-        return None;
-    }
-    let line = a.file.front.at.of("image");
-    let mut d = Diagnostic::new(
-        &a.file.display,
-        format!("the cover image `{image}` is no file beside the article"),
-    );
-    if let Some((line, col)) = line {
-        d = d.at(line, Some(col));
-    }
-    Some(d.hint("put the image in the article's folder and write its file name, e.g. `image: anh-hoi-nghi.jpg`"))
 }

@@ -37,6 +37,11 @@ pub struct Config {
     /// its title (the default) or its file name (as Hugo and Zola do).
     #[serde(default)]
     pub slugs: SlugSource,
+    /// How article bodies are read: `editor` (the default: one Enter
+    /// between paragraphs keeps them apart, `1.Xây` lines are a list) or
+    /// `commonmark` (strict CommonMark).
+    #[serde(default)]
+    pub markdown: Flavour,
     /// Free values for themes.
     #[serde(default)]
     pub extra: serde_json::Value,
@@ -49,6 +54,16 @@ pub enum SlugSource {
     #[default]
     Title,
     File,
+}
+
+/// `markdown:` in `site.yaml`: see `crate::markdown::editor`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Flavour {
+    #[default]
+    Editor,
+    #[serde(rename = "commonmark")]
+    CommonMark,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -190,5 +205,8 @@ mod tests {
         assert_eq!(c.per_page, 10);
         assert!(!c.unsafe_html);
         assert_eq!(c.theme, "default");
+        assert_eq!(c.markdown, Flavour::Editor);
+        let strict: Config = yaml::from_str("title: T\nmarkdown: commonmark\n").unwrap();
+        assert_eq!(strict.markdown, Flavour::CommonMark);
     }
 }

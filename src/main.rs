@@ -256,6 +256,9 @@ fn check(opts: &bantin::Options) -> bantin::Result<()> {
     for d in &report.problems {
         eprintln!("{d}");
     }
+    for w in &report.warnings {
+        eprintln!("{}", bantin::error::Warning(w));
+    }
     println!("bantin: {report}");
     if report.ok() {
         Ok(())

@@ -120,12 +120,16 @@ fuzz_target!(|data: &[u8]| {
     assert_safe_html(&r.html);
     assert_eq!(
         r.first_paragraph,
-        markdown::first_paragraph(&a.body),
+        markdown::first_paragraph(&a.body, site.config.markdown),
         "the two summaries differ"
     );
     let lines = a.body.split('\n').count();
-    for (dest, line) in &r.unresolved {
-        assert!(markdown::is_local(dest), "{dest:?} reported unresolved");
-        assert!(*line < lines, "{dest:?} on line {line} of {lines}");
+    for t in &r.unresolved {
+        let dest = &t.dest;
+        assert!(
+            markdown::is_local(dest) || markdown::computer_path(dest),
+            "{dest:?} reported unresolved"
+        );
+        assert!(t.line < lines, "{dest:?} on line {} of {lines}", t.line);
     }
 });

@@ -22,8 +22,8 @@ use crate::write::Staging;
 
 mod stages;
 
-use stages::{copy_files, read_articles, render_markdown, summaries};
-pub(crate) use stages::{files_to_copy, render_failures, render_pages};
+use stages::{copy_files, render_markdown, summaries};
+pub(crate) use stages::{files_to_copy, read_articles, render_failures, render_pages};
 
 /// What the command line asks of a build.
 #[derive(Debug, Clone, Default)]
@@ -233,7 +233,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
     });
     let body_root = early_words.is_some().then_some(content.as_path());
     let staging = Staging::begin(claim.target())?;
-    let mut draft_links = None;
+    let mut noted = None;
     let renderer = std::thread::scope(|scope| -> Result<Renderer<'_>> {
         // Otherwise the search word index is made beside the stages below
         // and the pages, and its buckets written last.
@@ -246,7 +246,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
         let links = Links::new(&site)
             .reading_from(body_root)
             .with_unpublished(&summary.drafts, &summary.scheduled);
-        draft_links = Some(links.warnings());
+        noted = Some(links.noted());
         summary.lap("link table", &mut lap);
         let bodies = Bodies::WithPages(links);
         let renderer = Renderer::new(tera, &site, bodies, opts.live_reload.as_deref(), None);
@@ -275,8 +275,12 @@ pub fn build(opts: &Options) -> Result<Summary> {
         Ok(renderer)
     })?;
     summary.lap("render + write pages", &mut lap);
-    if let Some(noted) = draft_links {
-        let mut w = std::mem::take(&mut *noted.lock().unwrap_or_else(|p| p.into_inner()));
+    if let Some(noted) = noted {
+        // A link, image or cover that leads nowhere: nothing is published.
+        let (errors, mut w) = noted.take();
+        if !errors.is_empty() {
+            return Err(Error::Content(errors));
+        }
         w.append(&mut summary.warnings);
         w.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
         w.dedup();

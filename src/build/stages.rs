@@ -103,7 +103,7 @@ pub(crate) fn render_failures(mut failures: Vec<(String, String)>) -> Vec<Diagno
 /// Read and parse every article in parallel; results keep the scan order.
 /// With a cache, unchanged files are not read again, and the cache is
 /// refreshed with what was read.
-pub(super) fn read_articles(
+pub(crate) fn read_articles(
     root: &Path,
     content: &Path,
     files: &[PathBuf],
@@ -224,13 +224,14 @@ pub(super) fn render_markdown(site: &mut Site, cache: Option<&mut Cache>) -> Vec
 /// with its page (see `links::Bodies::WithPages`), so the HTML of the whole
 /// site is never in memory at once.
 pub(super) fn summaries(site: &mut Site) {
+    let flavour = site.config.markdown;
     let firsts: Vec<Option<String>> = site
         .articles
         .par_iter()
         .map(|a| {
             a.summary
                 .is_empty()
-                .then(|| markdown::first_paragraph(&a.file.body))
+                .then(|| markdown::first_paragraph(&a.file.body, flavour))
         })
         .collect();
     for (a, f) in site.articles.iter_mut().zip(firsts) {

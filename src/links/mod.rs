@@ -6,16 +6,21 @@
 //! by the build, the cards, `check` and `watch`. [`Bodies`] is the one render
 //! path of an article's Markdown: rendered before the pages (`watch`,
 //! `check`: [`ArticleHtml`] per article) or with each page (`build`), the
-//! body in memory or read again (see `site::Article::body`).
+//! body in memory or read again (see `site::Article::body`). Why a link
+//! leads nowhere, said the same way by `build` and `check`, is in
+//! `broken.rs`.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, OnceLock};
 
-use crate::error::Diagnostic;
+use crate::config::Flavour;
 use crate::load::site_path;
 use crate::markdown;
 use crate::site::{self, Article, Site};
+
+mod broken;
+pub use broken::{Found, Noted};
 
 /// Everything a relative link can resolve against.
 pub struct Links {
@@ -23,13 +28,18 @@ pub struct Links {
     assets: HashSet<PathBuf>,
     base_path: String,
     unsafe_html: bool,
+    flavour: Flavour,
+    /// Every file and article by its path in lower case, made at the first
+    /// link that leads nowhere (to name the file whose case differs).
+    lower: Box<OnceLock<HashMap<String, PathBuf>>>,
     /// Where to read bodies again when the site let go of them.
     content: Option<PathBuf>,
     /// Articles not published (drafts, scheduled), by source: their file
     /// as shown and whether it is a draft.
     unpublished: HashMap<PathBuf, (PathBuf, bool)>,
-    /// Warnings about links to those, noted while rendering.
-    warnings: Arc<Mutex<Vec<Diagnostic>>>,
+    /// What rendering found: links that lead nowhere (errors) and links
+    /// to those (warnings).
+    noted: Arc<Noted>,
 }
 
 impl Links {
@@ -43,15 +53,17 @@ impl Links {
             assets: site.assets.iter().cloned().collect(),
             base_path: site.base_path.clone(),
             unsafe_html: site.config.unsafe_html,
+            flavour: site.config.markdown,
+            lower: Box::default(),
             content: None,
             unpublished: HashMap::new(),
-            warnings: Arc::default(),
+            noted: Arc::default(),
         }
     }
 
     /// Know the articles left out of the site (their files as shown,
     /// `content/…`), so that a link to one is told apart from a typo: see
-    /// [`Links::unpublished`] and [`Links::warnings`].
+    /// [`Links::unpublished`] and [`Links::noted`].
     pub fn with_unpublished(mut self, drafts: &[PathBuf], scheduled: &[PathBuf]) -> Links {
         let lists = [(drafts, true), (scheduled, false)];
         for (list, draft) in lists {
@@ -64,10 +76,10 @@ impl Links {
         self
     }
 
-    /// The warnings noted by [`Links::render`] so far, shared: they can be
-    /// read after the `Links` was handed to the renderer.
-    pub fn warnings(&self) -> Arc<Mutex<Vec<Diagnostic>>> {
-        Arc::clone(&self.warnings)
+    /// What [`Links::render`] noted so far, shared: it can be read after
+    /// the `Links` was handed to the renderer.
+    pub fn noted(&self) -> Arc<Noted> {
+        Arc::clone(&self.noted)
     }
 
     /// Read article bodies from their files under `content` when rendering.
@@ -82,25 +94,23 @@ impl Links {
         urls.sort();
         let mut files: Vec<&PathBuf> = self.assets.iter().collect();
         files.sort();
-        crate::stamp::hash_of(&(urls, files, &self.base_path, self.unsafe_html))
+        crate::stamp::hash_of(&(urls, files, &self.base_path, self.unsafe_html, self.flavour))
     }
 
     /// Render an article's Markdown with its links resolved. When bodies
     /// are read again, a file that can no longer be read is an error.
-    /// A link to a draft or scheduled article is kept as written (it leads
-    /// nowhere until that article is published) and noted as a warning.
+    /// A link or a cover image that leads nowhere is noted as an error (see
+    /// [`Links::noted`]); a link to a draft or scheduled article is kept as
+    /// written (it leads nowhere until that article is published) and
+    /// noted as a warning.
     pub fn render(&self, a: &Article) -> Result<markdown::Rendered, String> {
         let body = self.body(a)?;
         let rendered = self.render_body(a, &body);
-        if !self.unpublished.is_empty() {
-            for (dest, line) in &rendered.unresolved {
-                if let Some(w) = self.unpublished_warning(a, &body, dest, *line) {
-                    self.warnings
-                        .lock()
-                        .unwrap_or_else(|p| p.into_inner())
-                        .push(w);
-                }
-            }
+        for u in &rendered.unresolved {
+            self.noted.add(self.broken(a, u));
+        }
+        if let Some(found) = self.cover(a) {
+            self.noted.add(found);
         }
         Ok(rendered)
     }
@@ -112,38 +122,6 @@ impl Links {
         let path = dest.split(['#', '?']).next().unwrap_or(dest);
         let target = site::join_relative(dir, &percent_decode(path))?;
         self.unpublished.get(&target)
-    }
-
-    fn unpublished_warning(
-        &self,
-        a: &Article,
-        body: &str,
-        dest: &str,
-        line: usize,
-    ) -> Option<Diagnostic> {
-        let (shown, draft) = self.unpublished(a, dest)?;
-        let text = body.lines().nth(line).unwrap_or("");
-        let column = text
-            .find(&format!("]({dest}"))
-            .map(|i| i + 2)
-            .or_else(|| text.find(dest))
-            .map(|i| text[..i].chars().count() + 1);
-        let what = if *draft {
-            "a draft"
-        } else {
-            "an article scheduled for later"
-        };
-        Some(
-            Diagnostic::new(
-                &a.file.display,
-                format!(
-                    "the link `{dest}` leads to {what} ({}): it is published as written and leads nowhere until that article is published",
-                    shown.display()
-                ),
-            )
-            .at(a.file.body_line + line, column)
-            .hint("publish the linked article first, or build again once it is published; `bantin check` lists every such link"),
-        )
     }
 
     /// An article's Markdown body: in memory, or read again from its file
@@ -158,7 +136,12 @@ impl Links {
     }
 
     fn render_body(&self, a: &Article, body: &str) -> markdown::Rendered {
-        markdown::render(body, &|dest: &str| self.resolve(a, dest), self.unsafe_html)
+        markdown::render_as(
+            body,
+            self.flavour,
+            &|dest: &str| self.resolve(a, dest),
+            self.unsafe_html,
+        )
     }
 
     /// The published URL a relative link of article `a` leads to (with its

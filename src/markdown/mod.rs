@@ -1,11 +1,17 @@
 //! Markdown to HTML: pulldown-cmark with tables, footnotes, strikethrough,
 //! smart punctuation and heading ids; local links rewritten to published
 //! URLs; raw HTML sanitised unless the site allows it; the plain-text summary.
+//! The body is first read in the site's flavour (see [`editor`]).
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Options, Tag, TagEnd};
+
+use crate::config::Flavour;
+
+pub mod editor;
+pub use editor::Source;
 
 /// What rendering an article body yields.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -13,9 +19,20 @@ pub struct Rendered {
     pub html: String,
     /// The first paragraph as plain text.
     pub first_paragraph: String,
-    /// Relative links and images that resolve to nothing published, with
-    /// their 0-based line in the body.
-    pub unresolved: Vec<(String, usize)>,
+    /// Relative links and images that resolve to nothing published, and
+    /// paths on the editor's computer, in body order.
+    pub unresolved: Vec<Target>,
+}
+
+/// A link or image of a body, where the file has it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub dest: String,
+    /// 0-based line in the body.
+    pub line: usize,
+    /// 1-based column of the target in that line, in characters.
+    pub column: usize,
+    pub image: bool,
 }
 
 /// Turns a relative link target into a published URL, or `None` when it
@@ -77,10 +94,15 @@ fn is_dangerous(dest: &str) -> bool {
 
 /// The first paragraph with text, as plain text: what `render` gives as
 /// `first_paragraph`, without rendering the rest.
-pub fn first_paragraph(body: &str) -> String {
+pub fn first_paragraph(body: &str, flavour: Flavour) -> String {
+    let (source, events) = editor::prepare(body, flavour);
+    let events = match events {
+        Some(events) => events,
+        None => editor::parse(source.text()),
+    };
     let mut text = String::new();
     let mut inside = false;
-    for event in Parser::new_ext(body, options()) {
+    for (event, _) in events {
         match event {
             Event::Start(Tag::Paragraph) => inside = true,
             Event::End(TagEnd::Paragraph) if inside => {
@@ -97,8 +119,25 @@ pub fn first_paragraph(body: &str) -> String {
     crate::text::squash_spaces(&text)
 }
 
-/// Render `body`. `unsafe_html` keeps raw HTML as written.
+/// Render `body` as strict CommonMark. `unsafe_html` keeps raw HTML as
+/// written.
 pub fn render(body: &str, resolve: &dyn Resolve, unsafe_html: bool) -> Rendered {
+    render_as(body, Flavour::CommonMark, resolve, unsafe_html)
+}
+
+/// Render `body` read in `flavour`; positions in [`Rendered::unresolved`]
+/// are the body's, whatever the flavour rewrote.
+pub fn render_as(
+    body: &str,
+    flavour: Flavour,
+    resolve: &dyn Resolve,
+    unsafe_html: bool,
+) -> Rendered {
+    let (source, parsed) = editor::prepare(body, flavour);
+    let parsed = match parsed {
+        Some(events) => events,
+        None => editor::parse(source.text()),
+    };
     let mut out = Rendered::default();
     let mut events: Vec<Event<'_>> = Vec::with_capacity(body.len() / 8);
     let mut has_html = false;
@@ -107,11 +146,11 @@ pub fn render(body: &str, resolve: &dyn Resolve, unsafe_html: bool) -> Rendered 
     let mut paragraph_depth: Option<usize> = None;
     let mut first_done = false;
 
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+    for (event, range) in parsed {
         let event = filter(
             event,
             range.start,
-            body,
+            &source,
             resolve,
             &mut out,
             unsafe_html,
@@ -158,13 +197,13 @@ pub fn render(body: &str, resolve: &dyn Resolve, unsafe_html: bool) -> Rendered 
 fn filter<'a>(
     event: Event<'a>,
     at: usize,
-    body: &str,
+    source: &Source<'_>,
     resolve: &dyn Resolve,
     out: &mut Rendered,
     unsafe_html: bool,
     has_html: &mut bool,
 ) -> Event<'a> {
-    let line = || body[..at].bytes().filter(|b| *b == b'\n').count();
+    let place = |dest: &str, image: bool| place(source, at, dest, image);
     match event {
         Event::Start(Tag::Link {
             link_type,
@@ -173,7 +212,7 @@ fn filter<'a>(
             id,
         }) => Event::Start(Tag::Link {
             link_type,
-            dest_url: rewrite(dest_url, resolve, out, line()),
+            dest_url: rewrite(dest_url, resolve, out, |d| place(d, false)),
             title,
             id,
         }),
@@ -184,7 +223,7 @@ fn filter<'a>(
             id,
         }) => Event::Start(Tag::Image {
             link_type,
-            dest_url: rewrite(dest_url, resolve, out, line()),
+            dest_url: rewrite(dest_url, resolve, out, |d| place(d, true)),
             title,
             id,
         }),
@@ -206,12 +245,70 @@ fn filter<'a>(
     }
 }
 
+/// The link or image starting at byte `at` of `source`, whose target is
+/// `dest`, placed at its target (or at its start when the target is
+/// written elsewhere, as in a reference link).
+fn place(source: &Source<'_>, at: usize, dest: &str, image: bool) -> Target {
+    let text = source.text();
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[at..end];
+    // The target as written; else (written with `\\` escapes …) right
+    // after the first `](`; else the link itself.
+    let found = [format!("]({dest}"), format!("](<{dest}")]
+        .iter()
+        .find_map(|p| line.find(p.as_str()).map(|i| i + p.len() - dest.len()))
+        .or_else(|| {
+            line.find("](")
+                .map(|i| i + 2 + usize::from(line[i + 2..].starts_with('<')))
+        })
+        .map_or(at, |i| at + i);
+    let (line, column) = source.position(found);
+    Target {
+        dest: dest.to_string(),
+        line,
+        column,
+        image,
+    }
+}
+
+/// Every link and image of `body` read in `flavour`, in body order.
+pub fn targets(body: &str, flavour: Flavour) -> Vec<Target> {
+    let (source, events) = editor::prepare(body, flavour);
+    let events = match events {
+        Some(events) => events,
+        None => editor::parse(source.text()),
+    };
+    events
+        .into_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                Some(place(&source, range.start, &dest_url, false))
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                Some(place(&source, range.start, &dest_url, true))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// A link's target as published: resolved when it is a file of the site;
+/// noted in `out` (placed by `place`) when it leads nowhere, a path on the
+/// editor's computer included.
 fn rewrite<'a>(
     dest: CowStr<'a>,
     resolve: &dyn Resolve,
     out: &mut Rendered,
-    line: usize,
+    place: impl Fn(&str) -> Target,
 ) -> CowStr<'a> {
+    if computer_path(&dest) {
+        out.unresolved.push(place(&dest));
+        return if is_dangerous(&dest) {
+            CowStr::Borrowed("#")
+        } else {
+            dest
+        };
+    }
     if is_dangerous(&dest) {
         return CowStr::Borrowed("#");
     }
@@ -221,10 +318,28 @@ fn rewrite<'a>(
     match resolve.resolve(&dest) {
         Some(url) => CowStr::from(url),
         None => {
-            out.unresolved.push((dest.to_string(), line));
+            out.unresolved.push(place(&dest));
             dest
         }
     }
+}
+
+/// A path on the editor's own computer, which no reader's browser can
+/// open: `C:\…`, `C:/…`, `file:…`, `\\server\…` (`\server\…` once
+/// Markdown read `\\` as `\`), `~/…` or a folder of a computer's own disk
+/// (`/home/…`, `/Users/…`).
+pub fn computer_path(dest: &str) -> bool {
+    let b = dest.as_bytes();
+    let drive =
+        b.len() >= 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && matches!(b[2], b'\\' | b'/');
+    let lower = dest.get(..5).unwrap_or("").to_ascii_lowercase();
+    drive
+        || lower == "file:"
+        || dest.starts_with('\\')
+        || dest.starts_with("~/")
+        || ["/home/", "/Users/", "/root/", "/mnt/", "/Volumes/"]
+            .iter()
+            .any(|p| dest.starts_with(p))
 }
 
 fn set_heading_id(events: &mut [Event<'_>], start: usize, used: &mut HashSet<String>) {
@@ -268,95 +383,4 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn md(s: &str) -> Rendered {
-        render(
-            s,
-            &|d: &str| (d == "anh.png").then(|| "/a/b/anh.png".to_string()),
-            false,
-        )
-    }
-
-    #[test]
-    fn extensions_are_on() {
-        let r =
-            md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~bỏ~~ \"trích\" x[^1]\n\n[^1]: Chú thích.\n");
-        assert!(r.html.contains("<table>"), "{}", r.html);
-        assert!(r.html.contains("<del>bỏ</del>"));
-        assert!(r.html.contains("“trích”"));
-        assert!(r.html.contains("footnote-definition"));
-    }
-
-    #[test]
-    fn headings_get_unique_vietnamese_ids() {
-        let r = md("## Đánh giá chung\n\n## Đánh giá chung\n\n## Kết luận {#ket}\n");
-        assert!(r.html.contains(r#"<h2 id="danh-gia-chung">"#), "{}", r.html);
-        assert!(r.html.contains(r#"<h2 id="danh-gia-chung-1">"#));
-        assert!(r.html.contains(r#"<h2 id="ket">"#));
-    }
-
-    #[test]
-    fn raw_html_is_sanitised_unless_allowed() {
-        let body = "Xin chào <script>alert(1)</script><img src=x onerror=alert(2)> <a href=\"javascript:alert(3)\">x</a> <b>đậm</b>";
-        let r = md(body);
-        assert!(!r.html.contains("<script"), "{}", r.html);
-        assert!(!r.html.contains("onerror"));
-        assert!(!r.html.contains("javascript:"));
-        assert!(r.html.contains("<b>đậm</b>"));
-        let r = render(body, &|_: &str| None, true);
-        assert!(r.html.contains("<script>"));
-    }
-
-    /// Heading attributes (`{#id .class key=value}`) wrote any attribute,
-    /// event handlers included, with raw HTML not allowed: what the safe-HTML
-    /// invariant of the `markdown` fuzz target (`fuzz/`) flags.
-    #[test]
-    fn heading_attributes_are_only_id_and_class_unless_html_is_allowed() {
-        let body = "# Tin {#a .lead onclick=alert(1) style=color:red}\n\n## B {onmouseover=x}\n";
-        let r = md(body);
-        assert!(
-            r.html.contains(r#"<h1 id="a" class="lead">Tin</h1>"#),
-            "{}",
-            r.html
-        );
-        assert!(r.html.contains(r#"<h2 id="b">B</h2>"#), "{}", r.html);
-        assert!(!r.html.contains("onclick") && !r.html.contains("onmouseover"));
-        assert!(!r.html.contains("style"), "{}", r.html);
-        let r = render(body, &|_: &str| None, true);
-        assert!(r.html.contains(r#"onclick="alert(1)""#), "{}", r.html);
-    }
-
-    #[test]
-    fn markdown_links_with_dangerous_schemes_are_neutralised() {
-        let r = md("[bấm](javascript:alert(1)) [b](JaVaScRiPt:x) ![x](data:text/html,hi)");
-        assert!(!r.html.to_lowercase().contains("javascript"), "{}", r.html);
-        assert!(!r.html.contains("data:"));
-    }
-
-    #[test]
-    fn local_links_are_resolved_or_reported() {
-        let r = md(
-            "Dòng một\n\n![Ảnh hội nghị](anh.png) [thiếu](khong-co.pdf) [web](https://x.vn) [neo](#a)\n",
-        );
-        assert!(r.html.contains(r#"src="/a/b/anh.png""#), "{}", r.html);
-        assert_eq!(r.unresolved, vec![("khong-co.pdf".to_string(), 2)]);
-    }
-
-    #[test]
-    fn first_paragraph_is_plain_text() {
-        let r = md("## Tiêu đề\n\nChiều ngày **17/02/2020** tại\nphòng họp.\n\nĐoạn hai.\n");
-        assert_eq!(r.first_paragraph, "Chiều ngày 17/02/2020 tại phòng họp.");
-    }
-
-    #[test]
-    fn schemes_are_told_apart_from_paths() {
-        assert!(is_local("anh.png"));
-        assert!(is_local("../chinh-quyen/bai.md#muc"));
-        assert!(!is_local("https://x.vn"));
-        assert!(!is_local("mailto:a@b.vn"));
-        assert!(!is_local("/tuyet-doi/"));
-        assert!(!is_local("#neo"));
-    }
-}
+mod tests;
