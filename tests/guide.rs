@@ -54,15 +54,15 @@ mod serve;
 #[path = "guide/text.rs"]
 mod text;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use unicode_normalization::UnicodeNormalization;
 
 use page::article_page;
-use serve::{check_served, fake_browser, read_lines, stop, wait_for_url};
+use serve::{fake_browser, watch_once};
 use text::{Block, anchor, parse};
 
 const BIN: &str = env!("CARGO_BIN_EXE_bantin");
@@ -88,6 +88,8 @@ struct Run {
     created: BTreeSet<String>,
     /// Category slugs the guide added to site.yaml.
     categories: Vec<String>,
+    /// Where each article was published (its folder under the output).
+    addresses: BTreeMap<String, PathBuf>,
     /// Every command run, as its argument list.
     ran: Vec<Vec<String>>,
     not_run: Vec<String>,
@@ -115,6 +117,7 @@ impl Run {
             articles: BTreeSet::new(),
             created: BTreeSet::new(),
             categories: Vec::new(),
+            addresses: BTreeMap::new(),
             ran: Vec::new(),
             not_run: Vec::new(),
             failures: Vec::new(),
@@ -245,35 +248,8 @@ impl Run {
 
     /// `bantin watch …`: it must serve the site, and open it if asked.
     fn watch(&mut self, line: usize, args: &[String]) {
-        let opened = self.bin_dir.join("opened.txt");
-        let _ = fs::remove_file(&opened);
-        let mut child = Command::new(BIN)
-            .args(args)
-            .args(["--port", "0"])
-            .current_dir(&self.site)
-            .env_remove("BANTIN_LANG")
-            .env("PATH", &self.bin_dir)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let log = read_lines(&mut child);
-        let url = wait_for_url(&log);
-        let problem = match &url {
-            None => Some("never said where it serves".to_string()),
-            Some(url) => check_served(url, args, &opened),
-        };
-        let code = stop(&mut child);
-        let printed: Vec<String> = log.try_iter().collect();
-        if let Some(p) = problem {
-            let printed = printed.join("\n");
-            return self.fail(line, format!("`bantin {}`: {p}\n{printed}", args.join(" ")));
-        }
-        if code != Some(0) {
-            self.fail(
-                line,
-                format!("watch stopped by Ctrl-C exited {code:?}, not 0"),
-            );
+        if let Err(e) = watch_once(&self.site, &self.bin_dir, args) {
+            self.fail(line, format!("`bantin {}`: {e}", args.join(" ")));
         }
     }
 
@@ -301,8 +277,18 @@ impl Run {
             let Ok(text) = fs::read_to_string(self.site.join(&rel)) else {
                 continue;
             };
-            if let Err(e) = article_page(&text, out) {
-                self.fail(line, format!("{rel} in {}: {e}", out.display()));
+            match article_page(&text, out) {
+                Err(e) => self.fail(line, format!("{rel} in {}: {e}", out.display())),
+                // Once published, an article keeps its address: the guide
+                // never moves one (a title edit keeps its `slug:`).
+                Ok(Some(at)) => match self.addresses.insert(rel.clone(), at.clone()) {
+                    Some(was) if was != at => self.fail(
+                        line,
+                        format!("{rel} moved from {} to {}", was.display(), at.display()),
+                    ),
+                    _ => {}
+                },
+                Ok(None) => {}
             }
         }
     }
@@ -400,4 +386,16 @@ fn the_guide_is_nfc_its_links_lead_somewhere_and_the_readme_links_to_it() {
         head.contains("](HUONG-DAN.md)"),
         "README.md's first lines do not link HUONG-DAN.md:\n{head}"
     );
+}
+
+/// `watch --open` on a machine where no browser can be started (nothing on
+/// PATH): it serves all the same, and stops cleanly on Ctrl-C.
+#[test]
+#[cfg_attr(not(unix), ignore = "stops watch with SIGINT")]
+fn watch_open_without_a_browser_still_serves() {
+    let run = Run::new();
+    let empty = run.tmp.path().join("empty");
+    fs::create_dir_all(&empty).unwrap();
+    let args = ["watch".to_string(), "--open".to_string()];
+    watch_once(&run.site, &empty, &args).unwrap();
 }

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 
 use super::text::{body, escape, front_matter};
 
-/// The published page of an article (by its title), as the article says.
-pub fn article_page(text: &str, out: &Path) -> Result<(), String> {
+/// The published page of an article (by its title), as the article says:
+/// its address (the page's folder under `out`), or `None` for a draft.
+pub fn article_page(text: &str, out: &Path) -> Result<Option<PathBuf>, String> {
     let fm = front_matter(text);
     let title = fm.get("title").ok_or("no title")?;
     let heading = format!(">{}</h1>", escape(title));
@@ -21,7 +22,7 @@ pub fn article_page(text: &str, out: &Path) -> Result<(), String> {
         .collect();
     let draft = fm.get("draft").is_some_and(|d| d == "true");
     match (draft, pages.as_slice()) {
-        (true, []) => Ok(()),
+        (true, []) => Ok(None),
         (true, _) => Err(format!("a draft, yet published: {title}")),
         (false, [(page, html)]) => {
             if let Some(slug) = fm.get("slug") {
@@ -33,7 +34,9 @@ pub fn article_page(text: &str, out: &Path) -> Result<(), String> {
                     ));
                 }
             }
-            body_shown(text, page, html, out)
+            body_shown(text, page, html, out)?;
+            let dir = page.parent().unwrap().strip_prefix(out).unwrap();
+            Ok(Some(dir.to_path_buf()))
         }
         (false, found) => Err(format!("{} pages with the title {title}", found.len())),
     }

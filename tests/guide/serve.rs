@@ -4,7 +4,7 @@
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
-use std::process::{Child, Command};
+use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -26,7 +26,7 @@ pub fn fake_browser(dir: &Path) {
     }
 }
 
-pub fn read_lines(child: &mut Child) -> mpsc::Receiver<String> {
+fn read_lines(child: &mut Child) -> mpsc::Receiver<String> {
     let (tx, rx) = mpsc::channel();
     let pipes: [Box<dyn Read + Send>; 2] = [
         Box::new(child.stdout.take().unwrap()),
@@ -45,7 +45,7 @@ pub fn read_lines(child: &mut Child) -> mpsc::Receiver<String> {
 
 /// The `http://127.0.0.1:PORT/` watch prints once it serves (whatever the
 /// words around it).
-pub fn wait_for_url(log: &mpsc::Receiver<String>) -> Option<String> {
+fn wait_for_url(log: &mpsc::Receiver<String>) -> Option<String> {
     let deadline = Instant::now() + Duration::from_secs(60);
     while let Ok(l) = log.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
         if let Some(i) = l.find("http://127.0.0.1:") {
@@ -57,7 +57,7 @@ pub fn wait_for_url(log: &mpsc::Receiver<String>) -> Option<String> {
 }
 
 /// GET / must be the site's home page; `--open` must have asked for it.
-pub fn check_served(url: &str, args: &[String], opened: &Path) -> Option<String> {
+fn check_served(url: &str, args: &[String], opened: &Path) -> Option<String> {
     let addr = url.trim_start_matches("http://").trim_end_matches('/');
     let mut s = match std::net::TcpStream::connect(addr) {
         Ok(s) => s,
@@ -90,7 +90,7 @@ pub fn check_served(url: &str, args: &[String], opened: &Path) -> Option<String>
 }
 
 /// Ctrl-C (SIGINT where there is one); the exit code, if it stopped.
-pub fn stop(child: &mut Child) -> Option<i32> {
+fn stop(child: &mut Child) -> Option<i32> {
     if cfg!(unix) {
         let _ = Command::new("kill")
             .args(["-INT", &child.id().to_string()])
@@ -106,4 +106,37 @@ pub fn stop(child: &mut Child) -> Option<i32> {
     let _ = child.kill();
     child.wait().unwrap();
     None
+}
+
+/// `bantin ARGS --port 0` run in `site` with only `path` on PATH: its home
+/// page fetched once it serves, then stopped with Ctrl-C (exit 0). With
+/// `--open`, the stand-in in `path` (if any) must have been asked for it.
+pub fn watch_once(site: &Path, path: &Path, args: &[String]) -> Result<(), String> {
+    let opened = path.join("opened.txt");
+    let _ = fs::remove_file(&opened);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bantin"))
+        .args(args)
+        .args(["--port", "0"])
+        .current_dir(site)
+        .env_remove("BANTIN_LANG")
+        .env("PATH", path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let log = read_lines(&mut child);
+    let problem = match wait_for_url(&log) {
+        None => Some("never said where it serves".to_string()),
+        Some(url) if path.join("xdg-open").exists() => check_served(&url, args, &opened),
+        Some(url) => check_served(&url, &[], &opened),
+    };
+    let code = stop(&mut child);
+    let printed = log.try_iter().collect::<Vec<_>>().join("\n");
+    match (problem, code) {
+        (Some(p), _) => Err(format!("{p}\n{printed}")),
+        (None, Some(0)) => Ok(()),
+        (None, code) => Err(format!(
+            "stopped by Ctrl-C, it exited {code:?}, not 0\n{printed}"
+        )),
+    }
 }
