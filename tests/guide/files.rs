@@ -7,6 +7,9 @@ use super::text::{Block, crlf, field, front_matter, photos};
 use super::{Run, repo};
 
 impl Run {
+    /// What `bantin new` wrote: each `key: value` shown is in the front
+    /// matter (the date by key only: it is the time of the run), each other
+    /// line is in the file.
     pub(super) fn written(&mut self, b: &Block, rel: &str) {
         let text = fs::read_to_string(self.site.join(rel)).unwrap_or_default();
         let fields = front_matter(&text);
@@ -18,6 +21,12 @@ impl Run {
                     b.line,
                     format!("{rel}: `{k}: {v}` expected, found {got:?}:\n{text}"),
                 ),
+            }
+        }
+        // Any other line shown (the body bantin leaves to fill) is there.
+        for l in &b.lines {
+            if field(l).is_none() && !text.lines().any(|t| t.trim_end() == l) {
+                self.fail(b.line, format!("{rel}: no line `{l}`:\n{text}"));
             }
         }
     }
