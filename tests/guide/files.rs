@@ -87,16 +87,22 @@ impl Run {
 
     pub(super) fn append(&mut self, b: &Block, rel: &str) {
         let path = self.site.join(rel);
-        let mut text = fs::read_to_string(&path).unwrap();
-        if !text.ends_with('\n') {
-            text.push('\n');
+        let mut text = fs::read(&path).unwrap();
+        if text.last().is_some_and(|c| *c != b'\n') {
+            text.push(b'\n');
         }
-        text.push_str(&(b.lines.join("\n") + "\n"));
+        text.extend_from_slice((b.lines.join("\n") + "\n").as_bytes());
         fs::write(&path, text).unwrap();
-        for (k, v) in b.lines.iter().filter_map(|l| field(l)) {
-            if k == "slug" {
-                self.categories.push(v);
-            }
+        // A category: its menu title and its slug.
+        let fields: Vec<(String, String)> = b.lines.iter().filter_map(|l| field(l)).collect();
+        let get = |key: &str| {
+            fields
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+        };
+        if let (Some(title), Some(slug)) = (get("title"), get("slug")) {
+            self.categories.push((title, slug));
         }
     }
 
