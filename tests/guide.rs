@@ -16,9 +16,11 @@
 //! - ```` ```text output ````: what the command before printed. A line with
 //!   `lỗi: ` or `cách sửa: ` is compared up to that label (the wording of the
 //!   message may change; where it points and its shape may not); any other
-//!   line must be printed as it is. `\` reads as `/` (Windows paths).
+//!   line must be printed whole within a line. `\` reads as `/` (Windows
+//!   paths).
 //! - ```` ```markdown written=PATH ````: what `bantin new` wrote: each
-//!   `key: value` line of the block is in the file (the date by key only).
+//!   `key: value` line of the block is in the file (the date by key only),
+//!   and each other line too.
 //! - ```` ```markdown sample=PATH ````: quoted from the sample site: the
 //!   file starts with exactly these lines.
 //! - ```` ```markdown file=PATH ````: the clerk's article, written (with
@@ -213,8 +215,9 @@ impl Run {
         }
         match args.first().map(String::as_str) {
             Some("new") if code == 0 => {
-                let printed = stdout.lines().rfind(|l| l.trim().ends_with(".md"));
-                let rel = printed.unwrap_or("").trim().replace('\\', "/");
+                // The path it printed (whatever words come with it).
+                let printed = stdout.split_whitespace().rfind(|w| w.ends_with(".md"));
+                let rel = printed.unwrap_or("").replace('\\', "/");
                 self.created.insert(rel.clone());
                 self.articles.insert(rel);
             }
@@ -261,7 +264,7 @@ impl Run {
                 .iter()
                 .find_map(|label| l.find(label).map(|i| &l[..i + label.len()]))
                 .unwrap_or(&l);
-            if !printed.iter().any(|p| p.starts_with(want)) {
+            if !printed.iter().any(|p| p.contains(want)) {
                 let got = printed.join("\n");
                 self.fail(
                     b.line,
