@@ -137,9 +137,16 @@ build-summary = published { $articles ->
        *[other] { $articles } articles
     }: { $pages } pages and { $files } files in { $seconds } s
 build-summary-skipped = (skipped { $drafts ->
-        [one] 1 draft
-       *[other] { $drafts } drafts
-    }, { $scheduled } scheduled)
+        [0] { $scheduled } scheduled
+        [one] 1 draft{ $scheduled ->
+            [0] {""}
+           *[other] , { $scheduled } scheduled
+        }
+       *[other] { $drafts } drafts{ $scheduled ->
+            [0] {""}
+           *[other] , { $scheduled } scheduled
+        }
+    })
 build-own-page = bantin's page { $path }
 build-theme-file = the theme's static file { $path }
 build-same-address = this file and { $other } would both publish to { $path }

@@ -130,7 +130,13 @@ watch-failed = có lỗi nên chưa làm lại được; trình duyệt vẫn hi
 ## voice: build (làm trang web)
 
 build-summary = đã xuất bản { $articles } bài: { $pages } trang và { $files } tệp, mất { $seconds } giây
-build-summary-skipped = (chưa đăng { $drafts } bài nháp và { $scheduled } bài hẹn ngày đăng sau)
+build-summary-skipped = (chưa đăng { $drafts ->
+        [0] { $scheduled } bài hẹn ngày đăng sau
+       *[other] { $drafts } bài nháp{ $scheduled ->
+            [0] {""}
+           *[other] {" "}và { $scheduled } bài hẹn ngày đăng sau
+        }
+    })
 build-own-page = trang { $path } do bantin tạo
 build-theme-file = tệp { $path } của giao diện
 build-same-address = tệp này và { $other } sẽ cùng được ghi vào địa chỉ { $path }

@@ -151,3 +151,29 @@ fn the_flag_wins_over_the_variable_and_vietnamese_is_the_default() {
     assert_eq!(choose(Some("EN"), None), Ok(Lang::En));
     assert_eq!(choose(Some("fr"), None), Err("fr".to_string()));
 }
+
+#[test]
+fn the_skipped_counts_leave_out_what_is_zero() {
+    let skipped = |lang, drafts: usize, scheduled: usize| {
+        tr_in(
+            lang,
+            "build-summary-skipped",
+            &[
+                ("drafts", Arg::from(drafts)),
+                ("scheduled", Arg::from(scheduled)),
+            ],
+        )
+    };
+    assert_eq!(skipped(Lang::Vi, 2, 0), "(chưa đăng 2 bài nháp)");
+    assert_eq!(
+        skipped(Lang::Vi, 0, 1),
+        "(chưa đăng 1 bài hẹn ngày đăng sau)"
+    );
+    assert_eq!(
+        skipped(Lang::Vi, 1, 3),
+        "(chưa đăng 1 bài nháp và 3 bài hẹn ngày đăng sau)"
+    );
+    assert_eq!(skipped(Lang::En, 1, 0), "(skipped 1 draft)");
+    assert_eq!(skipped(Lang::En, 0, 2), "(skipped 2 scheduled)");
+    assert_eq!(skipped(Lang::En, 3, 1), "(skipped 3 drafts, 1 scheduled)");
+}
