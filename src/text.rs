@@ -126,7 +126,7 @@ pub fn file_label(extension: &str, bytes: u64) -> String {
         unit = "GB";
     }
     let tenths = (value * 10.0).round() as u64;
-    if tenths < 1000 && tenths % 10 != 0 {
+    if tenths < 1000 && !tenths.is_multiple_of(10) {
         format!("{kind}, {},{} {unit}", tenths / 10, tenths % 10)
     } else {
         format!("{kind}, {} {unit}", group_thousands(value.round() as u64))

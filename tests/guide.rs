@@ -264,7 +264,7 @@ impl Run {
                 .iter()
                 .any(|label| want.contains(label));
             let found = match message {
-                true => printed.iter().any(|p| *p == want),
+                true => printed.contains(&want),
                 false => printed.iter().any(|p| p.contains(&want)),
             };
             if !found {

@@ -263,7 +263,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
             .with_published(published(&site, &plan, &theme));
         noted = Some(links.noted());
         summary.lap("link table", &mut lap);
-        let bodies = Bodies::WithPages(links);
+        let bodies = Bodies::WithPages(Box::new(links));
         let renderer = Renderer::new(tera, &site, bodies, opts.live_reload.as_deref(), None);
         summary.lap("cards", &mut lap);
         let base_path = &site.base_path;

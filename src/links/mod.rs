@@ -272,7 +272,7 @@ pub enum Bodies {
     /// Rendered with each article's page (`build`), so that the HTML of the
     /// whole site is never in memory at once; bodies are read again from
     /// their files when the build let go of them.
-    WithPages(Links),
+    WithPages(Box<Links>),
 }
 
 impl Bodies {

@@ -112,16 +112,15 @@ fn top(path: &str) -> &str {
 
 impl Links {
     /// Judge the links written as URLs of the site against `published`,
-    /// the site being published at `base_url` (path `base_path`: `watch`
-    /// serves the site elsewhere, its links are judged where it will be
-    /// published).
+    /// the paths of this build (see [`Links::site_target`]).
     pub fn with_published(mut self, published: Published) -> Links {
         self.published = Some(published);
         self
     }
 
-    /// The site's address that links written as its URLs are read against
-    /// (default: the site's own).
+    /// The site's address (base URL and its path) that links written as
+    /// its URLs are read against; default: the site's own. `watch`, which
+    /// serves the site elsewhere, reads them where it will be published.
     pub fn judged_at(mut self, base_url: &str, base_path: &str) -> Links {
         self.judge = (base_url.to_string(), base_path.to_string());
         self
