@@ -22,6 +22,10 @@ pub struct Markdown {
     /// A hash of the Markdown body (the search index reads the body).
     pub body_hash: u64,
     pub first_paragraph: std::sync::Arc<str>,
+    /// Its links that lead nowhere and those written as URLs of the site
+    /// (see `links::ArticleHtml`).
+    pub unresolved: std::sync::Arc<[crate::markdown::Target]>,
+    pub site_links: std::sync::Arc<[crate::markdown::Target]>,
 }
 
 /// Reusable results of the previous build.

@@ -9,7 +9,7 @@
 //! site from being read whole, the relative links, images and covers of
 //! the articles that could be read are still checked (`partial.rs`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -99,6 +99,9 @@ pub fn check(opts: &Options) -> Result<Report> {
         pages: prepared.summary.pages,
         drafts: prepared.summary.drafts.clone(),
         scheduled: prepared.summary.scheduled.clone(),
+        // What reading the articles noted (accents repaired …), as
+        // `build` prints it.
+        warnings: prepared.summary.warnings.clone(),
         ..Report::default()
     };
     for a in &site.articles {
@@ -147,67 +150,19 @@ fn cover(links: &Links, a: &Article, report: &mut Report) {
     }
 }
 
-/// Every site path the build publishes, and which of them are articles.
+/// Every site path the build publishes, and the ids in each article's
+/// HTML (rendered by `prepare`), for links to its headings.
 struct Published {
-    paths: HashSet<String>,
-    /// Site path (and `…/index.html`) → index into `site.articles`.
-    articles: HashMap<String, usize>,
-    /// The ids in each article's HTML, rendered by `prepare`.
+    site: links::Published,
     ids: Vec<HashSet<String>>,
-    /// The first folder (or file) of every published path: `chinh-quyen`,
-    /// `the`, `rss.xml` …
-    tops: HashSet<String>,
 }
 
 impl Published {
     fn new(prepared: &Prepared) -> Published {
-        let nfc = |s: &str| crate::text::nfc(s).into_owned();
-        let mut paths = HashSet::new();
-        let mut articles = HashMap::new();
-        for page in &prepared.plan {
-            paths.insert(nfc(&page.path));
-            paths.insert(nfc(&page.file));
-            if let crate::pages::Kind::Article(i) = page.kind {
-                articles.insert(nfc(&page.path), i);
-                articles.insert(nfc(&page.file), i);
-            }
-        }
-        paths.extend(prepared.theme.statics.keys().map(|k| nfc(k)));
-        paths.extend(
-            prepared
-                .site
-                .assets
-                .iter()
-                .map(|a| nfc(&crate::load::site_path(a))),
-        );
-        let ids = prepared.html.iter().map(|h| ids(&h.html)).collect();
-        let tops = paths.iter().map(|p| top(p).to_string()).collect();
         Published {
-            paths,
-            articles,
-            ids,
-            tops,
+            site: crate::build::published(&prepared.site, &prepared.plan, &prepared.theme),
+            ids: prepared.html.iter().map(|h| ids(&h.html)).collect(),
         }
-    }
-
-    /// Does `path` start with a folder (or name a file) the site publishes
-    /// at its top?
-    fn shares_top(&self, path: &str) -> bool {
-        !path.is_empty() && self.tops.contains(top(path))
-    }
-
-    /// Is `path` published? A folder's path without its final `/` is
-    /// (web servers redirect it).
-    fn contains(&self, path: &str) -> bool {
-        self.paths.contains(path)
-            || (!path.ends_with('/') && self.paths.contains(&format!("{path}/")))
-    }
-
-    fn article(&self, path: &str) -> Option<usize> {
-        self.articles
-            .get(path)
-            .or_else(|| self.articles.get(&format!("{path}/")))
-            .copied()
     }
 }
 
@@ -229,7 +184,7 @@ impl Checker<'_> {
         let (base_url, base_path) = (&self.site.config.base_url, &self.site.base_path);
         if let Some(fragment) = dest.strip_prefix('#') {
             self.found += 1;
-            let i = self.published.article(&a.path);
+            let i = self.published.site.article(&a.path);
             self.fragment(target, i, &links::percent_decode(fragment));
         } else if markdown::computer_path(dest) {
             self.found += 1;
@@ -243,49 +198,28 @@ impl Checker<'_> {
             if let Some(l) = links::site_link(&url, base_url, base_path) {
                 self.site_page(target, &l);
             }
-        } else if let Some(l) = links::site_link(dest, base_url, base_path) {
-            if l.outside_base {
-                // Another site on the same host, unless it names a page of
-                // this one without the base URL's path, or one of its
-                // folders (`/chinh-quyen/bai-da-xoa/`).
-                if !self.published.shares_top(&l.path) {
-                    return;
+        } else {
+            match self.published.site.judge(dest, base_url, base_path) {
+                None => {}
+                Some(Ok(l)) => {
+                    self.found += 1;
+                    self.site_page(target, &l);
                 }
-                self.found += 1;
-                if self.published.contains(&l.path) {
-                    let message = t!("check-leaves-site", dest = dest, base = base_path);
-                    let hint = t!(
-                        "check-leaves-site.hint",
-                        fix = format!("{base_path}{}", l.path)
-                    );
+                Some(Err((message, hint))) => {
+                    self.found += 1;
                     self.problem(target, message, hint);
-                } else {
-                    let message = t!("check-no-page-under", dest = dest, base = base_path);
-                    self.problem(target, message, Self::address_hint(self.site));
                 }
-                return;
             }
-            self.found += 1;
-            self.site_page(target, &l);
         }
     }
 
     /// A link to a page of the site: it must be published, and its
     /// fragment an id of the article it leads to.
     fn site_page(&mut self, target: &Target, l: &SiteLink) {
-        if !self.published.contains(&l.path) {
-            let message = t!("check-no-page", dest = &target.dest);
-            self.problem(target, message, Self::address_hint(self.site));
-            return;
-        }
         if let Some(f) = &l.fragment {
-            let i = self.published.article(&l.path);
+            let i = self.published.site.article(&l.path);
             self.fragment(target, i, f);
         }
-    }
-
-    fn address_hint(site: &Site) -> String {
-        t!("check-no-page.hint", base = &site.config.base_url)
     }
 
     /// `fragment` must be an id of article `i` (pages other than articles
@@ -321,12 +255,6 @@ impl Checker<'_> {
                 .hint(hint),
         );
     }
-}
-
-/// The first folder of a site path, or the path when it is a file at the
-/// top: `chinh-quyen/bai/` → `chinh-quyen`.
-fn top(path: &str) -> &str {
-    path.split('/').next().unwrap_or(path)
 }
 
 /// The `id="…"` values of an HTML fragment (headings, footnotes).

@@ -303,6 +303,10 @@ fn watch(w: WatchArgs) -> bantin::Result<()> {
         }
         Event::Built { what, rebuilt } => {
             let s = &rebuilt.summary;
+            // What was published but works badly, as `build` prints it.
+            for w in &s.warnings {
+                eprintln!("{}", bantin::error::Warning(w));
+            }
             println!(
                 "bantin: {what}: {}",
                 bantin::t!(

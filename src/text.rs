@@ -99,6 +99,40 @@ pub fn group_thousands(n: u64) -> String {
     out
 }
 
+/// The kinds of attached documents whose links show their type and size
+/// (see [`file_label`]), by extension in lower case.
+pub const ATTACHMENTS: &[&str] = &[
+    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "zip", "rar",
+];
+
+/// An attached file's type and size as a reader sees it, written the
+/// Vietnamese way (decimal comma, thousands grouped with dots): `PDF, 340
+/// KB`, `DOCX, 1,2 MB`. Sizes count 1,024 bytes a KB, as Windows shows
+/// them: under 1,000 KB in whole KB (at least 1 KB when the file has any
+/// bytes), then in MB, and from 1,000 MB in GB, with one decimal under 100
+/// unless it is 0 (`1,2 MB`, `2 MB`, `12,5 MB`) and whole numbers from 100
+/// (`340 MB`, `1.234 GB`).
+pub fn file_label(extension: &str, bytes: u64) -> String {
+    const K: f64 = 1024.0;
+    let kind = extension.trim_start_matches('.').to_uppercase();
+    let kb = (bytes as f64 / K).round() as u64;
+    if kb < 1000 {
+        let kb = if bytes > 0 { kb.max(1) } else { 0 };
+        return format!("{kind}, {kb} KB");
+    }
+    let (mut value, mut unit) = (bytes as f64 / K / K, "MB");
+    if value >= 999.5 {
+        value /= K;
+        unit = "GB";
+    }
+    let tenths = (value * 10.0).round() as u64;
+    if tenths < 1000 && !tenths.is_multiple_of(10) {
+        format!("{kind}, {},{} {unit}", tenths / 10, tenths % 10)
+    } else {
+        format!("{kind}, {} {unit}", group_thousands(value.round() as u64))
+    }
+}
+
 /// Collapse runs of white space to single spaces and trim.
 pub fn squash_spaces(s: &str) -> String {
     // Most values have nothing to squash: no white space but single ASCII
@@ -189,6 +223,30 @@ pub fn fences(text: &str) -> Fences {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_labels_give_type_and_size_the_vietnamese_way() {
+        let cases: &[(&str, u64, &str)] = &[
+            ("pdf", 348_160, "PDF, 340 KB"),
+            (".docx", 0, "DOCX, 0 KB"),
+            ("pdf", 1, "PDF, 1 KB"),
+            ("pdf", 1_535, "PDF, 1 KB"),
+            ("pdf", 1_536, "PDF, 2 KB"),
+            ("xls", 999 * 1024, "XLS, 999 KB"),
+            ("xls", 1000 * 1024, "XLS, 1 MB"),
+            ("xlsx", 1_258_291, "XLSX, 1,2 MB"),
+            ("zip", 2 << 20, "ZIP, 2 MB"),
+            ("zip", 13_107_200, "ZIP, 12,5 MB"),
+            ("zip", 104_816_000, "ZIP, 100 MB"),
+            ("zip", 150 << 20, "ZIP, 150 MB"),
+            ("zip", 999 << 20, "ZIP, 999 MB"),
+            ("zip", 1_610_612_736, "ZIP, 1,5 GB"),
+            ("zip", 1234 << 30, "ZIP, 1.234 GB"),
+        ];
+        for &(ext, bytes, want) in cases {
+            assert_eq!(file_label(ext, bytes), want, "{ext} {bytes}");
+        }
+    }
 
     #[test]
     fn fences_cut_the_front_matter_from_the_body() {

@@ -13,9 +13,9 @@
 //!   No command may open a browser: PATH holds only stand-ins for
 //!   `xdg-open`/`open` that write down the address they were given, which
 //!   checks what `--open` asked for.
-//! - ```` ```text output ````: what the command before printed. A line with
-//!   `lỗi: ` or `cách sửa: ` is compared up to that label (the wording of the
-//!   message may change; where it points and its shape may not); any other
+//! - ```` ```text output ````: what the command before printed. A line of a
+//!   message (with `lỗi: `, `cảnh báo: ` or `cách sửa: `) must be a line
+//!   bantin printed, exactly, so the guide quotes its real words; any other
 //!   line must be printed whole within a line. `\` reads as `/` (Windows
 //!   paths).
 //! - ```` ```markdown written=PATH ````: what `bantin new` wrote: each
@@ -259,12 +259,15 @@ impl Run {
     fn output(&mut self, b: &Block) {
         let printed: Vec<String> = self.last.lines().map(|l| l.replace('\\', "/")).collect();
         for l in b.lines.iter().filter(|l| !l.trim().is_empty()) {
-            let l = l.replace('\\', "/");
-            let want = ["lỗi: ", "cách sửa: "]
+            let want = l.replace('\\', "/");
+            let message = ["lỗi: ", "cảnh báo: ", "cách sửa: "]
                 .iter()
-                .find_map(|label| l.find(label).map(|i| &l[..i + label.len()]))
-                .unwrap_or(&l);
-            if !printed.iter().any(|p| p.contains(want)) {
+                .any(|label| want.contains(label));
+            let found = match message {
+                true => printed.contains(&want),
+                false => printed.iter().any(|p| p.contains(&want)),
+            };
+            if !found {
                 let got = printed.join("\n");
                 self.fail(
                     b.line,

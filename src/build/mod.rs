@@ -11,7 +11,7 @@ use crate::cache::Cache;
 use crate::config::{Config, normalise_base_url};
 use crate::error::{Diagnostic, Error, Result};
 use crate::frontmatter::Parsed;
-use crate::links::{ArticleHtml, Bodies, Links};
+use crate::links::{ArticleHtml, Bodies};
 use crate::load;
 use crate::output::{self, Claim};
 use crate::pages::{self, Page};
@@ -23,7 +23,9 @@ use crate::write::Staging;
 mod stages;
 
 use stages::{copy_files, render_markdown, summaries};
-pub(crate) use stages::{files_to_copy, read_articles, render_failures, render_pages};
+pub(crate) use stages::{
+    files_to_copy, judge_links, link_table, published, read_articles, render_failures, render_pages,
+};
 
 /// What the command line asks of a build.
 #[derive(Debug, Clone, Default)]
@@ -120,6 +122,10 @@ pub struct Prepared {
     /// rendered with its page instead (`build`).
     pub html: Vec<ArticleHtml>,
     pub summary: Summary,
+    /// The address links written as URLs of the site are read against
+    /// (url, path): where the site is published, `site.yaml`'s base URL or
+    /// `--base-url` — not the address `watch` serves the preview at.
+    pub link_base: (String, String),
 }
 
 /// Every stage that only reads: all errors of all stages are gathered.
@@ -137,9 +143,14 @@ fn prepare_inner(opts: &Options, mut cache: Option<&mut Cache>, lazy: bool) -> R
     let start = Instant::now();
     let mut lap = start;
     let mut config = Config::load(&opts.root)?;
+    let written = (config.base_url.clone(), config.base_path());
     if let Some(b) = &opts.base_url {
         config.base_url = normalise_base_url(b);
     }
+    let link_base = match opts.live_reload {
+        Some(_) => written,
+        None => (config.base_url.clone(), config.base_path()),
+    };
     let content = opts.root.join("content");
     let tree = load::scan(&opts.root, &content)?;
     let mut summary = Summary::default();
@@ -181,7 +192,8 @@ fn prepare_inner(opts: &Options, mut cache: Option<&mut Cache>, lazy: bool) -> R
         summaries(&mut site);
         Vec::new()
     } else {
-        render_markdown(&mut site, cache)
+        let links = link_table(&site, &link_base, &content);
+        render_markdown(&mut site, cache, links)
     };
     summary.lap("markdown", &mut lap);
     let plan = pages::plan(
@@ -202,6 +214,7 @@ fn prepare_inner(opts: &Options, mut cache: Option<&mut Cache>, lazy: bool) -> R
         plan,
         html,
         summary,
+        link_base,
     })
 }
 
@@ -216,6 +229,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
         plan,
         html: _,
         mut summary,
+        link_base,
     } = prepare_inner(opts, None, true)?;
     let mut lap = Instant::now();
     let content = opts.root.join("content");
@@ -243,12 +257,13 @@ pub fn build(opts: &Options) -> Result<Summary> {
         let files: Vec<&str> = plan.iter().map(|p| p.file.as_str()).collect();
         let own_dir = staging.make_dirs(&files)?;
         summary.lap("output folders", &mut lap);
-        let links = Links::new(&site)
+        let links = link_table(&site, &link_base, &content)
             .reading_from(body_root)
-            .with_unpublished(&summary.drafts, &summary.scheduled);
+            .with_unpublished(&summary.drafts, &summary.scheduled)
+            .with_published(published(&site, &plan, &theme));
         noted = Some(links.noted());
         summary.lap("link table", &mut lap);
-        let bodies = Bodies::WithPages(links);
+        let bodies = Bodies::WithPages(Box::new(links));
         let renderer = Renderer::new(tera, &site, bodies, opts.live_reload.as_deref(), None);
         summary.lap("cards", &mut lap);
         let base_path = &site.base_path;

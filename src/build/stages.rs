@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::cache::{self, Cache};
 use crate::error::{Diagnostic, Result};
 use crate::frontmatter::{self, Parsed};
-use crate::links::{ArticleHtml, Links};
+use crate::links::{ArticleHtml, Links, Published};
 use crate::load;
 use crate::markdown;
 use crate::pages::Page;
@@ -163,8 +163,12 @@ fn parse_file(root: &Path, path: &Path, rel: &Path) -> Result<Parsed, Vec<Diagno
 
 /// Render every article's Markdown (reusing `cache` where the file and
 /// the links are unchanged), and make summaries from first paragraphs.
-pub(super) fn render_markdown(site: &mut Site, cache: Option<&mut Cache>) -> Vec<ArticleHtml> {
-    let links = Links::new(site);
+/// `links` is the site's link table (see [`link_table`]).
+pub(super) fn render_markdown(
+    site: &mut Site,
+    cache: Option<&mut Cache>,
+    links: Links,
+) -> Vec<ArticleHtml> {
     let resolver = cache.as_ref().map_or(0, |_| links.key());
     let old = cache.as_deref();
     // (Markdown, freshly rendered?)
@@ -192,6 +196,8 @@ pub(super) fn render_markdown(site: &mut Site, cache: Option<&mut Cache>) -> Vec
                 body_hash: old.map_or(0, |_| stamp::hash_of(&*a.file.body)),
                 html: r.html.into(),
                 first_paragraph: r.first_paragraph.into(),
+                unresolved: r.unresolved.into(),
+                site_links: r.site_links.into(),
             };
             (m, true)
         })
@@ -215,9 +221,60 @@ pub(super) fn render_markdown(site: &mut Site, cache: Option<&mut Cache>) -> Vec
             html: r.html,
             html_hash: r.html_hash,
             body_hash: r.body_hash,
+            unresolved: r.unresolved,
+            site_links: r.site_links,
         });
     }
     html
+}
+
+/// Every site path a build publishes: its pages, the theme's statics and
+/// the files beside the articles.
+pub(crate) fn published(site: &Site, plan: &[Page], theme: &Theme) -> Published {
+    let mut published = Published::default();
+    for page in plan {
+        let article = match page.kind {
+            crate::pages::Kind::Article(i) => Some(i),
+            _ => None,
+        };
+        published.page(&page.path, &page.file, article);
+    }
+    for path in theme.statics.keys() {
+        published.file(path);
+    }
+    for a in &site.assets {
+        published.file(&load::site_path(a));
+    }
+    published
+}
+
+/// For `watch`, whose articles were rendered before the pages were
+/// planned: the links of every article judged now, as `build` judges them
+/// while rendering. `Err` with the links that lead nowhere; else the
+/// warnings (links to drafts …), the file notes of `summary` among them.
+pub(crate) fn judge_links(p: &super::Prepared, root: &Path) -> Result<Vec<Diagnostic>> {
+    let links = link_table(&p.site, &p.link_base, &root.join("content"))
+        .with_unpublished(&p.summary.drafts, &p.summary.scheduled)
+        .with_published(published(&p.site, &p.plan, &p.theme));
+    for (a, h) in p.site.articles.iter().zip(&p.html) {
+        links.note(a, &h.unresolved, &h.site_links);
+    }
+    let (errors, mut warnings) = links.noted().take();
+    if !errors.is_empty() {
+        return Err(crate::error::Error::Content(errors));
+    }
+    warnings.extend(p.summary.warnings.iter().cloned());
+    warnings.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    warnings.dedup();
+    Ok(warnings)
+}
+
+/// The link table of `site`, reading links written as URLs of the site
+/// against `base` (url, path) and sizing attached documents in `content`.
+pub(crate) fn link_table(site: &Site, base: &(String, String), content: &Path) -> Links {
+    Links::new(site)
+        .judged_at(&base.0, &base.1)
+        .sizes_from(content)
 }
 
 /// For `build`: only the summaries now; each article's HTML is rendered

@@ -26,6 +26,7 @@ pub(super) fn check(opts: &Options, errors: Vec<Diagnostic>) -> Result<Report> {
         return Err(Error::Content(errors));
     };
     let (parsed, _) = read_articles(&opts.root, &content, &tree.articles, None);
+    let notes: Vec<Diagnostic> = parsed.iter().flat_map(|p| p.notes.clone()).collect();
     let read: HashSet<&PathBuf> = parsed.iter().map(|p| &p.source).collect();
     let mut unread: HashSet<PathBuf> = tree
         .articles
@@ -71,6 +72,7 @@ pub(super) fn check(opts: &Options, errors: Vec<Diagnostic>) -> Result<Report> {
         problems: errors,
         drafts,
         scheduled,
+        warnings: notes,
         partial: true,
         ..Report::default()
     };

@@ -8,7 +8,9 @@
 //! `check`: [`ArticleHtml`] per article) or with each page (`build`), the
 //! body in memory or read again (see `site::Article::body`). Why a link
 //! leads nowhere, said the same way by `build` and `check`, is in
-//! `broken.rs`.
+//! `broken.rs`; where a link written as a URL of the site leads, in
+//! `own.rs`. A link to an attached document (a PDF …) shows its type and
+//! size after its text (see [`crate::text::file_label`]).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -20,7 +22,9 @@ use crate::markdown;
 use crate::site::{self, Article, Site};
 
 mod broken;
+mod own;
 pub use broken::{Found, Noted};
+pub use own::Published;
 
 /// Everything a relative link can resolve against.
 pub struct Links {
@@ -40,6 +44,13 @@ pub struct Links {
     /// What rendering found: links that lead nowhere (errors) and links
     /// to those (warnings).
     noted: Arc<Noted>,
+    /// The base URL and its path that links written as URLs of the site
+    /// are read against (see [`Links::judged_at`]).
+    judge: (String, String),
+    /// Every site path of this build, once the pages are planned.
+    published: Option<Published>,
+    /// The `content` folder, to know the size of attached documents.
+    files: Option<PathBuf>,
 }
 
 impl Links {
@@ -58,7 +69,17 @@ impl Links {
             content: None,
             unpublished: HashMap::new(),
             noted: Arc::default(),
+            judge: (site.config.base_url.clone(), site.base_path.clone()),
+            published: None,
+            files: None,
         }
+    }
+
+    /// Show the type and size of attached documents (files under
+    /// `content`) after the links to them.
+    pub fn sizes_from(mut self, content: &Path) -> Links {
+        self.files = Some(content.to_path_buf());
+        self
     }
 
     /// Know the articles left out of the site (their files as shown,
@@ -94,7 +115,34 @@ impl Links {
         urls.sort();
         let mut files: Vec<&PathBuf> = self.assets.iter().collect();
         files.sort();
-        crate::stamp::hash_of(&(urls, files, &self.base_path, self.unsafe_html, self.flavour))
+        let sizes: Vec<Option<u64>> = files.iter().map(|f| self.size(f)).collect();
+        let judge = &self.judge;
+        let all = (urls, files, sizes, judge, &self.base_path);
+        crate::stamp::hash_of(&(all, self.unsafe_html, self.flavour))
+    }
+
+    /// The size of an attached document (`None` for other files).
+    fn size(&self, file: &Path) -> Option<u64> {
+        let ext = file.extension()?.to_string_lossy().to_lowercase();
+        if !crate::text::ATTACHMENTS.contains(&ext.as_str()) {
+            return None;
+        }
+        let content = self.files.as_ref()?;
+        std::fs::metadata(content.join(file)).ok().map(|m| m.len())
+    }
+
+    /// The type and size of the attached document a relative link of `a`
+    /// leads to (see [`markdown::Resolve::label`]).
+    fn label(&self, a: &Article, dest: &str) -> Option<String> {
+        let dir = a.file.source.parent().unwrap_or(Path::new(""));
+        let path = dest.split(['#', '?']).next().unwrap_or(dest);
+        let target = site::join_relative(dir, &percent_decode(path))?;
+        if !self.assets.contains(&target) {
+            return None;
+        }
+        let bytes = self.size(&target)?;
+        let ext = target.extension()?.to_string_lossy();
+        Some(crate::text::file_label(&ext, bytes))
     }
 
     /// Render an article's Markdown with its links resolved. When bodies
@@ -106,13 +154,30 @@ impl Links {
     pub fn render(&self, a: &Article) -> Result<markdown::Rendered, String> {
         let body = self.body(a)?;
         let rendered = self.render_body(a, &body);
-        for u in &rendered.unresolved {
+        self.note(a, &rendered.unresolved, &rendered.site_links);
+        Ok(rendered)
+    }
+
+    /// Note where the links of `a` that lead nowhere are: `unresolved`
+    /// relative ones, `site_links` written as URLs of the site (known once
+    /// the pages are: see [`Links::with_published`]), and its cover image.
+    pub fn note(
+        &self,
+        a: &Article,
+        unresolved: &[markdown::Target],
+        site_links: &[markdown::Target],
+    ) {
+        for u in unresolved {
             self.noted.add(self.broken(a, u));
+        }
+        for u in site_links {
+            if let Some(found) = self.site_target(a, u) {
+                self.noted.add(found);
+            }
         }
         if let Some(found) = self.cover(a) {
             self.noted.add(found);
         }
-        Ok(rendered)
     }
 
     /// The unpublished article a relative link of `a` names, as shown
@@ -136,12 +201,8 @@ impl Links {
     }
 
     fn render_body(&self, a: &Article, body: &str) -> markdown::Rendered {
-        markdown::render_as(
-            body,
-            self.flavour,
-            &|dest: &str| self.resolve(a, dest),
-            self.unsafe_html,
-        )
+        let resolver = Resolver { links: self, a };
+        markdown::render_as(body, self.flavour, &resolver, self.unsafe_html)
     }
 
     /// The published URL a relative link of article `a` leads to (with its
@@ -166,6 +227,26 @@ impl Links {
     }
 }
 
+/// The links of one article, as the Markdown renderer asks about them.
+struct Resolver<'a> {
+    links: &'a Links,
+    a: &'a Article,
+}
+
+impl markdown::Resolve for Resolver<'_> {
+    fn resolve(&self, dest: &str) -> Option<String> {
+        self.links.resolve(self.a, dest)
+    }
+
+    fn is_site(&self, dest: &str) -> bool {
+        self.links.is_site(dest)
+    }
+
+    fn label(&self, dest: &str) -> Option<String> {
+        self.links.label(self.a, dest)
+    }
+}
+
 /// An article's body rendered before its page, with what page
 /// fingerprints need.
 #[derive(Debug, Clone)]
@@ -176,6 +257,11 @@ pub struct ArticleHtml {
     /// A hash of the Markdown body, which the search index reads (0 unless
     /// fingerprints are asked for).
     pub body_hash: u64,
+    /// Its relative links that lead nowhere and its links written as URLs
+    /// of the site (see [`markdown::Rendered`]), judged once the pages are
+    /// planned ([`Links::note`]).
+    pub unresolved: Arc<[markdown::Target]>,
+    pub site_links: Arc<[markdown::Target]>,
 }
 
 /// Where each article's body and HTML come from when pages are rendered:
@@ -186,7 +272,7 @@ pub enum Bodies {
     /// Rendered with each article's page (`build`), so that the HTML of the
     /// whole site is never in memory at once; bodies are read again from
     /// their files when the build let go of them.
-    WithPages(Links),
+    WithPages(Box<Links>),
 }
 
 impl Bodies {

@@ -22,6 +22,10 @@ pub struct Rendered {
     /// Relative links and images that resolve to nothing published, and
     /// paths on the editor's computer, in body order.
     pub unresolved: Vec<Target>,
+    /// Links and images written as URLs of the site itself
+    /// (`/chinh-quyen/bai/`; see [`Resolve::is_site`]), in body order: where
+    /// they lead is known once the pages are planned.
+    pub site_links: Vec<Target>,
 }
 
 /// A link or image of a body, where the file has it.
@@ -39,6 +43,18 @@ pub struct Target {
 /// names nothing bantin publishes.
 pub trait Resolve {
     fn resolve(&self, dest: &str) -> Option<String>;
+
+    /// Is `dest` (not relative) a URL of the site itself? Such targets are
+    /// listed in [`Rendered::site_links`].
+    fn is_site(&self, _dest: &str) -> bool {
+        false
+    }
+
+    /// For a relative link to an attached document (a PDF …), what to show
+    /// after the link's text: its type and size (`PDF, 340 KB`).
+    fn label(&self, _dest: &str) -> Option<String> {
+        None
+    }
 }
 
 impl<F: Fn(&str) -> Option<String>> Resolve for F {
@@ -145,8 +161,19 @@ pub fn render_as(
     let mut used_ids = HashSet::new();
     let mut paragraph_depth: Option<usize> = None;
     let mut first_done = false;
+    // The label of each link open around the current event (see
+    // [`Resolve::label`]), shown after its text.
+    let mut labels: Vec<Option<String>> = Vec::new();
 
     for (event, range) in parsed {
+        let label = match &event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                labels.push(local_label(dest_url, resolve));
+                None
+            }
+            Event::End(TagEnd::Link) => labels.pop().flatten(),
+            _ => None,
+        };
         let event = filter(
             event,
             range.start,
@@ -179,6 +206,12 @@ pub fn render_as(
             _ => {}
         }
         events.push(event);
+        if let Some(label) = label {
+            // The label is the file's type and size: nothing to escape.
+            events.push(Event::InlineHtml(CowStr::from(format!(
+                " <span class=\"file-meta\">({label})</span>"
+            ))));
+        }
     }
     out.first_paragraph = crate::text::squash_spaces(&out.first_paragraph);
     let mut html = String::with_capacity(body.len() * 3 / 2);
@@ -313,6 +346,9 @@ fn rewrite<'a>(
         return CowStr::Borrowed("#");
     }
     if !is_local(&dest) {
+        if resolve.is_site(&dest) {
+            out.site_links.push(place(&dest));
+        }
         return dest;
     }
     match resolve.resolve(&dest) {
@@ -322,6 +358,12 @@ fn rewrite<'a>(
             dest
         }
     }
+}
+
+/// The label of a relative link's target (see [`Resolve::label`]).
+fn local_label(dest: &str, resolve: &dyn Resolve) -> Option<String> {
+    let local = is_local(dest) && !computer_path(dest) && !is_dangerous(dest);
+    local.then(|| resolve.label(dest)).flatten()
 }
 
 /// A path on the editor's own computer, which no reader's browser can

@@ -100,6 +100,9 @@ impl Session {
     /// again exactly a clean build.
     pub fn rebuild_then(&mut self, publish: &mut Publish<'_>) -> Result<Rebuilt> {
         let start = Instant::now();
+        let prepared = build::prepare_with(&self.opts, Some(&mut self.cache))?;
+        // A link, image or cover that leads nowhere fails as in `build`.
+        let warnings = build::judge_links(&prepared, &self.opts.root)?;
         let Prepared {
             site,
             theme,
@@ -107,7 +110,9 @@ impl Session {
             plan,
             html,
             mut summary,
-        } = build::prepare_with(&self.opts, Some(&mut self.cache))?;
+            link_base: _,
+        } = prepared;
+        summary.warnings = warnings;
         let mut lap = Instant::now();
         let addresses: HashMap<PathBuf, String> = site
             .articles
