@@ -426,3 +426,20 @@ check-no-page = the link `{ $dest }` leads to no page or file of the site
 check-no-heading = the link `{ $dest }` leads to no heading `{ $fragment }` in «{ $title }»
     .hint = link to one of the article's headings: { $headings }
     .hint-none = the article has no headings to link to; remove the `#…` part
+
+## docs: documents (number, type, issuer, attached files)
+doc-missing = the document has no `{ $key }`
+    .hint = add a line like `{ $example }` between the two `---` lines; every document needs title, number, type, issuer, issued and signer
+doc-unknown-field = bantin does not know the document field `{ $key }`
+    .hint = the fields a document may have are: { $fields }
+    .hint-near = did you mean `{ $near }`?
+doc-files = `files` must be a list of file names
+    .hint = write for example `files: [ke-hoach-45.pdf, phu-luc.docx]`, or `file: ke-hoach-45.pdf` for one file
+doc-duplicate = number { $number } of { $issuer } is already used by { $other }
+    .hint = each document of an issuer has its own number: correct the number, or delete one of the two files if they are the same document
+doc-same-address = this document would be published at { $path }, like { $other }
+    .hint = add a line `slug: …` with another address to one of the two documents
+doc-replaces-nothing = `replaces` names document { $number }, but no document has that number
+    .hint = write the number of the replaced document as its `number` line says, and put that document in the van-ban folder
+doc-no-file = the attached file `{ $file }` is not beside the document
+    .hint = put the file in the document's folder and write its name exactly, capitals included

@@ -408,3 +408,20 @@ check-no-page = liên kết `{ $dest }` không dẫn tới trang hay tệp nào 
 check-no-heading = liên kết `{ $dest }` không dẫn tới đề mục `{ $fragment }` nào trong bài «{ $title }»
     .hint = hãy liên kết tới một trong các đề mục của bài: { $headings }
     .hint-none = bài đó không có đề mục nào để liên kết tới; hãy bỏ phần `#…`
+
+## docs: văn bản (số hiệu, loại, cơ quan ban hành, tệp đính kèm)
+doc-missing = văn bản thiếu dòng `{ $key }`
+    .hint = thêm một dòng như `{ $example }` vào giữa hai dòng `---`; mỗi văn bản cần đủ: title (trích yếu), number (số hiệu), type (loại), issuer (cơ quan ban hành), issued (ngày ban hành), signer (người ký)
+doc-unknown-field = bantin không biết thông tin `{ $key }` của văn bản
+    .hint = các thông tin dùng được cho văn bản là: { $fields }
+    .hint-near = có phải bạn định viết `{ $near }`?
+doc-files = `files` phải là danh sách tên tệp
+    .hint = viết ví dụ `files: [ke-hoach-45.pdf, phu-luc.docx]`, hoặc `file: ke-hoach-45.pdf` khi chỉ có một tệp
+doc-duplicate = số hiệu { $number } của { $issuer } đã có ở văn bản { $other }
+    .hint = mỗi văn bản của một cơ quan có một số hiệu riêng: sửa lại số hiệu, hoặc xóa một trong hai tệp nếu là cùng một văn bản
+doc-same-address = văn bản này sẽ đăng ở địa chỉ { $path }, trùng với văn bản { $other }
+    .hint = thêm dòng `slug: …` với một địa chỉ khác cho một trong hai văn bản
+doc-replaces-nothing = `replaces` ghi văn bản số { $number }, nhưng không có văn bản nào mang số hiệu này
+    .hint = ghi đúng số hiệu của văn bản bị thay thế như trong dòng `number` của nó, và đặt văn bản đó trong thư mục van-ban
+doc-no-file = không tìm thấy tệp đính kèm `{ $file }` bên cạnh văn bản
+    .hint = đặt tệp vào cùng thư mục với văn bản và ghi đúng tên tệp, kể cả chữ hoa chữ thường

@@ -135,6 +135,7 @@ impl Common {
             body_budget: None,
             sitemap_limit: None,
             relative: false,
+            now: None,
         }
     }
 }
