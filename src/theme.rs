@@ -52,6 +52,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
     "document.html",
     "documents.xml",
     "partials/documents-style.html",
+    "partials/documents-search.html",
     "sitemap.xml",
     "robots.txt",
 );

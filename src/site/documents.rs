@@ -76,8 +76,8 @@ pub fn place_documents(
             .then_with(|| a.source.cmp(&b.source))
     });
     let mut errors = Vec::new();
-    duplicates(&docs, &mut errors);
-    let slugs = slugs(&docs, &mut errors);
+    let dups = duplicates(&docs, &mut errors);
+    let slugs = slugs(&docs, &dups, &mut errors);
     let assets: HashSet<&PathBuf> = site.assets.iter().collect();
     let today = now.with_timezone(&crate::date::vietnam()).date_naive();
     let mut list: Vec<Document> = Vec::with_capacity(docs.len());
@@ -120,8 +120,9 @@ fn at(d: &ParsedDoc, key: &str) -> (usize, usize) {
     d.front.at.of(key).unwrap_or((1, 1))
 }
 
-/// Two documents of one issuer with one number.
-fn duplicates(docs: &[ParsedDoc], errors: &mut Vec<Diagnostic>) {
+/// Two documents of one issuer with one number: the later ones' indexes.
+fn duplicates(docs: &[ParsedDoc], errors: &mut Vec<Diagnostic>) -> HashSet<usize> {
+    let mut dups = HashSet::new();
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     for (i, d) in docs.iter().enumerate() {
         let key = (
@@ -129,6 +130,7 @@ fn duplicates(docs: &[ParsedDoc], errors: &mut Vec<Diagnostic>) {
             crate::documents::number_key(&d.front.number),
         );
         if let Some(&first) = seen.get(&key) {
+            dups.insert(i);
             let (line, column) = at(d, "number");
             errors.push(
                 Diagnostic::new(
@@ -147,11 +149,13 @@ fn duplicates(docs: &[ParsedDoc], errors: &mut Vec<Diagnostic>) {
             seen.insert(key, i);
         }
     }
+    dups
 }
 
 /// Each document's slug: its `slug:`, else its number's; two documents of
 /// different issuers with one number each add their issuer's.
-fn slugs(docs: &[ParsedDoc], errors: &mut Vec<Diagnostic>) -> Vec<String> {
+/// A duplicate (in `dups`) is already an error: not told twice.
+fn slugs(docs: &[ParsedDoc], dups: &HashSet<usize>, errors: &mut Vec<Diagnostic>) -> Vec<String> {
     let of_number = |d: &ParsedDoc| slugify(&d.front.number);
     let mut count: HashMap<String, usize> = HashMap::new();
     for d in docs.iter().filter(|d| d.front.slug.is_none()) {
@@ -170,7 +174,7 @@ fn slugs(docs: &[ParsedDoc], errors: &mut Vec<Diagnostic>) -> Vec<String> {
         if slug.is_empty() || routes::DOC_RESERVED.contains(&slug.as_str()) {
             slug = format!("van-ban-{slug}").trim_end_matches('-').to_string();
         }
-        if let Some(&first) = taken.get(&slug) {
+        if let Some(&first) = taken.get(&slug).filter(|_| !dups.contains(&i)) {
             let key = if d.front.slug.is_some() {
                 "slug"
             } else {
