@@ -13,11 +13,7 @@ use common::{Site, bantin_env};
 fn built_at(now: &str) -> Site {
     let site = Site::new("documents");
     let r = bantin_env(&site.root, &["build"], &[("BANTIN_NOW", now)]);
-    assert!(
-        r.status.success(),
-        "{}",
-        String::from_utf8_lossy(&r.stderr)
-    );
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
     site
 }
 
@@ -25,7 +21,15 @@ fn built_at(now: &str) -> Site {
 fn numbers(html: &str) -> Vec<String> {
     html.split("<td class=\"doc-number\" data-label=\"Số hiệu\"><a href=\"")
         .skip(1)
-        .map(|row| row.split('>').nth(1).unwrap().split('<').next().unwrap().to_string())
+        .map(|row| {
+            row.split('>')
+                .nth(1)
+                .unwrap()
+                .split('<')
+                .next()
+                .unwrap()
+                .to_string()
+        })
         .collect()
 }
 
@@ -42,7 +46,10 @@ fn the_register_lists_newest_issued_first_in_pages() {
     assert!(second.contains("(trang 2/2)"), "{second}");
     // The menu has "Văn bản" on every page, current on the register.
     assert!(site.page("").contains(">Văn bản</a>"));
-    assert!(site.page("van-ban/").contains("href=\"/van-ban/\" aria-current=\"page\">Văn bản"));
+    assert!(
+        site.page("van-ban/")
+            .contains("href=\"/van-ban/\" aria-current=\"page\">Văn bản")
+    );
 }
 
 #[test]
@@ -62,7 +69,9 @@ fn filtered_registers_show_one_type_issuer_or_year() {
     );
     let by_type = site.page("van-ban/loai/ke-hoach/");
     assert!(by_type.contains("<h1 class=\"list-title\">Văn bản: Kế hoạch</h1>"));
-    assert!(by_type.contains("href=\"/van-ban/loai/ke-hoach/\" aria-current=\"page\">Kế hoạch (2)"));
+    assert!(
+        by_type.contains("href=\"/van-ban/loai/ke-hoach/\" aria-current=\"page\">Kế hoạch (2)")
+    );
 }
 
 #[test]
@@ -110,7 +119,10 @@ fn a_replacement_links_both_ways() {
         new.contains("Thay thế <a href=\"/van-ban/30-kh-ubnd/\">30/KH-UBND</a>"),
         "{new}"
     );
-    assert!(site.page("van-ban/trang/2/").contains("Đã được thay thế bởi 45/KH-UBND"));
+    assert!(
+        site.page("van-ban/trang/2/")
+            .contains("Đã được thay thế bởi 45/KH-UBND")
+    );
 }
 
 #[test]
@@ -141,10 +153,17 @@ fn an_article_linking_to_a_document_reaches_its_page_and_is_listed_on_it() {
         "{article}"
     );
     let doc = site.page("van-ban/45-kh-ubnd/");
-    let related = doc.split("Bài viết liên quan").nth(1).expect("related list");
+    let related = doc
+        .split("Bài viết liên quan")
+        .nth(1)
+        .expect("related list");
     assert!(related.contains("Phường triển khai công tác dân vận năm 2026"));
     assert!(!related.contains("Tin khác không nhắc văn bản"));
-    assert!(!site.page("van-ban/30-kh-ubnd/").contains("Bài viết liên quan"));
+    assert!(
+        !site
+            .page("van-ban/30-kh-ubnd/")
+            .contains("Bài viết liên quan")
+    );
 }
 
 #[test]
@@ -168,11 +187,13 @@ fn feed_sitemap_json_ld_and_search_index_know_documents() {
         .expect("JSON-LD on the document page");
     assert_eq!(ld["@type"], "Legislation");
     assert_eq!(ld["legislationIdentifier"], "45/KH-UBND");
-    assert_eq!(ld["legislationChanges"]["legislationIdentifier"], "30/KH-UBND");
-    let index: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(site.out().join("tim-kiem/index.json")).unwrap(),
-    )
-    .unwrap();
+    assert_eq!(
+        ld["legislationChanges"]["legislationIdentifier"],
+        "30/KH-UBND"
+    );
+    let index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.out().join("tim-kiem/index.json")).unwrap())
+            .unwrap();
     let docs = index["documents"].as_array().unwrap();
     assert_eq!(docs.len(), 5);
     assert_eq!(docs[0][0], "45/KH-UBND");

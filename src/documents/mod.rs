@@ -211,7 +211,8 @@ impl Fields<'_> {
     /// A field every document has: its value, or an error at the header.
     fn required(&mut self, key: &str, example: &str) -> Option<String> {
         let value = self.text(key);
-        if value.is_none() && self.get(key).is_none() {
+        // Absent, empty or blank: missing (a list or a map was told by `text`).
+        if value.is_none() && matches!(self.get(key), None | Some(Yaml::Str(_))) {
             let (line, column) = self.at.of(key).unwrap_or((self.header_line, 1));
             self.errors.push(
                 Diagnostic::new(self.file, crate::t!("doc-missing", key = key))

@@ -70,7 +70,13 @@ pub fn articles_json(site: &Site) -> Vec<u8> {
             .iter()
             .map(|d| {
                 let f = &d.file.front;
-                json!([f.number, f.title, d.path, crate::date::display_day(&f.issued), f.kind])
+                json!([
+                    f.number,
+                    f.title,
+                    d.path,
+                    crate::date::display_day(&f.issued),
+                    f.kind
+                ])
             })
             .collect();
     }
