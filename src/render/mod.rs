@@ -189,6 +189,11 @@ impl<'s> Renderer<'s> {
         page.file.hash(&mut h.0);
         if page.kind == Kind::SearchIndex {
             self.card_hashes.hash(&mut h.0);
+            // The documents the index lists (none on most sites).
+            for d in &self.site.documents.list {
+                let f = &d.file.front;
+                (&f.number, &f.title, &d.path, f.issued, &f.kind).hash(&mut h.0);
+            }
         } else if let Kind::SitemapIndex(parts) = page.kind {
             sitemap_index(self.site, parts).hash(&mut h.0);
         } else if let Kind::SearchWords(_) = page.kind {
