@@ -304,7 +304,7 @@ fn group(list: &[Document], key: impl Fn(&Document) -> (&String, &String)) -> Ve
             .push(i);
     }
     let mut out: Vec<Group> = groups.into_values().collect();
-    out.sort_by(|a, b| match_key(&a.name).cmp(&match_key(&b.name)));
+    out.sort_by_key(|g| match_key(&g.name));
     out
 }
 
