@@ -2,7 +2,7 @@
 //! ward. The library does all the work; `main.rs` only parses arguments.
 //!
 //! Pipeline (see [`build::build`]): [`config`] → [`load`] → [`frontmatter`] →
-//! [`site`] → [`markdown`] → [`links`] → [`pages`] → [`render`] → [`write`].
+//! [`documents`] → [`site`] → [`markdown`] → [`links`] → [`pages`] → [`render`] → [`write`].
 //! The import order is the pipeline order: a module uses only the stages
 //! before it and the helpers under all of them ([`i18n`], [`text`], [`error`],
 //! [`stamp`], [`controls`], [`yaml`], [`date`]); [`build`], [`check`],
@@ -16,6 +16,7 @@ pub mod check;
 pub mod config;
 pub mod controls;
 pub mod date;
+pub mod documents;
 pub mod error;
 pub mod frontmatter;
 pub mod i18n;

@@ -19,6 +19,8 @@ pub use mojibake::{Mojibake, find_mojibake};
 #[derive(Debug, Default)]
 pub struct ContentTree {
     pub articles: Vec<PathBuf>,
+    /// The Markdown files under `van-ban/`: documents, not articles.
+    pub documents: Vec<PathBuf>,
     pub assets: Vec<PathBuf>,
     /// Articles saved under a name that is not `.md` (Notepad's `.txt`,
     /// `.md.txt`, a `.markdown`): errors naming them, for the build's list.
@@ -50,7 +52,9 @@ pub fn scan(root: &Path, content: &Path) -> Result<ContentTree> {
         let is_md = rel
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("md"));
-        if is_md {
+        if is_md && rel.starts_with(crate::routes::DOCUMENTS) {
+            tree.documents.push(rel);
+        } else if is_md {
             tree.articles.push(rel);
         } else if let Some(name) = article_name(&content.join(&rel)) {
             let shown = display_path(root, &content.join(&rel));

@@ -48,8 +48,23 @@ struct NewArgs {
     /// The article's title
     title: String,
     /// The category, e.g. "CÔNG TÁC ĐẢNG"
-    #[arg(long)]
-    category: String,
+    #[arg(long, required_unless_present = "document")]
+    category: Option<String>,
+    /// Write a document (văn bản) under content/van-ban/: the title is its trích yếu
+    #[arg(long, requires_all = ["number", "type", "issuer"], conflicts_with_all = ["category", "publish", "author"])]
+    document: bool,
+    /// The document's number (số hiệu), e.g. 45/KH-UBND
+    #[arg(long, requires = "document")]
+    number: Option<String>,
+    /// The document's type (loại), e.g. "Kế hoạch"
+    #[arg(long = "type", id = "type", requires = "document")]
+    kind: Option<String>,
+    /// The body that issued the document, e.g. "UBND phường"
+    #[arg(long, requires = "document")]
+    issuer: Option<String>,
+    /// Who signed the document
+    #[arg(long, requires = "document")]
+    signer: Option<String>,
     /// The author, shown as the signature
     #[arg(long)]
     author: Option<String>,
@@ -135,6 +150,7 @@ impl Common {
             body_budget: None,
             sitemap_limit: None,
             relative: false,
+            now: None,
         }
     }
 }
@@ -190,10 +206,19 @@ fn main() -> ExitCode {
         }
         Command::Watch(w) => watch(w),
         Command::Check(c) => check(&c.options()),
+        Command::New(n) if n.document => bantin::new::new_document(&bantin::new::DocOptions {
+            root: n.root,
+            title: n.title,
+            number: n.number.unwrap_or_default(),
+            kind: n.kind.unwrap_or_default(),
+            issuer: n.issuer.unwrap_or_default(),
+            signer: n.signer,
+        })
+        .map(|created| println!("{created}")),
         Command::New(n) => bantin::new::new(&bantin::new::Options {
             root: n.root,
             title: n.title,
-            category: n.category,
+            category: n.category.unwrap_or_default(),
             author: n.author,
             draft: !n.publish,
         })

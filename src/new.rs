@@ -2,6 +2,8 @@
 //! front matter filled (now, in Vietnam time, to the minute), under
 //! `content/<category-slug>/<slug>.md`, never over an existing file.
 //!
+//! With `--document`, a document under `content/van-ban/` (`document.rs`).
+//!
 //! Also owns [`Categories`]: how the site already spells a category
 //! (`site.yaml`, then the existing articles), shared with `bantin import`.
 
@@ -16,6 +18,10 @@ use crate::load;
 use crate::t;
 use crate::text::{match_key, slugify, squash_spaces};
 use crate::yaml::quote;
+
+mod document;
+
+pub use document::{CreatedDoc, DocOptions, new_document_at};
 
 /// The categories a site already has: (spelling, folder slug, key).
 #[derive(Debug, Default)]
@@ -106,6 +112,11 @@ impl std::fmt::Display for Created {
 /// Write the article.
 pub fn new(opts: &Options) -> Result<Created> {
     new_at(opts, Utc::now().with_timezone(&crate::date::vietnam()))
+}
+
+/// Write the document (`bantin new --document`), issued today.
+pub fn new_document(opts: &DocOptions) -> Result<CreatedDoc> {
+    new_document_at(opts, Utc::now().with_timezone(&crate::date::vietnam()))
 }
 
 /// `new`, at a given moment (for tests).

@@ -30,6 +30,28 @@ pub struct Paged {
     pub items: Range<usize>,
 }
 
+/// Which documents a register page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    All,
+    /// Index into `site.documents.types`.
+    Type(usize),
+    Issuer(usize),
+    /// Index into `site.documents.years`.
+    Year(usize),
+}
+
+/// One numbered page of a documents register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Register {
+    pub filter: Filter,
+    /// 1-based.
+    pub number: usize,
+    pub total: usize,
+    /// Which of the register's documents this page shows.
+    pub items: Range<usize>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
     Home(Paged),
@@ -58,6 +80,12 @@ pub enum Kind {
         urls: Range<usize>,
     },
     Robots,
+    /// A page of the documents register, all or filtered.
+    Register(Register),
+    /// A document's page (index into `site.documents.list`).
+    Document(usize),
+    /// `van-ban/rss.xml`.
+    DocumentsFeed,
 }
 
 /// A file to publish: its path in the output and what goes in it.
@@ -141,6 +169,68 @@ fn paginate(site: &Site, listing: Listing, out: &mut Vec<Page>) {
     }
 }
 
+/// The site path of a register's first page.
+pub fn register_path(site: &Site, filter: Filter) -> String {
+    let docs = &site.documents;
+    match filter {
+        Filter::All => routes::documents(),
+        Filter::Type(t) => routes::document_type(&docs.types[t].slug),
+        Filter::Issuer(i) => routes::document_issuer(&docs.issuers[i].slug),
+        Filter::Year(y) => routes::document_year(docs.years[y].0),
+    }
+}
+
+/// The documents a register shows, newest issued first, as indexes into
+/// `site.documents.list` (`None`: all of them).
+pub fn register_documents(site: &Site, filter: Filter) -> Option<&[usize]> {
+    let docs = &site.documents;
+    match filter {
+        Filter::All => None,
+        Filter::Type(t) => Some(&docs.types[t].articles),
+        Filter::Issuer(i) => Some(&docs.issuers[i].articles),
+        Filter::Year(y) => Some(&docs.years[y].1),
+    }
+}
+
+fn paginate_register(site: &Site, filter: Filter, out: &mut Vec<Page>) {
+    let per = site.config.per_page.max(1);
+    let len = register_documents(site, filter).map_or(site.documents.list.len(), <[usize]>::len);
+    let total = len.div_ceil(per).max(1);
+    let base = register_path(site, filter);
+    for number in 1..=total {
+        let items = (number - 1) * per..(number * per).min(len);
+        let kind = Kind::Register(Register {
+            filter,
+            number,
+            total,
+            items,
+        });
+        out.push(Page::html(routes::paged(&base, number), kind));
+    }
+}
+
+/// The documents' pages, registers and feed: none on a site without any.
+fn plan_documents(site: &Site, out: &mut Vec<Page>) {
+    let docs = &site.documents;
+    if docs.list.is_empty() {
+        return;
+    }
+    paginate_register(site, Filter::All, out);
+    for t in 0..docs.types.len() {
+        paginate_register(site, Filter::Type(t), out);
+    }
+    for i in 0..docs.issuers.len() {
+        paginate_register(site, Filter::Issuer(i), out);
+    }
+    for y in 0..docs.years.len() {
+        paginate_register(site, Filter::Year(y), out);
+    }
+    for (i, d) in docs.list.iter().enumerate() {
+        out.push(Page::html(d.path.clone(), Kind::Document(i)));
+    }
+    out.push(Page::file(routes::documents_feed(), Kind::DocumentsFeed));
+}
+
 /// Every page of the site, in a stable order; a sitemap file lists at most
 /// `sitemap_limit` URLs (the protocol's [`SITEMAP_LIMIT`] unless a test asks
 /// for fewer).
@@ -197,6 +287,7 @@ pub fn plan(site: &Site, sitemap_limit: usize) -> Vec<Page> {
         ));
     }
     out.push(Page::file(routes::robots(), Kind::Robots));
+    plan_documents(site, &mut out);
     out
 }
 
@@ -210,9 +301,11 @@ pub fn search_buckets(articles: usize) -> usize {
 pub const SITEMAP_LIMIT: usize = 50_000;
 
 /// How many URLs the sitemap lists: the home page, every article, every
-/// category and the archive (see `render::sitemap_entries`).
+/// category and the archive, then the documents register and every
+/// document (see `render::sitemap_entries`).
 pub fn sitemap_urls(site: &Site) -> usize {
-    site.articles.len() + site.categories.len() + 2
+    let docs = site.documents.list.len();
+    site.articles.len() + site.categories.len() + 2 + if docs > 0 { docs + 1 } else { 0 }
 }
 
 /// How many numbered sitemap files there are: none while every URL fits in

@@ -19,8 +19,19 @@ pub const ASSETS: &str = "assets";
 /// The site folder's own `static/` files.
 pub const STATIC: &str = "static";
 
+/// The documents register (văn bản) and its filtered registers.
+pub const DOCUMENTS: &str = "van-ban";
+/// Under [`DOCUMENTS`]: by type, by issuer, by year.
+pub const DOC_TYPE: &str = "loai";
+pub const DOC_ISSUER: &str = "co-quan";
+pub const DOC_YEAR: &str = "nam";
+
 /// Path segments the site's own pages use: no category may take them.
-pub const RESERVED: &[&str] = &[PAGE, ARCHIVE, AUTHORS, TAGS, SEARCH, ASSETS, STATIC];
+pub const RESERVED: &[&str] = &[
+    PAGE, ARCHIVE, AUTHORS, TAGS, SEARCH, ASSETS, STATIC, DOCUMENTS,
+];
+/// Segments under [`DOCUMENTS`] no document's slug may take.
+pub const DOC_RESERVED: &[&str] = &[PAGE, DOC_TYPE, DOC_ISSUER, DOC_YEAR];
 
 /// The file a feed is published as, at the root and in each category.
 pub const FEED: &str = "rss.xml";
@@ -81,6 +92,32 @@ pub fn year(year: i32) -> String {
 
 pub fn month(year: i32, month: u32) -> String {
     format!("{ARCHIVE}/{year}/{month:02}/")
+}
+
+/// The documents register.
+pub fn documents() -> String {
+    format!("{DOCUMENTS}/")
+}
+
+pub fn document(slug: &str) -> String {
+    format!("{DOCUMENTS}/{slug}/")
+}
+
+pub fn document_type(slug: &str) -> String {
+    format!("{DOCUMENTS}/{DOC_TYPE}/{slug}/")
+}
+
+pub fn document_issuer(slug: &str) -> String {
+    format!("{DOCUMENTS}/{DOC_ISSUER}/{slug}/")
+}
+
+pub fn document_year(year: i32) -> String {
+    format!("{DOCUMENTS}/{DOC_YEAR}/{year}/")
+}
+
+/// The documents' feed.
+pub fn documents_feed() -> String {
+    format!("{DOCUMENTS}/{FEED}")
 }
 
 /// Page `number` of a listing whose first page is `first` (a path, or a
@@ -290,12 +327,23 @@ mod tests {
             search(),
             search_words(0),
             assets(),
+            documents(),
+            document_year(2026),
+            documents_feed(),
         ] {
             assert!(RESERVED.contains(&first(path.clone()).as_str()), "{path}");
         }
         assert!(RESERVED.contains(&STATIC));
         // Category pages and articles live under the category's own slug.
         assert!(!RESERVED.contains(&first(category("x")).as_str()));
-        assert_eq!(RESERVED.len(), 7);
+        assert_eq!(RESERVED.len(), 8);
+        for path in [
+            document_type("k"),
+            document_issuer("u"),
+            document_year(2026),
+        ] {
+            let second = path.split('/').nth(1).unwrap_or("");
+            assert!(DOC_RESERVED.contains(&second), "{path}");
+        }
     }
 }

@@ -114,7 +114,11 @@ pub const ATTACHMENTS: &[&str] = &[
 /// (`340 MB`, `1.234 GB`).
 pub fn file_label(extension: &str, bytes: u64) -> String {
     const K: f64 = 1024.0;
-    let kind = extension.trim_start_matches('.').to_uppercase();
+    let kind = match extension.trim_start_matches('.') {
+        // A file without an extension: the site's word for "file".
+        "" => "Tệp".to_string(),
+        ext => ext.to_uppercase(),
+    };
     let kb = (bytes as f64 / K).round() as u64;
     if kb < 1000 {
         let kb = if bytes > 0 { kb.max(1) } else { 0 };
@@ -244,6 +248,9 @@ mod tests {
             ("zip", 1234 << 30, "ZIP, 1.234 GB"),
         ];
         for &(ext, bytes, want) in cases {
+            assert_eq!(file_label(ext, bytes), want, "{ext} {bytes}");
+        }
+        for (ext, bytes, want) in [("", 2048, "Tệp, 2 KB"), (".pdf", 340 * 1024, "PDF, 340 KB")] {
             assert_eq!(file_label(ext, bytes), want, "{ext} {bytes}");
         }
     }

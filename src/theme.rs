@@ -48,6 +48,11 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
     "search.html",
     "404.html",
     "rss.xml",
+    "register.html",
+    "document.html",
+    "documents.xml",
+    "partials/documents-style.html",
+    "partials/documents-search.html",
     "sitemap.xml",
     "robots.txt",
 );

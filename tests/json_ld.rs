@@ -64,7 +64,9 @@ fn the_sample_site_names_author_pages_images_and_the_logo() {
         .output()
         .unwrap();
     assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
-    let all = json_lds(&out);
+    let mut all = json_lds(&out);
+    // Document pages (issue 16) carry `Legislation`, checked in documents.rs.
+    all.retain(|page, _| !page.starts_with("van-ban/"));
     assert!(all.len() > 10, "{} article pages", all.len());
     for (page, v) in &all {
         check(&out, base, page, v);

@@ -207,6 +207,8 @@ fn incremental_rebuilds_equal_clean_builds() {
         }),
     ));
 
+    document_steps(&root, &mut steps);
+
     for (name, step) in &steps {
         step();
         let r = session
@@ -241,6 +243,88 @@ fn incremental_rebuilds_equal_clean_builds() {
         r.summary.pages
     );
     assert_same("small edit", &served, &opts, &clean);
+}
+
+type Steps = Vec<(&'static str, Box<dyn Fn()>)>;
+
+/// Documents (issue 16): added, linked from an article, edited (title,
+/// expiry), replaced, given a file, and removed.
+fn document_steps(root: &Path, steps: &mut Steps) {
+    let doc = root.join("content/van-ban/watch/ke-hoach-90.md");
+    let old = root.join("content/van-ban/watch/ke-hoach-80.md");
+    let front = |number: &str, title: &str, extra: &str| {
+        format!(
+            "---\ntitle: \"{title}\"\nnumber: \"{number}\"\ntype: Kế hoạch\nissuer: UBND phường\nissued: 02/01/2024\nsigner: Nguyễn Văn An\n{extra}---\nNội dung văn bản.\n"
+        )
+    };
+    let (d, f) = (doc.clone(), front);
+    steps.push((
+        "add a document",
+        Box::new(move || {
+            fs::create_dir_all(d.parent().unwrap()).unwrap();
+            write(&d, &f("90/KH-UBND", "Kế hoạch tiếp công dân năm 2024", ""));
+        }),
+    ));
+    let r = root.to_path_buf();
+    steps.push((
+        "an article links to the document",
+        Box::new(move || {
+            let a = find(&r, "ban-chi-dao-quy-che-dan-chu-giao-ban-quy-i-2020.md");
+            let depth = a
+                .strip_prefix(r.join("content"))
+                .unwrap()
+                .components()
+                .count()
+                - 1;
+            let up = "../".repeat(depth);
+            let text = fs::read_to_string(&a).unwrap();
+            write(
+                &a,
+                &format!("{text}\nXem [Kế hoạch 90]({up}van-ban/watch/ke-hoach-90.md).\n"),
+            );
+        }),
+    ));
+    let d = doc.clone();
+    steps.push((
+        "edit a document's title and expiry",
+        Box::new(move || {
+            write(
+                &d,
+                &f(
+                    "90/KH-UBND",
+                    "Kế hoạch tiếp công dân định kỳ năm 2024",
+                    "expires: 31/12/2024\n",
+                ),
+            );
+        }),
+    ));
+    let (d, o) = (doc.clone(), old.clone());
+    steps.push((
+        "a document replaces another",
+        Box::new(move || {
+            write(&o, &f("80/KH-UBND", "Kế hoạch cũ", ""));
+            write(
+                &d,
+                &f(
+                    "90/KH-UBND",
+                    "Kế hoạch tiếp công dân định kỳ năm 2024",
+                    "replaces: 80/KH-UBND\nfile: ke-hoach-90.pdf\n",
+                ),
+            );
+            write(&d.with_file_name("ke-hoach-90.pdf"), "%PDF-1.4\n%%EOF\n");
+        }),
+    ));
+    let (d, r) = (doc.clone(), root.to_path_buf());
+    steps.push((
+        "remove the documents",
+        Box::new(move || {
+            fs::remove_dir_all(d.parent().unwrap()).unwrap();
+            let art = find(&r, "ban-chi-dao-quy-che-dan-chu-giao-ban-quy-i-2020.md");
+            let text = fs::read_to_string(&art).unwrap();
+            let cut = text.find("\nXem [Kế hoạch 90]").unwrap();
+            write(&art, &text[..cut]);
+        }),
+    ));
 }
 
 fn find(root: &Path, name: &str) -> PathBuf {

@@ -22,7 +22,7 @@ use crate::write::Staging;
 
 mod stages;
 
-use stages::{copy_files, render_markdown, summaries};
+use stages::{copy_files, read_documents, render_markdown, summaries};
 pub(crate) use stages::{
     files_to_copy, judge_links, link_table, published, read_articles, render_failures, render_pages,
 };
@@ -49,11 +49,25 @@ pub struct Options {
     /// `build --relative`: links between pages relative to each page (see
     /// [`render::relative`]), for a site opened from a disk or USB stick.
     pub relative: bool,
+    /// The build time (`None`: now, or `BANTIN_NOW` when set, which tests
+    /// use): what is scheduled and which documents have expired.
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 const BODY_BUDGET: usize = 256 << 20;
 
 impl Options {
+    /// The build time: `now`, else `BANTIN_NOW` (any date form articles
+    /// use), else the clock.
+    pub fn build_time(&self) -> chrono::DateTime<chrono::Utc> {
+        self.now
+            .or_else(|| {
+                let set = std::env::var("BANTIN_NOW").ok()?;
+                Some(crate::date::parse(&set).ok()?.to_utc())
+            })
+            .unwrap_or_else(chrono::Utc::now)
+    }
+
     pub fn output_dir(&self) -> PathBuf {
         self.output
             .clone()
@@ -160,7 +174,9 @@ fn prepare_inner(opts: &Options, mut cache: Option<&mut Cache>, lazy: bool) -> R
     errors.extend(tree.misnamed);
     summary.warnings = parsed.iter().flat_map(|p| p.notes.clone()).collect();
     summary.lap("read + front matter", &mut lap);
-    let now = chrono::Utc::now();
+    let now = opts.build_time();
+    let (docs, doc_errors) = read_documents(&opts.root, &content, &tree.documents);
+    errors.extend(doc_errors);
     let parsed: Vec<Parsed> = parsed
         .into_iter()
         .filter(|p| {
@@ -182,7 +198,14 @@ fn prepare_inner(opts: &Options, mut cache: Option<&mut Cache>, lazy: bool) -> R
     summary.lap("templates", &mut lap);
     let site = site::assemble(config, parsed, tree.assets)
         .map_err(|e| errors.extend(e))
-        .ok();
+        .ok()
+        .and_then(|mut site| {
+            site::place_documents(&mut site, docs, &content, now)
+                .map_err(|e| errors.extend(e))
+                .ok()?;
+            site::backlinks(&mut site);
+            Some(site)
+        });
     summary.lap("site model", &mut lap);
     let (Some(tera), Some(mut site), true) = (tera, site, errors.is_empty()) else {
         errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
@@ -324,6 +347,8 @@ fn relative_page(opts: &Options, page: &Page, base_path: &str, bytes: &[u8]) -> 
             | Kind::Authors
             | Kind::Tags
             | Kind::Search
+            | Kind::Register(_)
+            | Kind::Document(_)
     );
     if !opts.relative || !reader_page {
         return None;

@@ -144,6 +144,32 @@ pub(crate) fn read_articles(
     (parsed, errors)
 }
 
+/// Read and check every document (see [`crate::documents`]).
+pub(super) fn read_documents(
+    root: &Path,
+    content: &Path,
+    files: &[PathBuf],
+) -> (Vec<crate::documents::ParsedDoc>, Vec<Diagnostic>) {
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|rel| {
+            let path = content.join(rel);
+            let display = load::display_path(root, &path);
+            let text = load::read_text(&path, &display).map_err(|d| vec![d])?;
+            crate::documents::parse(rel, &display, &text)
+        })
+        .collect();
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(d) => docs.push(d),
+            Err(e) => errors.extend(e),
+        }
+    }
+    (docs, errors)
+}
+
 fn parse_file(root: &Path, path: &Path, rel: &Path) -> Result<Parsed, Vec<Diagnostic>> {
     let display = load::display_path(root, path);
     let load::Read { text, stamp, note } =

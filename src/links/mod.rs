@@ -60,6 +60,13 @@ impl Links {
                 .articles
                 .iter()
                 .map(|a| (a.file.source.clone(), site.url(&a.path)))
+                // A link to a document's file leads to its page.
+                .chain(
+                    site.documents
+                        .list
+                        .iter()
+                        .map(|d| (d.file.source.clone(), site.url(&d.path))),
+                )
                 .collect(),
             assets: site.assets.iter().cloned().collect(),
             base_path: site.base_path.clone(),

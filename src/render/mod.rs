@@ -3,6 +3,7 @@
 //! site model. Article cards are serialised once and shared by every page.
 
 mod card;
+mod documents;
 mod gaps;
 mod labels;
 pub mod relative;
@@ -83,6 +84,7 @@ impl<'s> Renderer<'s> {
                 "authors_url": site.url(&routes::authors()),
                 "tags_url": site.url(&routes::tags()),
                 "sitemap_url": site.config.permalink(&routes::sitemap()),
+                "documents_url": (!site.documents.list.is_empty()).then(|| site.url(&routes::documents())),
                 "extra": cfg.extra,
             },
             "assets": site.url(&routes::assets()),
@@ -187,6 +189,11 @@ impl<'s> Renderer<'s> {
         page.file.hash(&mut h.0);
         if page.kind == Kind::SearchIndex {
             self.card_hashes.hash(&mut h.0);
+            // The documents the index lists (none on most sites).
+            for d in &self.site.documents.list {
+                let f = &d.file.front;
+                (&f.number, &f.title, &d.path, f.issued, &f.kind).hash(&mut h.0);
+            }
         } else if let Kind::SitemapIndex(parts) = page.kind {
             sitemap_index(self.site, parts).hash(&mut h.0);
         } else if let Kind::SearchWords(_) = page.kind {
@@ -287,6 +294,18 @@ impl<'s> Renderer<'s> {
                 "sitemap.xml"
             }
             Kind::Robots => "robots.txt",
+            Kind::Register(reg) => {
+                self.register(s, reg);
+                "register.html"
+            }
+            Kind::Document(i) => {
+                self.document(s, *i);
+                "document.html"
+            }
+            Kind::DocumentsFeed => {
+                self.documents_feed(s, &page.path);
+                "documents.xml"
+            }
             Kind::SearchIndex | Kind::SearchWords(_) | Kind::SitemapIndex(_) => "",
         }
     }
@@ -401,36 +420,7 @@ impl<'s> Renderer<'s> {
         let first = self
             .site
             .url(&pages::listing_path(self.site, paged.listing));
-        let url = |n: usize| routes::paged(&first, n);
-        object([
-            ("current", paged.number.into()),
-            ("total", paged.total.into()),
-            (
-                "prev",
-                (paged.number > 1).then(|| url(paged.number - 1)).into(),
-            ),
-            (
-                "next",
-                (paged.number < paged.total)
-                    .then(|| url(paged.number + 1))
-                    .into(),
-            ),
-            (
-                "pages",
-                pages::pager_numbers(paged.number, paged.total)
-                    .into_iter()
-                    .map(|n| match n {
-                        Some(n) => object([
-                            ("number", n.into()),
-                            ("url", url(n).into()),
-                            ("current", (n == paged.number).into()),
-                        ]),
-                        None => object([("gap", true.into())]),
-                    })
-                    .collect::<Vec<_>>()
-                    .into(),
-            ),
-        ])
+        pager(&first, paged.number, paged.total)
     }
 
     fn article<S: Sink>(&self, s: &mut S, i: usize) {
@@ -464,6 +454,33 @@ impl<'s> Renderer<'s> {
             Err(e) => Err(format!("{}: {e}", crate::t!("render-search-index"))),
         }
     }
+}
+
+/// The pager of page `number` of `total` of a listing whose first page
+/// is at the URL `first`.
+pub(super) fn pager(first: &str, number: usize, total: usize) -> tera::Value {
+    let url = |n: usize| routes::paged(first, n);
+    object([
+        ("current", number.into()),
+        ("total", total.into()),
+        ("prev", (number > 1).then(|| url(number - 1)).into()),
+        ("next", (number < total).then(|| url(number + 1)).into()),
+        (
+            "pages",
+            pages::pager_numbers(number, total)
+                .into_iter()
+                .map(|n| match n {
+                    Some(n) => object([
+                        ("number", n.into()),
+                        ("url", url(n).into()),
+                        ("current", (n == number).into()),
+                    ]),
+                    None => object([("gap", true.into())]),
+                })
+                .collect::<Vec<_>>()
+                .into(),
+        ),
+    ])
 }
 
 /// A Tera map. Its keys are put in alphabetical order, the order

@@ -2,7 +2,8 @@
 //! of the articles (`tim-kiem/index.json`) and an inverted index of the
 //! words of every title, summary, tag, author and body, split into buckets
 //! (`tim-kiem/tu/<n>.json`) so that a search downloads only the buckets of
-//! its own words.
+//! its own words; on a site with documents the list also holds them
+//! (number, trích yếu, path, day, type).
 //!
 //! Words are folded the way `search.js` folds a query: accents dropped,
 //! đ → d, lower case, split on anything but `a-z0-9` (`Dân vận` → `dan`,
@@ -59,6 +60,26 @@ pub fn articles_json(site: &Site) -> Vec<u8> {
             json!([a.file.front.title, path, crate::date::display_day(&a.file.front.date), a.category])
         }).collect::<Vec<_>>(),
     });
+    let mut index = index;
+    if !site.documents.list.is_empty() {
+        // Found by the search page's own script (`partials/documents-search.html`)
+        // by number as typed or by words of the trích yếu.
+        index["documents"] = site
+            .documents
+            .list
+            .iter()
+            .map(|d| {
+                let f = &d.file.front;
+                json!([
+                    f.number,
+                    f.title,
+                    d.path,
+                    crate::date::display_day(&f.issued),
+                    f.kind
+                ])
+            })
+            .collect();
+    }
     serde_json::to_vec(&index).unwrap_or_default()
 }
 

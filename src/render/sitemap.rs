@@ -10,7 +10,8 @@ use crate::routes;
 use crate::site::Site;
 
 /// The sitemap's URLs numbered `range` (of `pages::sitemap_urls`): the
-/// home page, the articles, the categories, the archive.
+/// home page, the articles, the categories, the archive, then the
+/// documents register and the documents.
 pub(super) fn sitemap_entries(site: &Site, range: std::ops::Range<usize>) -> Vec<Value> {
     let (articles, categories) = (site.articles.len(), site.categories.len());
     let end = range.end.min(pages::sitemap_urls(site));
@@ -30,7 +31,22 @@ pub(super) fn sitemap_entries(site: &Site, range: std::ops::Range<usize>) -> Vec
                 .map(|i| site.articles[*i].file.front.date.to_rfc3339());
             json!({"loc": site.config.permalink(&pages::listing_path(site, Listing::Category(c))), "lastmod": lastmod})
         }
-        _ => json!({"loc": site.config.permalink(&routes::archive()), "lastmod": null}),
+        k if k == articles + categories + 1 => {
+            json!({"loc": site.config.permalink(&routes::archive()), "lastmod": null})
+        }
+        k => {
+            let docs = &site.documents.list;
+            let lastmod = docs.first().map(|d| d.file.front.issued.to_rfc3339());
+            match k - articles - categories - 2 {
+                0 => {
+                    json!({"loc": site.config.permalink(&routes::documents()), "lastmod": lastmod})
+                }
+                d => {
+                    let d = &docs[d - 1];
+                    json!({"loc": site.config.permalink(&d.path), "lastmod": d.file.front.issued.to_rfc3339()})
+                }
+            }
+        }
     };
     (range.start.min(end)..end).map(entry).collect()
 }

@@ -332,6 +332,7 @@ fn site_of(
         tags,
         years,
         assets,
+        documents: Default::default(),
     }
 }
 

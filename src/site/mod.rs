@@ -10,10 +10,12 @@ use crate::config::Config;
 use crate::frontmatter::Parsed;
 
 mod assemble;
+mod documents;
 
 pub use assemble::assemble;
 #[cfg(test)]
 use assemble::{nearest, permute};
+pub use documents::{Attached, Document, Documents, backlinks, place_documents};
 
 /// An article placed in the site: the file as read, kept whole, and what
 /// placing it decided (its category, slug, URL path and summary).
@@ -91,6 +93,8 @@ pub struct Site {
     pub years: Vec<Year>,
     /// Files under `content/` that are not articles, relative to it.
     pub assets: Vec<PathBuf>,
+    /// The documents register (văn bản); empty on a site without any.
+    pub documents: Documents,
 }
 
 impl Site {

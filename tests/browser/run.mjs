@@ -94,6 +94,13 @@ const kinds = {
   search: "/tim-kiem/",
   "not-found": "/khong-co-trang-nay/",
 };
+// Documents (issue 16): the register, a filtered register, a document.
+const firstDoc = (index.documents || [])[0];
+if (firstDoc) {
+  kinds.register = "/van-ban/";
+  kinds["register-type"] = firstLink("van-ban/index.html", "van-ban/loai/");
+  kinds.document = `/${firstDoc[2]}`;
+}
 
 // ---- the browser ----
 const browser = await chromium.launch({
@@ -176,6 +183,32 @@ try {
       }
       await ctx.close();
     }
+  }
+
+  // Documents: the number as people type it finds the document, and the
+  // result says it is a document.
+  if (firstDoc) {
+    const number = firstDoc[0];
+    const typed = [number, number.toLowerCase(), fold(number).replace(/[^a-z0-9]+/g, " ")];
+    for (const q of typed) {
+      const { ctx, page } = await open(`/tim-kiem/?q=${encodeURIComponent(q)}`, SIZES[0]);
+      await page.waitForSelector("#doc-results:not([hidden])", { timeout: 15000 }).catch(() => {});
+      const hits = await page.evaluate(() => [...document.querySelectorAll("#doc-results li")].map((li) => ({
+        title: li.querySelector("h3").textContent, href: li.querySelector("a").getAttribute("href"),
+        meta: li.querySelector(".card-meta").textContent,
+      })));
+      const top = hits[0] || { title: "", href: "", meta: "" };
+      check(`search ?q=${q}: finds document ${number} first`, top.title.includes(number) && top.href.endsWith(firstDoc[2]),
+        hits.map((h) => h.title).join(" / "));
+      check(`search ?q=${q}: the result says it is a document`, top.meta.startsWith("Văn bản"), top.meta);
+      await ctx.close();
+    }
+    const words = firstDoc[1].split(" ").slice(-4).join(" ");
+    const { ctx, page } = await open(`/tim-kiem/?q=${encodeURIComponent(fold(words))}`, SIZES[0]);
+    await page.waitForSelector("#doc-results:not([hidden])", { timeout: 15000 }).catch(() => {});
+    const titles = await page.evaluate(() => [...document.querySelectorAll("#doc-results h3")].map((h) => h.textContent));
+    check(`search ?q=${fold(words)}: finds the document by words of its trích yếu`, titles.some((t) => t.includes(firstDoc[0])), titles.join(" / "));
+    await ctx.close();
   }
 
   // Search: ?q= is read, accents and đ are folded, title hits come first,
