@@ -19,7 +19,7 @@ What it does:
   4. finds one page of each kind from the site itself: home, category,
      article, article with photos (the article with the most images in its
      body, when one has 5 or more), archive, author, tag, search (?q=dan van),
-     404;
+     404 (/404.html: Lighthouse refuses a page answered with status 404);
   5. runs Lighthouse --runs times on each (mobile form factor, slow 4G and
      4× CPU slowdown applied for real: --throttling-method=devtools, since
      the default simulated throttling replays a fast local load and does not
@@ -155,7 +155,8 @@ def page_kinds(site):
     if tag:
         kinds["tag"] = tag
     kinds["search"] = "/tim-kiem/?q=dan%20van"
-    kinds["404"] = "/khong-co-trang-nay/"
+    # Lighthouse refuses a page answered with status 404: the 404 page itself.
+    kinds["404"] = "/404.html"
     return kinds
 
 
