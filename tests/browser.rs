@@ -2,7 +2,8 @@
 //! (`content/` + `site.yaml`) with the real binary, then runs
 //! `tests/browser/run.mjs`, which serves it on 127.0.0.1 and checks it in
 //! headless Chromium (no horizontal scroll at 320, 360 and 1280 px, search,
-//! text size, print, keyboard, no request leaving 127.0.0.1), with axe-core
+//! text size, print, keyboard, no request leaving 127.0.0.1, cumulative
+//! layout shift ≤ 0.05 on a phone with the scripts arriving late), with axe-core
 //! in the page and the Nu HTML Checker on every page kind. Screenshots go to
 //! `target/browser-screenshots/`.
 //!

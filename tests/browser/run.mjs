@@ -293,6 +293,51 @@ try {
     await ctx.close();
   }
 
+  // Layout shift on a phone (issue 15): cumulative layout shift, summed from
+  // PerformanceObserver "layout-shift" entries from the first paint on, at
+  // most 0.05 on the home, an article and the search page with a query.
+  // Scripts and the search index arrive 800 ms after the page (as on a slow
+  // phone network), so the page is drawn before they run: whatever they
+  // change in the layout then counts as a shift.
+  for (const kind of ["home", "article", "search"]) {
+    const ctx = await browser.newContext({
+      viewport: SIZES[0], deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "vi-VN",
+    });
+    ctx.on("request", (r) => requests.push(r.url()));
+    await ctx.route(/.*/, async (route) => {
+      const u = new URL(route.request().url());
+      if (u.hostname !== "127.0.0.1") return route.abort();
+      if (/\.(js|json)$/.test(u.pathname)) await new Promise((ok) => setTimeout(ok, 800));
+      return route.continue();
+    });
+    await ctx.addInitScript(() => {
+      window.__cls = 0;
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          if (e.hadRecentInput) continue;
+          window.__cls += e.value;
+          window.__shifts.push(`${e.value.toFixed(3)} (${e.sources.map((s) => s.node && (s.node.id || s.node.className || s.node.nodeName)).join(", ")})`);
+        }
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    const page = await ctx.newPage();
+    page.on("pageerror", (e) => pageErrors.push(`${kinds[kind]}: ${e.message}`));
+    await page.goto(origin + kinds[kind] + (kind === "search" ? "?q=dan%20van" : ""), { waitUntil: "load" });
+    if (kind === "search") await searchDone(page);
+    // Two frames after load, so the last shifts are reported.
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 300)))));
+    const r = await page.evaluate(() => ({
+      cls: window.__cls,
+      shifts: window.__shifts,
+      js: document.querySelector(".menu").classList.contains("js"),
+    }));
+    check(`${kind} 360×740 DPR 2: bantin.js ran`, r.js);
+    check(`${kind} 360×740 DPR 2: cumulative layout shift ≤ 0.05`, r.cls <= 0.05,
+      `CLS ${r.cls.toFixed(3)}${r.shifts.length ? `: ${r.shifts.join("; ")}` : ""}`);
+    await ctx.close();
+  }
+
   // Keyboard: the skip link shows on Tab and moves to the content; focus
   // is visible.
   {

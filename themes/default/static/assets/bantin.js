@@ -1,6 +1,8 @@
 // Text size (A− A A+, remembered across pages), the print button and the
 // menu button on narrow screens. The saved size is applied by a one-line
-// script in <head> before the page is drawn; this file handles the clicks.
+// script in <head> before the page is drawn, and the phone menu is folded
+// behind its button by a one-line script right after </nav> (so the page does
+// not jump when this deferred file arrives); this file handles the clicks.
 (function () {
   var KEY = "bantin-co-chu";
   var root = document.documentElement;
