@@ -89,8 +89,10 @@ const FIELDS: &[&str] = &[
     "featured", "extra",
 ];
 
-/// Parse and check the front-matter block of `split`.
-pub fn parse(file: &Path, split: &Split<'_>) -> Result<FrontMatter, Vec<Diagnostic>> {
+/// The fields of the front-matter block of `split`, in the order written
+/// (articles' and documents' headers alike): a YAML error or a block that
+/// is not `name: value` lines is an error at its place in the file.
+pub fn fields(file: &Path, split: &Split<'_>) -> Result<Vec<(String, Yaml)>, Vec<Diagnostic>> {
     let shift = split.yaml_line - 1;
     let value = yaml::parse(split.yaml).map_err(|e| {
         let mut d = Diagnostic::new(file, crate::t!("fm-yaml", problem = e.plain()));
@@ -99,17 +101,20 @@ pub fn parse(file: &Path, split: &Split<'_>) -> Result<FrontMatter, Vec<Diagnost
         }
         vec![d.hint(crate::t!("fm-yaml.hint"))]
     })?;
-    let map = match value {
-        Yaml::Map(m) => m,
-        Yaml::Null => Vec::new(),
-        other => {
-            return Err(vec![
-                Diagnostic::new(file, crate::t!("fm-not-fields", kind = other.kind()))
-                    .at(split.yaml_line, Some(1))
-                    .hint(crate::t!("fm-not-fields.hint")),
-            ]);
-        }
-    };
+    match value {
+        Yaml::Map(m) => Ok(m),
+        Yaml::Null => Ok(Vec::new()),
+        other => Err(vec![
+            Diagnostic::new(file, crate::t!("fm-not-fields", kind = other.kind()))
+                .at(split.yaml_line, Some(1))
+                .hint(crate::t!("fm-not-fields.hint")),
+        ]),
+    }
+}
+
+/// Parse and check the front-matter block of `split`.
+pub fn parse(file: &Path, split: &Split<'_>) -> Result<FrontMatter, Vec<Diagnostic>> {
+    let map = fields(file, split)?;
     Fields {
         file,
         split,

@@ -108,6 +108,12 @@ fn load(lang: Lang) -> Bundle {
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Terminals show Unicode isolation marks as stray characters.
     bundle.set_use_isolating(false);
+    // Counts grouped by thousands: `10.000 bài` in Vietnamese, `10,000
+    // articles` in English (Fluent's own formatting does not group).
+    bundle.set_formatter(Some(match lang {
+        Lang::Vi => group_vi,
+        Lang::En => group_en,
+    }));
     // A catalogue that does not parse is a build-time mistake caught by the
     // tests below; the messages that did parse are still used.
     let resource = match FluentResource::try_new(text.to_string()) {
@@ -117,22 +123,43 @@ fn load(lang: Lang) -> Bundle {
     bundle
 }
 
+fn group_vi<M>(value: &FluentValue, _: &M) -> Option<String> {
+    whole(value).map(crate::text::group_thousands)
+}
+
+fn group_en<M>(value: &FluentValue, _: &M) -> Option<String> {
+    whole(value).map(|n| crate::text::group_thousands(n).replace('.', ","))
+}
+
+/// A whole non-negative number (a count), which is what gets grouped;
+/// anything else keeps Fluent's own formatting.
+fn whole(value: &FluentValue) -> Option<u64> {
+    match value {
+        FluentValue::Number(n) if n.value >= 0.0 && n.value.fract() == 0.0 => Some(n.value as u64),
+        _ => None,
+    }
+}
+
 /// One argument of a message.
 pub enum Arg {
     Str(String),
+    /// A number shown as it is (a year, a month, a port, a byte).
     Num(f64),
+    /// A count (`usize`, `u64`): grouped by thousands (`10.000 bài`).
+    Count(f64),
 }
 
 macro_rules! arg_from {
-    ($($t:ty),*) => {$(
+    ($variant:ident: $($t:ty),*) => {$(
         impl From<$t> for Arg {
             fn from(n: $t) -> Self {
-                Arg::Num(n as f64)
+                Arg::$variant(n as f64)
             }
         }
     )*};
 }
-arg_from!(usize, u64, u32, u16, u8, i64, i32);
+arg_from!(Count: usize, u64);
+arg_from!(Num: u32, u16, u8, i64, i32);
 
 impl From<String> for Arg {
     fn from(s: String) -> Self {
@@ -198,7 +225,10 @@ pub fn tr_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
     for (name, value) in args {
         match value {
             Arg::Str(s) => fargs.set(*name, FluentValue::from(s.as_str())),
-            Arg::Num(n) => fargs.set(*name, FluentValue::from(*n)),
+            // As text: a year or a port is never grouped nor selected on.
+            Arg::Num(n) if n.fract() == 0.0 => fargs.set(*name, (*n as i64).to_string()),
+            Arg::Num(n) => fargs.set(*name, n.to_string()),
+            Arg::Count(n) => fargs.set(*name, FluentValue::from(*n)),
         }
     }
     let mut errors = Vec::new();

@@ -177,3 +177,26 @@ fn the_skipped_counts_leave_out_what_is_zero() {
     assert_eq!(skipped(Lang::En, 0, 2), "(skipped 2 scheduled)");
     assert_eq!(skipped(Lang::En, 3, 1), "(skipped 3 drafts, 1 scheduled)");
 }
+
+#[test]
+fn counts_are_grouped_by_thousands_in_each_language() {
+    let total = |lang, n: usize| tr_in(lang, "errors-total", &[("count", Arg::from(n))]);
+    assert_eq!(total(Lang::Vi, 12345), "12.345 lỗi; chưa xuất bản gì");
+    assert_eq!(
+        total(Lang::En, 12345),
+        "12,345 errors; nothing was published"
+    );
+    assert_eq!(total(Lang::En, 1), "1 error; nothing was published");
+    // A year or a port is a number, not a count: never grouped.
+    let date = tr_in(
+        Lang::Vi,
+        "date-no-day",
+        &[
+            ("input", Arg::from("30/02/2020")),
+            ("day", Arg::from(30u32)),
+            ("month", Arg::from(2u32)),
+            ("year", Arg::from(2020i32)),
+        ],
+    );
+    assert!(date.contains("năm 2020"), "{date}");
+}

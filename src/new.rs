@@ -160,9 +160,21 @@ pub fn new_at(opts: &Options, now: DateTime<FixedOffset>) -> Result<Created> {
     text.push_str("---\n\n<!-- Viết nội dung bài ở đây (Markdown). -->\n");
 
     let dir = opts.root.join("content").join(&category_slug);
-    let path = load::tidy(&dir.join(format!("{slug}.md")));
-    let display = load::display_path(&opts.root, &path);
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    let path = write_new(&opts.root, &dir, &format!("{slug}.md"), &text)?;
+    let base_path = site_base_path(&opts.root);
+    Ok(Created {
+        path,
+        address: crate::routes::under(&base_path, &crate::routes::article(&category_slug, &slug)),
+        draft: opts.draft,
+    })
+}
+
+/// Write `text` as the new file `name` in `dir` (created if missing),
+/// never replacing a file that exists; its tidy path.
+fn write_new(root: &Path, dir: &Path, name: &str, text: &str) -> Result<PathBuf> {
+    let path = load::tidy(&dir.join(name));
+    let display = load::display_path(root, &path);
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -176,12 +188,12 @@ pub fn new_at(opts: &Options, now: DateTime<FixedOffset>) -> Result<Created> {
         })?;
     file.write_all(text.as_bytes())
         .map_err(|e| Error::io(&path, e))?;
-    let base_path = Config::load(&opts.root).map_or_else(|_| "/".to_string(), |c| c.base_path());
-    Ok(Created {
-        path,
-        address: crate::routes::under(&base_path, &crate::routes::article(&category_slug, &slug)),
-        draft: opts.draft,
-    })
+    Ok(path)
+}
+
+/// The site's base path from site.yaml, `/` when it cannot be read.
+fn site_base_path(root: &Path) -> String {
+    Config::load(root).map_or_else(|_| "/".to_string(), |c| c.base_path())
 }
 
 #[cfg(test)]

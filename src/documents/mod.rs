@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::date;
 use crate::error::Diagnostic;
 use crate::frontmatter::{Positions, Split};
-use crate::yaml::{self, Yaml};
+use crate::yaml::Yaml;
 
 /// The fields a document may set. See SPEC "Documents (văn bản)".
 #[derive(Debug, Clone, PartialEq)]
@@ -79,25 +79,7 @@ pub fn parse(source: &Path, display: &Path, text: &str) -> Result<ParsedDoc, Vec
 }
 
 fn parse_front(file: &Path, split: &Split<'_>) -> Result<DocFront, Vec<Diagnostic>> {
-    let shift = split.yaml_line - 1;
-    let value = yaml::parse(split.yaml).map_err(|e| {
-        let mut d = Diagnostic::new(file, crate::t!("fm-yaml", problem = e.plain()));
-        if let Some(line) = e.line {
-            d = d.at(line + shift, e.column);
-        }
-        vec![d.hint(crate::t!("fm-yaml.hint"))]
-    })?;
-    let map = match value {
-        Yaml::Map(m) => m,
-        Yaml::Null => Vec::new(),
-        other => {
-            return Err(vec![
-                Diagnostic::new(file, crate::t!("fm-not-fields", kind = other.kind()))
-                    .at(split.yaml_line, Some(1))
-                    .hint(crate::t!("fm-not-fields.hint")),
-            ]);
-        }
-    };
+    let map = crate::frontmatter::fields(file, split)?;
     let mut f = Fields {
         file,
         header_line: split.yaml_line - 1,

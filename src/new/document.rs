@@ -3,14 +3,11 @@
 //! with its fields filled (issued today, in Vietnam time), never over an
 //! existing file.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::config::Config;
-use crate::error::{Diagnostic, Error, Result};
-use crate::load;
+use crate::error::{Error, Result};
 use crate::t;
 use crate::text::{slugify, squash_spaces};
 use crate::yaml::quote;
@@ -81,23 +78,8 @@ pub fn new_document_at(opts: &DocOptions, now: DateTime<FixedOffset>) -> Result<
     );
     let dir = opts.root.join("content").join(crate::routes::DOCUMENTS);
     let name = format!("{}-{}.md", slugify(&kind), slugify(&number));
-    let path = load::tidy(&dir.join(name));
-    let display = load::display_path(&opts.root, &path);
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .map_err(|e| {
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                Error::one(Diagnostic::new(&display, t!("new-exists")).hint(t!("new-exists.hint")))
-            } else {
-                Error::io(&path, e)
-            }
-        })?;
-    file.write_all(text.as_bytes())
-        .map_err(|e| Error::io(&path, e))?;
-    let base_path = Config::load(&opts.root).map_or_else(|_| "/".to_string(), |c| c.base_path());
+    let path = super::write_new(&opts.root, &dir, &name, &text)?;
+    let base_path = super::site_base_path(&opts.root);
     Ok(CreatedDoc {
         path,
         address: crate::routes::under(&base_path, &crate::routes::document(&slugify(&number))),
