@@ -10,7 +10,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Output;
 
 fn write(root: &Path, rel: &str, bytes: &[u8]) {
     let p = root.join(rel);
@@ -36,19 +35,6 @@ fn site(extra: &str, body: &str, beside: &[&str]) -> tempfile::TempDir {
     dir
 }
 
-/// `bantin ARGS` in the default language (Vietnamese), or in English.
-fn run(root: &Path, args: &[&str], english: bool) -> Output {
-    let mut cmd = common::command();
-    cmd.env_remove("BANTIN_LANG")
-        .args(args)
-        .arg("--root")
-        .arg(root);
-    if english {
-        cmd.args(["--lang", "en"]);
-    }
-    cmd.output().unwrap()
-}
-
 /// `build` must fail with exit 1 in both languages, leave the last good
 /// output as it was, and say each of `vi` / `en` (lists of fragments).
 fn refused(root: &Path, vi: &[&str], en: &[&str]) {
@@ -57,7 +43,7 @@ fn refused(root: &Path, vi: &[&str], en: &[&str]) {
     let before = common::tree(&root.join("output"));
     for (english, words) in [(false, vi), (true, en)] {
         for cmd in ["build", "check"] {
-            let o = run(root, &[cmd], english);
+            let o = common::run_in_language(root, &[cmd], english);
             let stderr = String::from_utf8_lossy(&o.stderr);
             assert_eq!(o.status.code(), Some(1), "{cmd}: {stderr}");
             for w in words {
@@ -79,7 +65,7 @@ fn good_output(root: &Path) {
     let text = std::fs::read_to_string(&file).unwrap();
     let good = "---\ntitle: Hội nghị\ndate: 2024-01-15\ncategory: Tin tức\n---\nNội dung.\n";
     std::fs::write(&file, good).unwrap();
-    let o = run(root, &["build"], false);
+    let o = common::run_in_language(root, &["build"], false);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -96,7 +82,7 @@ fn a_photo_name_with_spaces_and_vietnamese_letters_resolves() {
         "Toàn cảnh:\n\n![Toàn cảnh](Ảnh hội nghị 01.png)\n",
         &["Ảnh hội nghị 01.png"],
     );
-    let o = run(dir.path(), &["build"], false);
+    let o = common::run_in_language(dir.path(), &["build"], false);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -123,7 +109,7 @@ fn a_photo_name_with_spaces_and_vietnamese_letters_resolves() {
         dir.path().join("output").join(&*decoded).is_file(),
         "{decoded}"
     );
-    let o = run(dir.path(), &["check"], false);
+    let o = common::run_in_language(dir.path(), &["check"], false);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -237,7 +223,7 @@ fn a_cover_image_that_leads_nowhere_refuses_the_build() {
         text.replace("C:\\Users\\Lan\\anh bia.jpg", "anh bia.jpg"),
     )
     .unwrap();
-    let o = run(dir.path(), &["build"], false);
+    let o = common::run_in_language(dir.path(), &["build"], false);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -268,7 +254,7 @@ fn a_link_to_a_draft_is_a_warning_and_the_build_goes_on() {
         ),
     ] {
         for cmd in ["build", "check"] {
-            let o = run(dir.path(), &[cmd], english);
+            let o = common::run_in_language(dir.path(), &[cmd], english);
             let stderr = String::from_utf8_lossy(&o.stderr);
             assert_eq!(o.status.code(), Some(0), "{cmd}: {stderr}");
             assert!(stderr.contains(words), "{cmd}: {stderr}");
@@ -307,7 +293,7 @@ fn check_reports_links_even_when_another_article_has_errors() {
             ],
         ),
     ] {
-        let o = run(dir.path(), &["check"], english);
+        let o = common::run_in_language(dir.path(), &["check"], english);
         let all = format!(
             "{}{}",
             String::from_utf8_lossy(&o.stderr),
@@ -371,7 +357,7 @@ fn check_reports_links_beside_two_articles_at_one_address() {
             ],
         ),
     ] {
-        let o = run(dir.path(), &["check"], english);
+        let o = common::run_in_language(dir.path(), &["check"], english);
         let stderr = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(1), "{stderr}");
         for w in words {

@@ -9,7 +9,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Output;
 
 const SITE: &str = "title: \"Bản tin phường\"\n";
 
@@ -24,20 +23,6 @@ fn site(yaml: &str, body: &str) -> tempfile::TempDir {
     )
     .unwrap();
     dir
-}
-
-/// `bantin ARGS` in the default language (Vietnamese), or in English with
-/// `--lang en`.
-fn run(root: &Path, args: &[&str], english: bool) -> Output {
-    let mut cmd = common::command();
-    cmd.env_remove("BANTIN_LANG")
-        .args(args)
-        .arg("--root")
-        .arg(root);
-    if english {
-        cmd.args(["--lang", "en"]);
-    }
-    cmd.output().unwrap()
 }
 
 /// The blocks of the article's body as a tree: `p("…") ol(li("…") …)`.
@@ -108,7 +93,7 @@ Nguyễn Văn A
 #[test]
 fn one_enter_keeps_paragraphs_apart_and_the_signature_out_of_the_list() {
     let dir = site(SITE, WORD_HABITS);
-    let o = run(dir.path(), &["build"], false);
+    let o = common::run_in_language(dir.path(), &["build"], false);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -135,7 +120,7 @@ fn one_enter_keeps_paragraphs_apart_and_the_signature_out_of_the_list() {
 #[test]
 fn strict_commonmark_is_a_setting() {
     let dir = site(&format!("{SITE}markdown: commonmark\n"), WORD_HABITS);
-    let o = run(dir.path(), &["build"], false);
+    let o = common::run_in_language(dir.path(), &["build"], false);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -157,7 +142,7 @@ fn strict_commonmark_is_a_setting() {
     )
     .unwrap();
     for english in [false, true] {
-        let o = run(dir.path(), &["build"], english);
+        let o = common::run_in_language(dir.path(), &["build"], english);
         let stderr = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(1), "{stderr}");
         assert!(stderr.contains("site.yaml:2"), "{stderr}");
@@ -177,7 +162,7 @@ Năm 2023 có 12.345 người tham gia.
 1.Một dòng lẻ giữ nguyên.
 ";
     let dir = site(SITE, body);
-    let o = run(dir.path(), &["build"], false);
+    let o = common::run_in_language(dir.path(), &["build"], false);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -216,7 +201,7 @@ fn blocks_that_are_not_habits_read_as_before() {
 ```
 ";
     let dir = site(SITE, body);
-    let o = run(dir.path(), &["build"], false);
+    let o = common::run_in_language(dir.path(), &["build"], false);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -238,7 +223,7 @@ fn diagnostics_point_at_the_file_after_the_rewriting() {
     let body = "Đoạn một.\nĐoạn hai.\n1.Xây dựng ![Ảnh](ảnh thiếu.png)\n2.Phát triển\nKý tên [tệp](khong-co.pdf)\n";
     let dir = site(SITE, body);
     for (english, words) in [(false, "không dẫn tới tệp nào"), (true, "leads to no file")] {
-        let o = run(dir.path(), &["build"], english);
+        let o = common::run_in_language(dir.path(), &["build"], english);
         let stderr = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(1), "{stderr}");
         assert!(

@@ -10,7 +10,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Output;
 
 use common::watch::start_env;
 
@@ -47,19 +46,6 @@ fn site(body: &str) -> tempfile::TempDir {
     dir
 }
 
-/// `bantin ARGS` in the default language (Vietnamese), or in English.
-fn run(root: &Path, args: &[&str], english: bool) -> Output {
-    let mut cmd = common::command();
-    cmd.env_remove("BANTIN_LANG")
-        .args(args)
-        .arg("--root")
-        .arg(root);
-    if english {
-        cmd.args(["--lang", "en"]);
-    }
-    cmd.output().unwrap()
-}
-
 fn set_body(root: &Path, body: &str) {
     let file = root.join("content/tin/bai.md");
     let text = std::fs::read_to_string(&file).unwrap();
@@ -71,7 +57,7 @@ fn set_body(root: &Path, body: &str) {
 fn build_refuses_a_link_of_the_site_to_no_page_and_keeps_the_output() {
     let dir = site("Nội dung.\n");
     let root = dir.path();
-    let o = run(root, &["build"], false);
+    let o = common::run_in_language(root, &["build"], false);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -102,7 +88,7 @@ fn build_refuses_a_link_of_the_site_to_no_page_and_keeps_the_output() {
         set_body(root, body);
         for (english, said) in [(false, vi), (true, en)] {
             for cmd in ["build", "check"] {
-                let o = run(root, &[cmd], english);
+                let o = common::run_in_language(root, &[cmd], english);
                 let stderr = String::from_utf8_lossy(&o.stderr);
                 assert_eq!(o.status.code(), Some(1), "{cmd} {body}: {stderr}");
                 assert!(stderr.contains(said), "{cmd} lacks {said:?}:\n{stderr}");
@@ -123,7 +109,7 @@ fn build_refuses_a_link_of_the_site_to_no_page_and_keeps_the_output() {
          [c](/ban-tin/tin/so-do.png) [d](/ban-tin/tin-tuc/khac#khong-co) \
          [e](/dich-vu-cong/)\n",
     );
-    let o = run(root, &["build"], true);
+    let o = common::run_in_language(root, &["build"], true);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -132,7 +118,7 @@ fn build_refuses_a_link_of_the_site_to_no_page_and_keeps_the_output() {
     );
     let page = std::fs::read_to_string(root.join("output/tin-tuc/bai/index.html")).unwrap();
     assert!(page.contains("href=\"/ban-tin/tin-tuc/khac/\""), "{page}");
-    let o = run(root, &["check"], true);
+    let o = common::run_in_language(root, &["check"], true);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     let file = std::fs::read_to_string(root.join("content/tin/bai.md")).unwrap();
@@ -161,7 +147,7 @@ fn check_prints_the_warnings_build_prints() {
         ),
     ] {
         for cmd in ["build", "check"] {
-            let o = run(dir.path(), &[cmd], english);
+            let o = common::run_in_language(dir.path(), &[cmd], english);
             let stderr = String::from_utf8_lossy(&o.stderr);
             assert_eq!(o.status.code(), Some(0), "{cmd}: {stderr}");
             assert!(stderr.contains(said), "{cmd} lacks {said:?}:\n{stderr}");

@@ -105,6 +105,21 @@ pub fn bantin_env(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
         .unwrap()
 }
 
+/// `bantin ARGS --root ROOT` in the default language (Vietnamese: no
+/// `BANTIN_LANG`), or in English with `--lang en`: for the tests that check
+/// a message in both.
+pub fn run_in_language(root: &Path, args: &[&str], english: bool) -> Output {
+    let mut cmd = command();
+    cmd.env_remove("BANTIN_LANG")
+        .args(args)
+        .arg("--root")
+        .arg(root);
+    if english {
+        cmd.args(["--lang", "en"]);
+    }
+    cmd.output().unwrap()
+}
+
 pub struct Run {
     pub code: i32,
     pub stdout: String,
