@@ -426,3 +426,23 @@ check-no-page = the link `{ $dest }` leads to no page or file of the site
 check-no-heading = the link `{ $dest }` leads to no heading `{ $fragment }` in «{ $title }»
     .hint = link to one of the article's headings: { $headings }
     .hint-none = the article has no headings to link to; remove the `#…` part
+
+## photos: reading photos, and check's warnings about them
+images-unreadable = this photo cannot be read: { $reason }
+    .hint = Check that the file is not open in another program and that you may read it.
+images-empty = this photo is an empty file (0 bytes)
+    .hint = Copy the photo again from the phone or camera; the copy was cut off.
+images-heic = this photo is in HEIC format (an iPhone's), which browsers cannot show
+    .hint = Export it as JPEG: on the iPhone choose Settings → Camera → Formats → "Most Compatible", or open it in Photos on a computer and export as JPEG, then put the .jpg here.
+images-not-photo = this file is named like a photo but is not a JPEG, PNG or WebP photo
+    .hint = Open it in an image program and save it again as JPEG (.jpg), or give it its right extension if it is another kind of file.
+images-broken = this photo is damaged and cannot be read ({ $reason })
+    .hint = Copy the photo again from the phone or camera, or open it and save it again as JPEG.
+images-too-large = this photo is too large to publish: { $size }, more than 100 megapixels
+    .hint = Make it smaller in an image program (for example 4000 pixels wide) and save it again.
+images-no-alt = the photo “{ $image }” has no description (alt text) for readers who cannot see it
+    .hint = Write what the photo shows between the square brackets: ![Ward leaders visit the school](photo.jpg).
+images-original-large = the photo “{ $image }” is { $size } MB, more than { $limit } MB
+    .hint = Readers get resized copies, but the original is still published and uploaded: make it smaller (for example 4000 pixels wide) or raise images: max_original_mb in site.yaml.
+images-failed = making the resized copies of the photos stopped unexpectedly
+    .hint = Run the build again; if it happens again, report it with the photos of the last article you added.

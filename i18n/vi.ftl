@@ -408,3 +408,23 @@ check-no-page = liên kết `{ $dest }` không dẫn tới trang hay tệp nào 
 check-no-heading = liên kết `{ $dest }` không dẫn tới đề mục `{ $fragment }` nào trong bài «{ $title }»
     .hint = hãy liên kết tới một trong các đề mục của bài: { $headings }
     .hint-none = bài đó không có đề mục nào để liên kết tới; hãy bỏ phần `#…`
+
+## photos: đọc ảnh, và lời nhắc của check về ảnh
+images-unreadable = không đọc được ảnh này: { $reason }
+    .hint = Xem tệp có đang mở trong chương trình khác không, và máy có cho phép đọc tệp không.
+images-empty = ảnh này là tệp rỗng (0 byte)
+    .hint = Chép lại ảnh từ điện thoại hoặc máy ảnh; lần chép trước bị đứt giữa chừng.
+images-heic = ảnh này ở dạng HEIC (của iPhone), trình duyệt không hiển thị được
+    .hint = Hãy lưu ảnh dạng JPEG: trên iPhone vào Cài đặt → Camera → Định dạng → chọn "Tương thích nhất", hoặc mở ảnh trên máy tính rồi xuất ra JPEG, sau đó đặt tệp .jpg vào đây.
+images-not-photo = tệp này đặt tên như ảnh nhưng không phải ảnh JPEG, PNG hay WebP
+    .hint = Mở tệp bằng chương trình xem ảnh rồi lưu lại dạng JPEG (.jpg), hoặc đổi lại đuôi tên cho đúng nếu đó là loại tệp khác.
+images-broken = ảnh này bị hỏng, không đọc được ({ $reason })
+    .hint = Chép lại ảnh từ điện thoại hoặc máy ảnh, hoặc mở ảnh rồi lưu lại dạng JPEG.
+images-too-large = ảnh này quá lớn để đăng: { $size }, hơn 100 triệu điểm ảnh
+    .hint = Thu nhỏ ảnh bằng chương trình sửa ảnh (ví dụ rộng 4000 điểm ảnh) rồi lưu lại.
+images-no-alt = ảnh “{ $image }” chưa có lời mô tả cho người đọc không xem được ảnh
+    .hint = Viết ảnh chụp gì vào giữa hai dấu ngoặc vuông: ![Lãnh đạo phường thăm trường học](anh.jpg).
+images-original-large = ảnh “{ $image }” nặng { $size } MB, hơn { $limit } MB
+    .hint = Người đọc nhận bản đã thu nhỏ, nhưng ảnh gốc vẫn được đăng và tải lên: hãy thu nhỏ ảnh (ví dụ rộng 4000 điểm ảnh) hoặc tăng images: max_original_mb trong site.yaml.
+images-failed = việc làm các bản thu nhỏ của ảnh bị dừng bất ngờ
+    .hint = Chạy lại lệnh dựng trang; nếu vẫn lỗi, hãy báo kèm các ảnh của bài vừa thêm.

@@ -44,6 +44,9 @@ pub struct FrontMatter {
     pub summary: Option<String>,
     pub tags: Vec<String>,
     pub image: Option<String>,
+    /// `image_focus:` where a thumbnail of the cover is cut: `top`,
+    /// `bottom`, `left`, `right`, `center` or `"30% 20%"` (x, y).
+    pub image_focus: Option<String>,
     pub slug: Option<String>,
     pub draft: bool,
     pub featured: bool,
@@ -86,7 +89,7 @@ impl Positions {
 
 const FIELDS: &[&str] = &[
     "title", "date", "category", "author", "views", "summary", "tags", "image", "slug", "draft",
-    "featured", "extra",
+    "featured", "extra", "image_focus",
 ];
 
 /// Parse and check the front-matter block of `split`.
@@ -229,6 +232,7 @@ impl Fields<'_> {
             author: self.text("author"),
             summary: self.text("summary"),
             image: self.text("image"),
+            image_focus: self.text("image_focus"),
             draft: self.flag("draft"),
             featured: self.flag("featured"),
             extra: self

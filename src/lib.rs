@@ -18,6 +18,7 @@ pub mod controls;
 pub mod date;
 pub mod error;
 pub mod frontmatter;
+pub mod images;
 pub mod i18n;
 pub mod import;
 pub mod links;

@@ -40,6 +40,8 @@ pub struct Links {
     /// What rendering found: links that lead nowhere (errors) and links
     /// to those (warnings).
     noted: Arc<Noted>,
+    /// The site's photos, shown with `srcset` (see [`markdown::Picture`]).
+    images: Arc<crate::images::Table>,
 }
 
 impl Links {
@@ -58,6 +60,7 @@ impl Links {
             content: None,
             unpublished: HashMap::new(),
             noted: Arc::default(),
+            images: Arc::new(site.images.clone()),
         }
     }
 
@@ -94,7 +97,14 @@ impl Links {
         urls.sort();
         let mut files: Vec<&PathBuf> = self.assets.iter().collect();
         files.sort();
-        crate::stamp::hash_of(&(urls, files, &self.base_path, self.unsafe_html, self.flavour))
+        crate::stamp::hash_of(&(
+            urls,
+            files,
+            &self.base_path,
+            self.unsafe_html,
+            self.flavour,
+            self.images.key(),
+        ))
     }
 
     /// Render an article's Markdown with its links resolved. When bodies
@@ -139,9 +149,19 @@ impl Links {
         markdown::render_as(
             body,
             self.flavour,
-            &|dest: &str| self.resolve(a, dest),
+            &InArticle { links: self, a },
             self.unsafe_html,
         )
+    }
+
+    /// The photo a relative image target of article `a` names, with the
+    /// URLs of its published sizes.
+    pub fn picture(&self, a: &Article, dest: &str) -> Option<markdown::Picture> {
+        let dir = a.file.source.parent().unwrap_or(Path::new(""));
+        let path = dest.split(['#', '?']).next().unwrap_or(dest);
+        let target = site::join_relative(dir, &percent_decode(path))?;
+        let sizes = self.images.page(&target)?;
+        Some(picture_of(&self.base_path, &sizes))
     }
 
     /// The published URL a relative link of article `a` leads to (with its
@@ -164,6 +184,72 @@ impl Links {
             )
         })
     }
+}
+
+/// Links resolved from one article's folder.
+struct InArticle<'a> {
+    links: &'a Links,
+    a: &'a Article,
+}
+
+impl markdown::Resolve for InArticle<'_> {
+    fn resolve(&self, dest: &str) -> Option<String> {
+        self.links.resolve(self.a, dest)
+    }
+
+    fn picture(&self, dest: &str) -> Option<markdown::Picture> {
+        self.links.picture(self.a, dest)
+    }
+}
+
+/// The URL of a published image's site path under `base_path`, safe in a
+/// `srcset` too (where a comma would end the URL).
+pub fn image_url(base_path: &str, site_path: &str) -> String {
+    format!("{base_path}{}", encode_path(site_path).replace(',', "%2C"))
+}
+
+/// A photo's page sizes as an `<img>` shows them: `src` the candidate
+/// nearest 960 px, `width`/`height` the largest's.
+pub fn picture_of(base_path: &str, sizes: &crate::images::Candidates) -> markdown::Picture {
+    let c = &sizes.candidates;
+    let srcset = c
+        .iter()
+        .map(|p| format!("{} {}w", image_url(base_path, &p.path), p.width))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let src = c
+        .iter()
+        .min_by_key(|p| p.width.abs_diff(960))
+        .map(|p| image_url(base_path, &p.path))
+        .unwrap_or_default();
+    let largest = c.last();
+    markdown::Picture {
+        src,
+        srcset,
+        width: largest.map_or(0, |p| p.width),
+        height: largest.map_or(0, |p| p.height),
+    }
+}
+
+/// The photo an article shows as its `image:` (its path under `content/`),
+/// with where its thumbnail is cut (`image_focus:`, the middle by default).
+pub fn cover_photo(site: &Site, a: &Article) -> Option<(PathBuf, crate::images::Focus)> {
+    let image = a.file.front.image.as_deref()?;
+    if !markdown::is_local(image) {
+        return None;
+    }
+    let dir = a.file.source.parent().unwrap_or(Path::new(""));
+    let path = image.split(['#', '?']).next().unwrap_or(image);
+    let target = site::join_relative(dir, &percent_decode(path))?;
+    site.images.photo(&target)?;
+    let focus = a
+        .file
+        .front
+        .image_focus
+        .as_deref()
+        .and_then(crate::images::Focus::parse)
+        .unwrap_or_default();
+    Some((target, focus))
 }
 
 /// An article's body rendered before its page, with what page

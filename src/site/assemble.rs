@@ -332,6 +332,7 @@ fn site_of(
         tags,
         years,
         assets,
+        images: crate::images::Table::default(),
     }
 }
 

@@ -91,6 +91,8 @@ pub struct Site {
     pub years: Vec<Year>,
     /// Files under `content/` that are not articles, relative to it.
     pub assets: Vec<PathBuf>,
+    /// The photos among them, probed (see [`crate::images::probe`]).
+    pub images: crate::images::Table,
 }
 
 impl Site {
