@@ -88,8 +88,19 @@ impl Positions {
 }
 
 const FIELDS: &[&str] = &[
-    "title", "date", "category", "author", "views", "summary", "tags", "image", "slug", "draft",
-    "featured", "extra", "image_focus",
+    "title",
+    "date",
+    "category",
+    "author",
+    "views",
+    "summary",
+    "tags",
+    "image",
+    "slug",
+    "draft",
+    "featured",
+    "extra",
+    "image_focus",
 ];
 
 /// Parse and check the front-matter block of `split`.

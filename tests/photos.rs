@@ -55,7 +55,9 @@ fn exif_app1() -> Vec<u8> {
 }
 
 fn png(width: u32, height: u32) -> Vec<u8> {
-    let img = image::RgbaImage::from_fn(width, height, |x, _| image::Rgba([10, 120, (x % 255) as u8, 255]));
+    let img = image::RgbaImage::from_fn(width, height, |x, _| {
+        image::Rgba([10, 120, (x % 255) as u8, 255])
+    });
     let mut out = std::io::Cursor::new(Vec::new());
     img.write_to(&mut out, image::ImageFormat::Png).unwrap();
     out.into_inner()
@@ -88,6 +90,10 @@ fn photo_site() -> Site {
     fs::write(dir.join("anh-doc.jpg"), phone_jpeg(3000, 2000)).unwrap();
     fs::write(dir.join("so-do.png"), png(800, 500)).unwrap();
     site.write("content/hoi-nghi/bai.md", ARTICLE);
+    site.write(
+        "content/hoi-nghi/bai-2.md",
+        "---\ntitle: \"Không ảnh bìa\"\ndate: 18/02/2020 07:02\ncategory: CÔNG TÁC ĐẢNG\n---\nMở đầu.\n\n![Sơ đồ](so-do.png)\n\n![Ảnh](anh-doc.jpg)\n",
+    );
     site
 }
 
@@ -144,7 +150,10 @@ fn metadata_in(bytes: &[u8]) -> Vec<String> {
         while i + 8 <= bytes.len() {
             let len = u32::from_be_bytes(bytes[i..i + 4].try_into().unwrap()) as usize;
             let kind = &bytes[i + 4..i + 8];
-            if [b"eXIf", b"tEXt", b"iTXt", b"zTXt"].iter().any(|k| kind == *k) {
+            if [b"eXIf", b"tEXt", b"iTXt", b"zTXt"]
+                .iter()
+                .any(|k| kind == *k)
+            {
                 found.push(String::from_utf8_lossy(kind).into_owned());
             }
             i += 12 + len;
@@ -160,14 +169,24 @@ fn ifd0_tags(t: &[u8]) -> Vec<u16> {
     let le = t.starts_with(b"II");
     let u16_at = |i: usize| {
         let b = [t[i], t[i + 1]];
-        if le { u16::from_le_bytes(b) } else { u16::from_be_bytes(b) }
+        if le {
+            u16::from_le_bytes(b)
+        } else {
+            u16::from_be_bytes(b)
+        }
     };
     let u32_at = |i: usize| {
         let b = [t[i], t[i + 1], t[i + 2], t[i + 3]];
-        if le { u32::from_le_bytes(b) } else { u32::from_be_bytes(b) }
+        if le {
+            u32::from_le_bytes(b)
+        } else {
+            u32::from_be_bytes(b)
+        }
     };
     let at = u32_at(4) as usize;
-    (0..u16_at(at) as usize).map(|n| u16_at(at + 2 + 12 * n)).collect()
+    (0..u16_at(at) as usize)
+        .map(|n| u16_at(at + 2 + 12 * n))
+        .collect()
 }
 
 #[test]
@@ -191,7 +210,10 @@ fn photos_are_published_as_sized_derivatives_without_location() {
     // No published image carries the camera or the location (which the
     // photo put in holds, as this reading sees).
     let source = metadata_in(&fs::read(site.root.join("content/hoi-nghi/anh-doc.jpg")).unwrap());
-    assert!(source.contains(&"EXIF tag 0x8825".to_string()), "{source:?}");
+    assert!(
+        source.contains(&"EXIF tag 0x8825".to_string()),
+        "{source:?}"
+    );
     let mut images = 0;
     for e in walk(&site.out()) {
         let ext = e.extension().map(|x| x.to_string_lossy().to_string());
@@ -211,7 +233,10 @@ fn photos_are_published_as_sized_derivatives_without_location() {
         .into_decoder()
         .unwrap();
     use image::ImageDecoder;
-    assert_eq!(d.orientation().unwrap(), image::metadata::Orientation::Rotate90);
+    assert_eq!(
+        d.orientation().unwrap(),
+        image::metadata::Orientation::Rotate90
+    );
     assert_eq!(d.dimensions(), (3000, 2000));
 }
 
@@ -234,31 +259,85 @@ fn pages_show_photos_with_srcset_and_sizes() {
     site.build(&[]);
     let page = site.page("cong-tac-dang/hoi-nghi-phuong/");
     let body = &page[page.find("article-body").expect("article body")..];
-    let imgs: Vec<&str> = body.split("<img ").skip(1).map(|s| &s[..s.find('>').unwrap()]).collect();
+    let imgs: Vec<&str> = body
+        .split("<img ")
+        .skip(1)
+        .map(|s| &s[..s.find('>').unwrap()])
+        .collect();
     assert_eq!(imgs.len(), 2, "{body}");
+    let imgs: Vec<&str> = imgs.into_iter().collect();
     for img in &imgs {
-        for attr in ["srcset=\"", "sizes=\"", "width=\"", "height=\"", "alt=\"", "decoding=\"async\""] {
+        for attr in [
+            "srcset=\"",
+            "sizes=\"",
+            "width=\"",
+            "height=\"",
+            "alt=\"",
+            "decoding=\"async\"",
+        ] {
             assert!(img.contains(attr), "{attr} missing in <img {img}>");
         }
     }
-    assert!(imgs[0].contains("fetchpriority=\"high\"") && !imgs[0].contains("loading="), "{}", imgs[0]);
+    // The cover is shown above the body: it is the eager one.
+    let cover = &page[page.find("article-cover").expect("cover")..];
+    let cover = &cover
+        [..cover.find('>').unwrap() + cover[cover.find('>').unwrap() + 1..].find('>').unwrap() + 2];
+    for attr in [
+        "srcset=\"",
+        "fetchpriority=\"high\"",
+        "width=\"1600\" height=\"2400\"",
+    ] {
+        assert!(cover.contains(attr), "{attr} missing in {cover}");
+    }
+    assert!(imgs[0].contains("loading=\"lazy\""), "{}", imgs[0]);
+    // Without a cover, the body's first photo is eager and first in line.
+    let other = site.page("cong-tac-dang/khong-anh-bia/");
+    let other = &other[other.find("article-body").expect("article body")..];
+    let first = &other[other.find("<img ").unwrap()..];
+    let first = &first[..first.find('>').unwrap()];
+    assert!(
+        first.contains("fetchpriority=\"high\"") && !first.contains("loading="),
+        "{first}"
+    );
     assert!(imgs[1].contains("loading=\"lazy\""), "{}", imgs[1]);
-    assert!(imgs[0].contains("width=\"1600\" height=\"2400\""), "{}", imgs[0]);
+    assert!(
+        imgs[0].contains("width=\"1600\" height=\"2400\""),
+        "{}",
+        imgs[0]
+    );
     assert!(
         imgs[0].contains("/hoi-nghi/anh-doc.480w.webp 480w, /hoi-nghi/anh-doc.960w.webp 960w, /hoi-nghi/anh-doc.1600w.webp 1600w"),
         "{}",
         imgs[0]
     );
     // og:image and JSON-LD: the 1200 px JPEG, absolute.
-    assert!(page.contains("<meta property=\"og:image\" content=\"http"), "{page}");
+    assert!(
+        page.contains("<meta property=\"og:image\" content=\"http"),
+        "{page}"
+    );
     assert!(page.contains("/hoi-nghi/anh-doc.og.jpg\">"), "og:image");
     let ld = common::json_lds(&site.out());
-    let ld = ld.values().find(|v| v["headline"] == "Hội nghị phường").expect("article JSON-LD");
-    assert!(ld["image"][0].as_str().unwrap().ends_with("/hoi-nghi/anh-doc.og.jpg"), "{ld}");
+    let ld = ld
+        .values()
+        .find(|v| v["headline"] == "Hội nghị phường")
+        .expect("article JSON-LD");
+    assert!(
+        ld["image"][0]
+            .as_str()
+            .unwrap()
+            .ends_with("/hoi-nghi/anh-doc.og.jpg"),
+        "{ld}"
+    );
     // Lists show the thumbnail cut at the focus.
     let list = site.page("cong-tac-dang/");
-    assert!(list.contains("/hoi-nghi/anh-doc.thumb-50-0.webp\""), "{list}");
-    assert!(!list.contains("/hoi-nghi/anh-doc.jpg\""), "the original in a list");
+    assert!(
+        list.contains("/hoi-nghi/anh-doc.thumb-50-0.webp\""),
+        "{list}"
+    );
+    assert!(
+        !list.contains("/hoi-nghi/anh-doc.jpg\""),
+        "the original in a list"
+    );
 }
 
 #[test]
@@ -271,8 +350,15 @@ fn a_second_build_takes_photos_from_the_cache() {
     let tree = common::tree(&site.out());
     let second = bantin_env(&site.root, &["build"], &timings);
     let second = String::from_utf8_lossy(&second.stderr).into_owned();
-    assert!(second.contains("2 photos, 0 decoded, 0 files made"), "{second}");
-    assert_eq!(tree, common::tree(&site.out()), "same output from the cache");
+    assert!(
+        second.contains("2 photos, 0 decoded, 0 files made"),
+        "{second}"
+    );
+    assert_eq!(
+        tree,
+        common::tree(&site.out()),
+        "same output from the cache"
+    );
     // A changed photo is made again; the old one's files leave the cache.
     let cache = site.root.join(".bantin/cache/images");
     let before = fs::read_dir(&cache).unwrap().count();
@@ -294,11 +380,26 @@ fn photos_that_cannot_be_published_are_named() {
     truncated.truncate(120);
     let cases: Vec<(&str, Vec<u8>, &str, &str)> = vec![
         ("rong.jpg", Vec::new(), "empty file", "tệp rỗng"),
-        ("la.jpg", b"%PDF-1.4 not a photo".to_vec(), "not a JPEG, PNG or WebP", "không phải ảnh"),
-        ("iphone.heic", heic.clone(), "Most Compatible", "Tương thích nhất"),
+        (
+            "la.jpg",
+            b"%PDF-1.4 not a photo".to_vec(),
+            "not a JPEG, PNG or WebP",
+            "không phải ảnh",
+        ),
+        (
+            "iphone.heic",
+            heic.clone(),
+            "Most Compatible",
+            "Tương thích nhất",
+        ),
         ("iphone.jpg", heic, "HEIC", "HEIC"),
         ("hong.jpg", truncated, "damaged", "bị hỏng"),
-        ("bom.png", bomb_png(), "more than 100 megapixels", "100 triệu điểm ảnh"),
+        (
+            "bom.png",
+            bomb_png(),
+            "more than 100 megapixels",
+            "100 triệu điểm ảnh",
+        ),
     ];
     for (name, bytes, en, vi) in cases {
         let site = Site::new("good");
@@ -331,7 +432,11 @@ fn crc32(bytes: &[u8]) -> u32 {
     for &b in bytes {
         c ^= u32::from(b);
         for _ in 0..8 {
-            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+            c = if c & 1 != 0 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
         }
     }
     !c

@@ -83,18 +83,19 @@ pub(crate) fn files_to_copy(
 /// The stage that makes every photo's published files into the image
 /// cache (see [`crate::images::publish`]); with `BANTIN_TIMINGS`, what it
 /// did is printed. Shared by `build` and `watch`.
-pub(crate) fn publish_photos(
-    site: &Site,
-    root: &Path,
-) -> Result<BTreeMap<String, PathBuf>> {
+pub(crate) fn publish_photos(site: &Site, root: &Path) -> Result<BTreeMap<String, PathBuf>> {
     let covers: Vec<_> = site
         .articles
         .iter()
         .filter_map(|a| crate::links::cover_photo(site, a))
         .collect();
     let content = root.join("content");
-    let (files, stats) =
-        crate::images::publish(&site.images, &content, &crate::images::cache_dir(root), &covers)?;
+    let (files, stats) = crate::images::publish(
+        &site.images,
+        &content,
+        &crate::images::cache_dir(root),
+        &covers,
+    )?;
     if std::env::var_os("BANTIN_TIMINGS").is_some() {
         #[allow(clippy::print_stderr)]
         {

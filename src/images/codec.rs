@@ -38,9 +38,11 @@ fn is_heic(bytes: &[u8], path: &Path) -> bool {
         .unwrap_or_default();
     let brand = bytes.get(4..12).is_some_and(|b| {
         &b[..4] == b"ftyp"
-            && [b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif"]
-                .iter()
-                .any(|x| &b[4..8] == *x)
+            && [
+                b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif",
+            ]
+            .iter()
+            .any(|x| &b[4..8] == *x)
     });
     brand || ext == "heic" || ext == "heif"
 }
@@ -62,14 +64,8 @@ fn error(shown: &Path, why: Why, reason: &str) -> Diagnostic {
             crate::t!("images-unreadable", reason = reason),
             crate::t!("images-unreadable.hint"),
         ),
-        Why::Empty => (
-            crate::t!("images-empty"),
-            crate::t!("images-empty.hint"),
-        ),
-        Why::Heic => (
-            crate::t!("images-heic"),
-            crate::t!("images-heic.hint"),
-        ),
+        Why::Empty => (crate::t!("images-empty"), crate::t!("images-empty.hint")),
+        Why::Heic => (crate::t!("images-heic"), crate::t!("images-heic.hint")),
         Why::NotPhoto => (
             crate::t!("images-not-photo"),
             crate::t!("images-not-photo.hint"),
@@ -99,8 +95,7 @@ pub(super) fn probe_file(path: &Path, shown: &Path) -> std::result::Result<Photo
     let Some(kind) = sniff(&bytes) else {
         return Err(error(shown, Why::NotPhoto, ""));
     };
-    let (w, h, orientation) =
-        header(&bytes, kind).map_err(|e| error(shown, Why::Broken, &e))?;
+    let (w, h, orientation) = header(&bytes, kind).map_err(|e| error(shown, Why::Broken, &e))?;
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
         let mp = (u64::from(w) * u64::from(h)).div_ceil(1_000_000);
         return Err(error(shown, Why::TooLarge, &format!("{w}×{h} ({mp} MP)")));
@@ -131,7 +126,9 @@ fn reader(bytes: &[u8], kind: Kind) -> ImageReader<Cursor<&[u8]>> {
 
 /// Width, height (as stored) and EXIF orientation, without decoding.
 fn header(bytes: &[u8], kind: Kind) -> std::result::Result<(u32, u32, u8), String> {
-    let mut d = reader(bytes, kind).into_decoder().map_err(|e| e.to_string())?;
+    let mut d = reader(bytes, kind)
+        .into_decoder()
+        .map_err(|e| e.to_string())?;
     let (w, h) = d.dimensions();
     if w == 0 || h == 0 {
         return Err("0×0".into());
@@ -224,7 +221,11 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// The photo decoded, scaled to the widest file made of it, oriented:
 /// the full-size pixels are let go of before orienting.
-fn intermediate(bytes: &[u8], p: &Photo, settings: &Settings) -> std::result::Result<Pixels, String> {
+fn intermediate(
+    bytes: &[u8],
+    p: &Photo,
+    settings: &Settings,
+) -> std::result::Result<Pixels, String> {
     let d = reader(bytes, p.kind)
         .into_decoder()
         .map_err(|e| e.to_string())?;
@@ -245,7 +246,11 @@ fn intermediate(bytes: &[u8], p: &Photo, settings: &Settings) -> std::result::Re
         .min(p.width);
     let (w, h) = size_of(p, Variant::Width(widest));
     let swapped = p.orientation >= 5;
-    let (sw, sh) = if swapped { (p.height, p.width) } else { (p.width, p.height) };
+    let (sw, sh) = if swapped {
+        (p.height, p.width)
+    } else {
+        (p.width, p.height)
+    };
     let (tw, th) = if swapped { (h, w) } else { (w, h) };
     let src = fr::images::Image::from_vec_u8(sw, sh, raw, pixel).map_err(|e| e.to_string())?;
     let scaled = resize(&src, (tw, th), None)?;
@@ -282,8 +287,7 @@ impl Pixels {
     fn orient(self, orientation: u8) -> std::result::Result<Pixels, String> {
         let mut img = if self.alpha {
             DynamicImage::ImageRgba8(
-                image::RgbaImage::from_raw(self.width, self.height, self.data)
-                    .ok_or("buffer")?,
+                image::RgbaImage::from_raw(self.width, self.height, self.data).ok_or("buffer")?,
             )
         } else {
             DynamicImage::ImageRgb8(
@@ -311,8 +315,8 @@ fn resize(
 ) -> std::result::Result<Vec<u8>, String> {
     let pixel = src.pixel_type().ok_or("pixel type")?;
     let mut dst = fr::images::Image::new(size.0, size.1, pixel);
-    let mut options = fr::ResizeOptions::new()
-        .resize_alg(fr::ResizeAlg::Convolution(fr::FilterType::Lanczos3));
+    let mut options =
+        fr::ResizeOptions::new().resize_alg(fr::ResizeAlg::Convolution(fr::FilterType::Lanczos3));
     if let Some((l, t, w, h)) = crop {
         options = options.crop(l, t, w, h);
     }
@@ -335,7 +339,11 @@ fn derive(
         _ => None,
     };
     let (w, h) = (w.min(base.width).max(1), h.max(1));
-    let h = if crop.is_none() && w == base.width { base.height } else { h };
+    let h = if crop.is_none() && w == base.width {
+        base.height
+    } else {
+        h
+    };
     let data = if (w, h) == (base.width, base.height) && crop.is_none() {
         base.data.clone()
     } else {

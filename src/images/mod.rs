@@ -300,7 +300,9 @@ fn crop_box(width: u32, height: u32) -> (u32, u32) {
 /// `a/anh.og.jpg`, or the original's own path.
 pub fn derived_path(source: &Path, v: Variant, format: ImageFormat) -> String {
     let own = site_path(source);
-    let stem_end = own.rfind('.').filter(|&i| i > own.rfind('/').map_or(0, |s| s + 1));
+    let stem_end = own
+        .rfind('.')
+        .filter(|&i| i > own.rfind('/').map_or(0, |s| s + 1));
     let stem = &own[..stem_end.unwrap_or(own.len())];
     let ext = match format {
         ImageFormat::Webp => "webp",
@@ -352,11 +354,8 @@ pub fn publish(
             vs.extend([Variant::Og, Variant::Thumb(*focus)]);
         }
     }
-    let settings = crate::stamp::hash_of(&(
-        table.settings.quality,
-        table.settings.format,
-        CODEC_VERSION,
-    ));
+    let settings =
+        crate::stamp::hash_of(&(table.settings.quality, table.settings.format, CODEC_VERSION));
     let decoded = AtomicUsize::new(0);
     let budget = codec::Budget::new(PIXEL_BUDGET);
     let jobs: Vec<(&PathBuf, Vec<Variant>)> = wanted
@@ -375,7 +374,11 @@ pub fn publish(
                 .iter()
                 .map(|&v| {
                     let name = cache_name(p, v, settings, table.settings.format);
-                    (v, derived_path(source, v, table.settings.format), cache.join(name))
+                    (
+                        v,
+                        derived_path(source, v, table.settings.format),
+                        cache.join(name),
+                    )
                 })
                 .collect();
             let missing: Vec<(Variant, &Path)> = files
@@ -451,7 +454,11 @@ fn prune(cache: &Path, used: &BTreeMap<String, PathBuf>) {
     };
     for entry in dir.flatten() {
         let path = entry.path();
-        if !keep.contains(path.as_path()) && path.is_file() {
+        // Another build's file being written (`….tmpPID`) is left alone.
+        let writing = path
+            .extension()
+            .is_some_and(|e| e.to_string_lossy().starts_with("tmp"));
+        if !keep.contains(path.as_path()) && !writing && path.is_file() {
             let _ = std::fs::remove_file(&path);
         }
     }

@@ -57,11 +57,11 @@ fn jpeg(bytes: &[u8], orientation: u8) -> Result<Vec<u8>, String> {
         }
         let payload = &segment[4..];
         let keep = match marker {
-            0xE0 => true,                                 // JFIF
+            0xE0 => true,                                  // JFIF
             0xE2 => payload.starts_with(b"ICC_PROFILE\0"), // colour profile
-            0xEE => true,                                 // Adobe colour transform
-            0xE1 | 0xE3..=0xED | 0xEF | 0xFE => false,    // EXIF, XMP, IPTC, comments …
-            _ => true,                                    // tables, frame
+            0xEE => true,                                  // Adobe colour transform
+            0xE1 | 0xE3..=0xED | 0xEF | 0xFE => false,     // EXIF, XMP, IPTC, comments …
+            _ => true,                                     // tables, frame
         };
         if keep {
             out.extend_from_slice(segment);
@@ -107,8 +107,8 @@ fn webp(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let mut i = 12;
     while i + 8 <= bytes.len() {
         let kind = &bytes[i..i + 4];
-        let len = u32::from_le_bytes([bytes[i + 4], bytes[i + 5], bytes[i + 6], bytes[i + 7]])
-            as usize;
+        let len =
+            u32::from_le_bytes([bytes[i + 4], bytes[i + 5], bytes[i + 6], bytes[i + 7]]) as usize;
         let end = (i + 8 + len + (len & 1)).min(bytes.len());
         let chunk = &bytes[i..end];
         match kind {

@@ -17,12 +17,24 @@ fn focus_words_and_percentages() {
 fn derivatives_are_named_beside_the_photo() {
     let p = Path::new("tin/Anh le.hoi.jpg");
     let f = ImageFormat::Webp;
-    assert_eq!(derived_path(p, Variant::Width(480), f), "tin/Anh le.hoi.480w.webp");
-    assert_eq!(derived_path(p, Variant::Thumb(Focus::default()), f), "tin/Anh le.hoi.thumb.webp");
-    assert_eq!(derived_path(p, Variant::Thumb(Focus(50, 0)), f), "tin/Anh le.hoi.thumb-50-0.webp");
+    assert_eq!(
+        derived_path(p, Variant::Width(480), f),
+        "tin/Anh le.hoi.480w.webp"
+    );
+    assert_eq!(
+        derived_path(p, Variant::Thumb(Focus::default()), f),
+        "tin/Anh le.hoi.thumb.webp"
+    );
+    assert_eq!(
+        derived_path(p, Variant::Thumb(Focus(50, 0)), f),
+        "tin/Anh le.hoi.thumb-50-0.webp"
+    );
     assert_eq!(derived_path(p, Variant::Og, f), "tin/Anh le.hoi.og.jpg");
     assert_eq!(derived_path(p, Variant::Original, f), "tin/Anh le.hoi.jpg");
-    assert_eq!(derived_path(Path::new("a/anh"), Variant::Width(9), ImageFormat::Jpeg), "a/anh.9w.jpg");
+    assert_eq!(
+        derived_path(Path::new("a/anh"), Variant::Width(9), ImageFormat::Jpeg),
+        "a/anh.9w.jpg"
+    );
 }
 
 #[test]

@@ -200,6 +200,11 @@ impl markdown::Resolve for InArticle<'_> {
     fn picture(&self, dest: &str) -> Option<markdown::Picture> {
         self.links.picture(self.a, dest)
     }
+
+    /// A cover (`image:`) is shown above the body, eager itself.
+    fn first_is_eager(&self) -> bool {
+        self.a.file.front.image.is_none()
+    }
 }
 
 /// The URL of a published image's site path under `base_path`, safe in a

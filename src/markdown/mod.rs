@@ -45,6 +45,12 @@ pub trait Resolve {
     fn picture(&self, _dest: &str) -> Option<Picture> {
         None
     }
+
+    /// Is the first photo of the body the first a reader sees (no cover
+    /// shown above it)? Then it is loaded eagerly, first in line.
+    fn first_is_eager(&self) -> bool {
+        true
+    }
 }
 
 /// A photo as an `<img>` shows it: `src`, the `srcset` candidates (URLs
@@ -207,7 +213,7 @@ pub fn render_as(
     }
     out.first_paragraph = crate::text::squash_spaces(&out.first_paragraph);
     if pictures.iter().any(Option::is_some) {
-        events = picture_events(events, pictures);
+        events = picture_events(events, pictures, resolve.first_is_eager());
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
@@ -438,9 +444,10 @@ fn set_heading_id(events: &mut [Event<'_>], start: usize, used: &mut HashSet<Str
 fn picture_events<'a>(
     events: Vec<Event<'a>>,
     mut pictures: std::collections::VecDeque<Option<Picture>>,
+    eager: bool,
 ) -> Vec<Event<'a>> {
     let mut out = Vec::with_capacity(events.len());
-    let mut first = true;
+    let mut first = eager;
     let mut it = events.into_iter();
     while let Some(event) = it.next() {
         let Event::Start(Tag::Image { title, .. }) = &event else {
