@@ -441,3 +441,26 @@ fn crc32(bytes: &[u8]) -> u32 {
     }
     !c
 }
+
+#[test]
+fn check_warns_about_photos_without_alt_and_large_originals() {
+    let site = Site::new("good");
+    site.write(
+        "site.yaml",
+        "title: \"Bản tin\"\nimages:\n  max_original_mb: 0\n",
+    );
+    fs::write(site.root.join("content/so-do.png"), png(40, 30)).unwrap();
+    site.write(
+        "content/bai-anh.md",
+        "---\ntitle: \"Ảnh\"\ndate: 18/02/2020 07:02\ncategory: CÔNG TÁC ĐẢNG\n---\nMở đầu.\n\n![](so-do.png)\n",
+    );
+    let r = site.run(&["check"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let all = format!("{}{}", r.stdout, r.stderr);
+    assert!(all.contains("content/bai-anh.md:8:5"), "{all}");
+    assert!(all.contains("has no description"), "{all}");
+    assert!(
+        all.contains("content/so-do.png") && all.contains("more than 0 MB"),
+        "{all}"
+    );
+}
