@@ -119,9 +119,45 @@ pub fn check(opts: &Options) -> Result<Report> {
         let found = checker.found;
         report.links += found;
         cover(&links, a, &mut report);
+        for target in markdown::images_without_alt(&a.file.body, site.config.markdown) {
+            report.warnings.push(
+                Diagnostic::new(
+                    &a.file.display,
+                    t!("images-no-alt", image = target.dest.as_str()),
+                )
+                .at(a.file.body_line + target.line, Some(target.column))
+                .hint(t!("images-no-alt.hint")),
+            );
+        }
     }
+    large_originals(site, &mut report);
     report.sort();
     Ok(report)
+}
+
+/// Photos whose original is larger than `images: max_original_mb`.
+fn large_originals(site: &Site, report: &mut Report) {
+    let limit = site.config.images.max_original_mb;
+    for source in &site.assets {
+        let Some(photo) = site.images.photo(source) else {
+            continue;
+        };
+        if photo.bytes > u64::from(limit) * 1_000_000 {
+            let size = format!("{:.1}", photo.bytes as f64 / 1e6);
+            report.warnings.push(
+                Diagnostic::new(
+                    PathBuf::from("content").join(source),
+                    t!(
+                        "images-original-large",
+                        image = crate::load::site_path(source),
+                        size = size,
+                        limit = limit
+                    ),
+                )
+                .hint(t!("images-original-large.hint")),
+            );
+        }
+    }
 }
 
 impl Report {

@@ -42,9 +42,46 @@ pub struct Config {
     /// `commonmark` (strict CommonMark).
     #[serde(default)]
     pub markdown: Flavour,
+    /// How photos are published (`images:`): see [`Images`].
+    #[serde(default)]
+    pub images: Images,
     /// Free values for themes.
     #[serde(default)]
     pub extra: serde_json::Value,
+}
+
+/// `images:` in `site.yaml`: the widths a photo is published at in pages
+/// (never wider than the photo), the lossy quality (1–100), the format of
+/// those derivatives (`webp`, the default, or `jpeg`), and the size past
+/// which `bantin check` warns about an original (in MB).
+#[derive(Debug, Clone, PartialEq, Deserialize, Hash)]
+#[serde(default)]
+pub struct Images {
+    pub widths: Vec<u32>,
+    pub quality: u8,
+    pub format: ImageFormat,
+    pub max_original_mb: u32,
+}
+
+impl Default for Images {
+    fn default() -> Images {
+        Images {
+            widths: vec![480, 960, 1600],
+            quality: 78,
+            format: ImageFormat::Webp,
+            max_original_mb: 10,
+        }
+    }
+}
+
+/// The format of a photo's derivatives in pages.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum ImageFormat {
+    #[default]
+    Webp,
+    #[serde(alias = "jpg")]
+    Jpeg,
 }
 
 /// `slugs:` in `site.yaml`.

@@ -44,6 +44,9 @@ pub struct FrontMatter {
     pub summary: Option<String>,
     pub tags: Vec<String>,
     pub image: Option<String>,
+    /// `image_focus:` where a thumbnail of the cover is cut: `top`,
+    /// `bottom`, `left`, `right`, `center` or `"30% 20%"` (x, y).
+    pub image_focus: Option<String>,
     pub slug: Option<String>,
     pub draft: bool,
     pub featured: bool,
@@ -85,8 +88,19 @@ impl Positions {
 }
 
 const FIELDS: &[&str] = &[
-    "title", "date", "category", "author", "views", "summary", "tags", "image", "slug", "draft",
-    "featured", "extra",
+    "title",
+    "date",
+    "category",
+    "author",
+    "views",
+    "summary",
+    "tags",
+    "image",
+    "slug",
+    "draft",
+    "featured",
+    "extra",
+    "image_focus",
 ];
 
 /// The fields of the front-matter block of `split`, in the order written
@@ -234,6 +248,7 @@ impl Fields<'_> {
             author: self.text("author"),
             summary: self.text("summary"),
             image: self.text("image"),
+            image_focus: self.text("image_focus"),
             draft: self.flag("draft"),
             featured: self.flag("featured"),
             extra: self

@@ -20,6 +20,7 @@ pub mod documents;
 pub mod error;
 pub mod frontmatter;
 pub mod i18n;
+pub mod images;
 pub mod import;
 pub mod links;
 pub mod load;

@@ -20,6 +20,14 @@ fn write(root: &Path, rel: &str, bytes: &[u8]) {
 const BODY: &str = "Xem [Kế hoạch số 45](ke-hoach-45.pdf), [biểu mẫu](Biểu mẫu.docx) \
     và [sơ đồ](so-do.png).\n";
 
+/// A real 8×8 PNG (a photo file must be one: bantin publishes it resized).
+fn small_png() -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(8, 8, image::Rgb([200, 30, 30]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
 #[test]
 fn links_to_attached_documents_show_type_and_size() {
     let dir = tempfile::tempdir().unwrap();
@@ -29,7 +37,7 @@ fn links_to_attached_documents_show_type_and_size() {
     write(root, "content/tin/bai.md", article.as_bytes());
     write(root, "content/tin/ke-hoach-45.pdf", &vec![b'%'; 348_160]);
     write(root, "content/tin/Biểu mẫu.docx", &vec![b'P'; 1_258_291]);
-    write(root, "content/tin/so-do.png", b"\x89PNG");
+    write(root, "content/tin/so-do.png", &small_png());
     let o = common::bantin(root, &["build"]);
     assert_eq!(
         o.status.code(),

@@ -9,6 +9,8 @@
 //!
 //! `a_relative_build_opens_from_the_disk` builds it with `--relative` and
 //! opens it through `file://` (`tests/browser/file.mjs`), as from a USB stick.
+//! `photos_pick_their_size_in_a_real_browser` adds an article with five
+//! photos and checks which size Chromium downloads (`tests/browser/photos.mjs`).
 //!
 //! Needs Chromium, Node.js with `npm ci` run in `tests/browser/`, and Java.
 //! When one is missing the test is reported as ignored, with what is missing
@@ -87,6 +89,12 @@ fn main() {
             missing_for_file,
             Some("BANTIN_REQUIRE_BROWSER"),
             a_relative_build_opens_from_the_disk,
+        ),
+        tools::needs(
+            "photos_pick_their_size_in_a_real_browser",
+            missing_for_file,
+            Some("BANTIN_REQUIRE_BROWSER"),
+            photos_pick_their_size_in_a_real_browser,
         ),
         tools::needs(
             "watch_takes_an_open_tab_to_the_moved_article",
@@ -257,6 +265,89 @@ fn default_theme_in_a_real_browser() {
     assert!(
         run.status.success(),
         "browser checks failed:\n{}\n{}",
+        report
+            .lines()
+            .filter(|l| !l.starts_with("ok "))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+/// A photo as a phone stores it: `width`×`height` JPEG, a gradient with
+/// some detail so that it compresses like a picture.
+fn photo(width: u32, height: u32, seed: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(width, height, |x, y| {
+        let t = ((x / 7 + y / 5 + seed * 31) % 40) as u8;
+        image::Rgb([
+            (x * 200 / width) as u8 + t,
+            (y * 200 / height) as u8 + t / 2,
+            (80 + seed * 40 % 120) as u8,
+        ])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
+        .encode(&img, width, height, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    out
+}
+
+/// The sample site plus an article with five photos (one portrait), built
+/// with the real binary; `tests/browser/photos.mjs` opens it at phone and
+/// desktop sizes and checks the candidate Chromium takes from each
+/// `srcset`, that shapes are kept, that nothing shifts as the lazy photos
+/// load, and that the first photo is eager.
+fn photos_pick_their_size_in_a_real_browser() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&root().join("content"), &site.join("content"));
+    std::fs::copy(root().join("site.yaml"), site.join("site.yaml")).unwrap();
+    let dir = site.join("content/van-hoa-xa-hoi/hoi-thao-anh");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut body = String::from(
+        "---\ntitle: \"Hội thao phường năm 2026\"\ndate: 01/03/2026 08:00\n\
+         category: VĂN HÓA - XÃ HỘI\n---\nSáng 1/3, phường tổ chức hội thao.\n\n",
+    );
+    for i in 1..=5u32 {
+        let (w, h) = if i == 3 { (1600, 2400) } else { (2400, 1600) };
+        std::fs::write(dir.join(format!("anh-{i}.jpg")), photo(w, h, i)).unwrap();
+        body.push_str(&format!(
+            "Đoạn {i} của bài, kể về hội thao của phường.\n\n![Ảnh {i}: vận động viên thi đấu](anh-{i}.jpg)\n\n"
+        ));
+    }
+    std::fs::write(dir.join("index.md"), body).unwrap();
+    let out = tmp.path().join("out");
+    let build = common::command()
+        .args(["build", "--root"])
+        .arg(&site)
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "build failed: {}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    let article = "van-hoa-xa-hoi/hoi-thao-phuong-nam-2026/";
+    assert!(
+        out.join(article).join("index.html").is_file(),
+        "no {article}"
+    );
+    let run = Command::new("node")
+        .arg(root().join("tests/browser/photos.mjs"))
+        .arg("--site")
+        .arg(&out)
+        .args(["--article", article])
+        .arg("--chromium")
+        .arg(chromium().unwrap())
+        .current_dir(root().join("tests/browser"))
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "photo checks failed:\n{}\n{}",
         report
             .lines()
             .filter(|l| !l.starts_with("ok "))

@@ -51,9 +51,15 @@ fn summary_line_counts_articles_pages_and_skipped() {
         (c.published, c.drafts, c.scheduled),
         "{line}"
     );
-    // The files copied: those of the fixture and the theme's assets.
+    // The files copied: those of the fixture, the theme's assets and the
+    // sizes made from the fixture's photos.
     let assets = fs::read_dir(site.out().join("assets")).unwrap().count();
-    assert_eq!(files, c.files + assets, "{line}");
+    let sizes = tree(&site.out())
+        .keys()
+        .filter(|f| f.ends_with(".webp") || f.ends_with(".og.jpg"))
+        .count();
+    assert!(sizes > 0, "the fixture's photo has its sizes");
+    assert_eq!(files, c.files + assets + sizes, "{line}");
     // Every other file written is a page (HTML, feeds, sitemap, index).
     let written = tree(&site.out()).len() - 1; // less `.bantin-output`
     assert_eq!(pages + files, written, "{line}");
@@ -157,7 +163,10 @@ fn nfd_bom_and_crlf_input_come_out_clean() {
     );
     // No file holds NFD text, a BOM or a carriage return.
     for (file, bytes) in tree(&site.out()) {
-        if file.ends_with(".png") || file.ends_with(".pdf") {
+        if [".png", ".pdf", ".webp", ".jpg"]
+            .iter()
+            .any(|e| file.ends_with(e))
+        {
             continue;
         }
         let text = String::from_utf8(bytes).unwrap();
@@ -221,7 +230,11 @@ fn raw_html_is_sanitised_and_titles_escaped() {
 fn colocated_files_are_published_and_linked() {
     let site = built();
     let page = site.page(GIAO_BAN);
-    assert!(page.contains("src=\"/ban-tin/cong-tac-dang/anh-hoi-nghi.png\""));
+    // The photo is shown at the sizes made from it (see tests/photos.rs).
+    assert!(
+        page.contains("srcset=\"/ban-tin/cong-tac-dang/anh-hoi-nghi."),
+        "{page}"
+    );
     assert!(page.contains("href=\"/ban-tin/cong-tac-dang/ke-hoach-2020.pdf\""));
     assert!(
         page.contains(&format!("href=\"/ban-tin/{SO_KET}#ket-qua\"")),
@@ -230,10 +243,16 @@ fn colocated_files_are_published_and_linked() {
     let png = fs::read(site.out().join("cong-tac-dang/anh-hoi-nghi.png")).unwrap();
     assert_eq!(&png[..4], b"\x89PNG");
     assert!(site.out().join("cong-tac-dang/ke-hoach-2020.pdf").is_file());
-    // The cover image appears on lists and in Open Graph.
-    assert!(site.page("cong-tac-dang/").contains("anh-hoi-nghi.png"));
+    // The cover image appears on lists (its thumbnail) and in Open Graph
+    // (its 1200 px JPEG).
     assert!(
-        page.contains("content=\"https://example.gov.vn/ban-tin/cong-tac-dang/anh-hoi-nghi.png\"")
+        site.page("cong-tac-dang/")
+            .contains("/ban-tin/cong-tac-dang/anh-hoi-nghi.thumb.webp")
+    );
+    assert!(
+        page.contains(
+            "content=\"https://example.gov.vn/ban-tin/cong-tac-dang/anh-hoi-nghi.og.jpg\""
+        )
     );
 }
 
@@ -424,7 +443,8 @@ fn builds_are_deterministic_and_replace_the_output() {
     let leftovers: Vec<_> = fs::read_dir(&site.root)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("bantin"))
+        // `.bantin/` holds the photo cache, kept on purpose.
+        .filter(|n| n.contains("bantin") && n != ".bantin")
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }

@@ -10,7 +10,7 @@ use common::bantin;
 
 use std::path::Path;
 
-fn write(root: &Path, rel: &str, text: &str) {
+fn write(root: &Path, rel: &str, text: impl AsRef<[u8]>) {
     let path = root.join(rel);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, text).unwrap();
@@ -25,7 +25,7 @@ fn site(base_url: &str, body: &str) -> tempfile::TempDir {
     write(
         root,
         "site.yaml",
-        &format!(
+        format!(
             "title: \"Bản tin thử\"\nbase_url: \"{base_url}\"\ncategories:\n  - name: CÔNG TÁC ĐẢNG\n    title: Công tác Đảng\n    slug: cong-tac-dang\n"
         ),
     );
@@ -34,12 +34,16 @@ fn site(base_url: &str, body: &str) -> tempfile::TempDir {
         "content/a/dich.md",
         "---\ntitle: Bài đích\ndate: 2020-02-19 07:02\ncategory: CÔNG TÁC ĐẢNG\nauthor: Nguyễn Văn A\ntags: [Dân vận]\n---\n## Giới thiệu\n\nx\n\n## Kết luận {#ket}\n\ny\n",
     );
-    write(root, "content/a/anh hội nghị.png", "png");
+    write(
+        root,
+        "content/a/anh hội nghị.png",
+        common::image_bytes("a.png"),
+    );
     write(root, "static/tai-lieu/quy-che.pdf", "pdf");
     write(
         root,
         "content/a/nguon.md",
-        &format!("---\ntitle: Bài nguồn\ndate: 2020-02-20\ncategory: CÔNG TÁC ĐẢNG\n---\n{body}"),
+        format!("---\ntitle: Bài nguồn\ndate: 2020-02-20\ncategory: CÔNG TÁC ĐẢNG\n---\n{body}"),
     );
     dir
 }

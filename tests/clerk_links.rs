@@ -30,7 +30,11 @@ fn site(extra: &str, body: &str, beside: &[&str]) -> tempfile::TempDir {
             .as_bytes(),
     );
     for name in beside {
-        write(root, &format!("content/tin/{name}"), b"\x89PNG anh");
+        write(
+            root,
+            &format!("content/tin/{name}"),
+            &common::image_bytes(name),
+        );
     }
     dir
 }
@@ -98,7 +102,8 @@ fn a_photo_name_with_spaces_and_vietnamese_letters_resolves() {
         .unwrap_or_else(|| panic!("no image in the page:\n{page}"));
     assert_eq!(
         src,
-        "/tin/%E1%BA%A2nh%20h%E1%BB%99i%20ngh%E1%BB%8B%2001.png"
+        // The photo as the page shows it: its size made from the file.
+        "/tin/%E1%BA%A2nh%20h%E1%BB%99i%20ngh%E1%BB%8B%2001.16w.webp"
     );
     assert!(!page.contains("![Toàn cảnh]"), "the raw Markdown is shown");
     // The URL, decoded, is the file published beside the page.
@@ -232,7 +237,7 @@ fn a_cover_image_that_leads_nowhere_refuses_the_build() {
     );
     let page =
         std::fs::read_to_string(dir.path().join("output/tin-tuc/hoi-nghi/index.html")).unwrap();
-    assert!(page.contains("/tin/anh%20bia.jpg"), "cover URL");
+    assert!(page.contains("/tin/anh%20bia.16w.webp"), "cover URL");
 }
 
 #[test]

@@ -77,7 +77,8 @@ fn the_sample_site_names_author_pages_images_and_the_logo() {
     let cover = &all["van-hoa-xa-hoi/am-ap-dem-hoi-trang-ram-cho-em-nam-2024/index.html"];
     assert_eq!(
         cover["image"][0],
-        format!("{base}van-hoa-xa-hoi/le-hoi-anh.png"),
+        // The cover's 1200 px JPEG (or the photo's width when narrower).
+        format!("{base}van-hoa-xa-hoi/le-hoi-anh.og.jpg"),
         "{cover}"
     );
 }
@@ -104,7 +105,8 @@ fn a_body_image_stands_in_for_a_missing_cover() {
     let inner = &all["cong-tac-dang/anh-trong-bai/index.html"];
     assert_eq!(
         inner["image"][0],
-        format!("{base}cong-tac-dang/anh-hoi-nghi.png")
+        // The photo as the page shows it (the fixture's is 2 px wide).
+        format!("{base}cong-tac-dang/anh-hoi-nghi.2w.webp")
     );
     let outer = &all["cong-tac-dang/anh-ngoai/index.html"];
     assert_eq!(outer["image"][0], "https://anh.example.vn/a.jpg?x=1&y=2");

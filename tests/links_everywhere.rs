@@ -13,7 +13,7 @@ use std::path::Path;
 
 use common::watch::start_env;
 
-fn write(root: &Path, rel: &str, text: &str) {
+fn write(root: &Path, rel: &str, text: impl AsRef<[u8]>) {
     let p = root.join(rel);
     std::fs::create_dir_all(p.parent().unwrap()).unwrap();
     std::fs::write(p, text).unwrap();
@@ -35,14 +35,18 @@ fn site(body: &str) -> tempfile::TempDir {
     write(
         root,
         "content/tin/bai.md",
-        &format!("{}{body}", front("Bài")),
+        format!("{}{body}", front("Bài")),
     );
     write(
         root,
         "content/tin/khac.md",
-        &format!("{}## Mục một\n\nx\n", front("Khác")),
+        format!("{}## Mục một\n\nx\n", front("Khác")),
     );
-    write(root, "content/tin/so-do.png", "x");
+    write(
+        root,
+        "content/tin/so-do.png",
+        common::image_bytes("so-do.png"),
+    );
     dir
 }
 

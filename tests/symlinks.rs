@@ -114,7 +114,7 @@ fn links_to_files_inside_the_site_are_published_with_the_files_bytes() {
     assert!(!site.out().join("chung.css").is_symlink());
     // A link to a folder, even inside the site, is not followed.
     fs::create_dir_all(site.root.join("anh")).unwrap();
-    fs::write(site.root.join("anh/a.png"), "png").unwrap();
+    fs::write(site.root.join("anh/a.png"), common::image_bytes("a.png")).unwrap();
     symlink("../anh", site.root.join("static/anh")).unwrap();
     let r = site.run(&["build"]);
     assert_eq!(r.code, 1, "{}", r.stderr);

@@ -24,7 +24,8 @@ mod stages;
 
 use stages::{copy_files, read_documents, render_markdown, summaries};
 pub(crate) use stages::{
-    files_to_copy, judge_links, link_table, published, read_articles, render_failures, render_pages,
+    files_to_copy, judge_links, link_table, publish_photos, published, read_articles,
+    render_failures, render_pages,
 };
 
 /// What the command line asks of a build.
@@ -191,6 +192,10 @@ fn prepare_inner(opts: &Options, mut cache: Option<&mut Cache>, lazy: bool) -> R
             }
         })
         .collect();
+    let photos = crate::images::probe(&opts.root, &content, &tree.assets, &config.images)
+        .map_err(|e| errors.extend(e))
+        .ok();
+    summary.lap("probe photos", &mut lap);
     let theme = Theme::load(&opts.root, &config.theme)?;
     let tera = render::compile(&theme)
         .map_err(|e| errors.extend(e.diagnostics()))
@@ -207,10 +212,12 @@ fn prepare_inner(opts: &Options, mut cache: Option<&mut Cache>, lazy: bool) -> R
             Some(site)
         });
     summary.lap("site model", &mut lap);
-    let (Some(tera), Some(mut site), true) = (tera, site, errors.is_empty()) else {
+    let (Some(tera), Some(mut site), Some(photos), true) = (tera, site, photos, errors.is_empty())
+    else {
         errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         return Err(Error::Content(errors));
     };
+    site.images = photos;
     let html = if lazy {
         summaries(&mut site);
         Vec::new()
@@ -271,7 +278,10 @@ pub fn build(opts: &Options) -> Result<Summary> {
     let body_root = early_words.is_some().then_some(content.as_path());
     let staging = Staging::begin(claim.target())?;
     let mut noted = None;
+    let mut photos = None;
     let renderer = std::thread::scope(|scope| -> Result<Renderer<'_>> {
+        // Photos are made beside the pages.
+        let made = scope.spawn(|| publish_photos(&site, &opts.root));
         // Otherwise the search word index is made beside the stages below
         // and the pages, and its buckets written last.
         let later = early_words
@@ -310,6 +320,12 @@ pub fn build(opts: &Options) -> Result<Summary> {
         if !failures.is_empty() {
             return Err(Error::Content(render_failures(failures)));
         }
+        photos = Some(made.join().unwrap_or_else(|_| {
+            Err(Error::Content(vec![Diagnostic::new(
+                "content",
+                crate::t!("images-failed"),
+            )]))
+        })?);
         Ok(renderer)
     })?;
     summary.lap("render + write pages", &mut lap);
@@ -324,7 +340,11 @@ pub fn build(opts: &Options) -> Result<Summary> {
         w.dedup();
         summary.warnings = w;
     }
-    copy_files(&staging, &files_to_copy(&theme, &site, &content))?;
+    let photos = photos.unwrap_or_default();
+    let copies = files_to_copy(&theme, &site, &content, &photos);
+    // The files copied: the site's and the theme's, and the photos' sizes.
+    summary.files = copies.len();
+    copy_files(&staging, &copies)?;
     summary.lap("copy files", &mut lap);
     staging.commit()?;
     summary.lap("swap output", &mut lap);

@@ -62,16 +62,50 @@ pub(crate) fn render_pages(
 /// The stage that lists the files published as they are, by site path:
 /// the theme's statics, then the files beside the articles (which win over
 /// a static of the same path). Shared by `build` and `watch`.
+/// Photos are published from the image cache (see [`publish_photos`]):
+/// their originals stripped of metadata, and their derivatives.
 pub(crate) fn files_to_copy(
     theme: &Theme,
     site: &Site,
     content: &Path,
+    photos: &BTreeMap<String, PathBuf>,
 ) -> BTreeMap<String, StaticSource> {
     let mut files = theme.statics.clone();
     for a in &site.assets {
         files.insert(load::site_path(a), StaticSource::Disk(content.join(a)));
     }
+    for (rel, cached) in photos {
+        files.insert(rel.clone(), StaticSource::Disk(cached.clone()));
+    }
     files
+}
+
+/// The stage that makes every photo's published files into the image
+/// cache (see [`crate::images::publish`]); with `BANTIN_TIMINGS`, what it
+/// did is printed. Shared by `build` and `watch`.
+pub(crate) fn publish_photos(site: &Site, root: &Path) -> Result<BTreeMap<String, PathBuf>> {
+    let covers: Vec<_> = site
+        .articles
+        .iter()
+        .filter_map(|a| crate::links::cover_photo(site, a))
+        .collect();
+    let content = root.join("content");
+    let (files, stats) = crate::images::publish(
+        &site.images,
+        &content,
+        &crate::images::cache_dir(root),
+        &covers,
+    )?;
+    if std::env::var_os("BANTIN_TIMINGS").is_some() {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!(
+                "photos: {} photos, {} decoded, {} files made, {} from the cache",
+                stats.photos, stats.decoded, stats.made, stats.cached
+            );
+        }
+    }
+    Ok(files)
 }
 
 /// The stage that copies those files into the new site.

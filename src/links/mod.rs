@@ -51,6 +51,8 @@ pub struct Links {
     published: Option<Published>,
     /// The `content` folder, to know the size of attached documents.
     files: Option<PathBuf>,
+    /// The site's photos, shown with `srcset` (see [`markdown::Picture`]).
+    images: Arc<crate::images::Table>,
 }
 
 impl Links {
@@ -79,6 +81,7 @@ impl Links {
             judge: (site.config.base_url.clone(), site.base_path.clone()),
             published: None,
             files: None,
+            images: Arc::new(site.images.clone()),
         }
     }
 
@@ -125,7 +128,8 @@ impl Links {
         let sizes: Vec<Option<u64>> = files.iter().map(|f| self.size(f)).collect();
         let judge = &self.judge;
         let all = (urls, files, sizes, judge, &self.base_path);
-        crate::stamp::hash_of(&(all, self.unsafe_html, self.flavour))
+        let images = self.images.key();
+        crate::stamp::hash_of(&(all, self.unsafe_html, self.flavour, images))
     }
 
     /// The size of an attached document (`None` for other files).
@@ -212,6 +216,16 @@ impl Links {
         markdown::render_as(body, self.flavour, &resolver, self.unsafe_html)
     }
 
+    /// The photo a relative image target of article `a` names, with the
+    /// URLs of its published sizes.
+    pub fn picture(&self, a: &Article, dest: &str) -> Option<markdown::Picture> {
+        let dir = a.file.source.parent().unwrap_or(Path::new(""));
+        let path = dest.split(['#', '?']).next().unwrap_or(dest);
+        let target = site::join_relative(dir, &percent_decode(path))?;
+        let sizes = self.images.page(&target)?;
+        Some(picture_of(&self.base_path, &sizes))
+    }
+
     /// The published URL a relative link of article `a` leads to (with its
     /// `#fragment` or `?query`), or `None` when it names nothing published.
     pub fn resolve(&self, a: &Article, dest: &str) -> Option<String> {
@@ -252,6 +266,77 @@ impl markdown::Resolve for Resolver<'_> {
     fn label(&self, dest: &str) -> Option<String> {
         self.links.label(self.a, dest)
     }
+
+    fn picture(&self, dest: &str) -> Option<markdown::Picture> {
+        self.links.picture(self.a, dest)
+    }
+
+    /// A cover (`image:`) is shown above the body, eager itself.
+    fn first_is_eager(&self) -> bool {
+        self.a.file.front.image.is_none()
+    }
+}
+
+/// The URL of a published image's site path under `base_path`, safe in a
+/// `srcset` too (where a comma would end the URL).
+pub fn image_url(base_path: &str, site_path: &str) -> String {
+    let mut out = String::from(base_path);
+    for c in encode_path(site_path).chars() {
+        // Letters beyond ASCII as pulldown-cmark writes them in a `src`.
+        if c == ',' || !c.is_ascii() {
+            let mut bytes = [0; 4];
+            for b in c.encode_utf8(&mut bytes).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A photo's page sizes as an `<img>` shows them: `src` the candidate
+/// nearest 960 px, `width`/`height` the largest's.
+pub fn picture_of(base_path: &str, sizes: &crate::images::Candidates) -> markdown::Picture {
+    let c = &sizes.candidates;
+    let srcset = c
+        .iter()
+        .map(|p| format!("{} {}w", image_url(base_path, &p.path), p.width))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let src = c
+        .iter()
+        .min_by_key(|p| p.width.abs_diff(960))
+        .map(|p| image_url(base_path, &p.path))
+        .unwrap_or_default();
+    let largest = c.last();
+    markdown::Picture {
+        src,
+        srcset,
+        width: largest.map_or(0, |p| p.width),
+        height: largest.map_or(0, |p| p.height),
+    }
+}
+
+/// The photo an article shows as its `image:` (its path under `content/`),
+/// with where its thumbnail is cut (`image_focus:`, the middle by default).
+pub fn cover_photo(site: &Site, a: &Article) -> Option<(PathBuf, crate::images::Focus)> {
+    let image = a.file.front.image.as_deref()?;
+    if !markdown::is_local(image) {
+        return None;
+    }
+    let dir = a.file.source.parent().unwrap_or(Path::new(""));
+    let path = image.split(['#', '?']).next().unwrap_or(image);
+    let target = site::join_relative(dir, &percent_decode(path))?;
+    site.images.photo(&target)?;
+    let focus = a
+        .file
+        .front
+        .image_focus
+        .as_deref()
+        .and_then(crate::images::Focus::parse)
+        .unwrap_or_default();
+    Some((target, focus))
 }
 
 /// An article's body rendered before its page, with what page

@@ -55,7 +55,33 @@ pub trait Resolve {
     fn label(&self, _dest: &str) -> Option<String> {
         None
     }
+
+    /// The published sizes of the photo an image's relative target `dest`
+    /// names, when it is one (see [`Picture`]).
+    fn picture(&self, _dest: &str) -> Option<Picture> {
+        None
+    }
+
+    /// Is the first photo of the body the first a reader sees (no cover
+    /// shown above it)? Then it is loaded eagerly, first in line.
+    fn first_is_eager(&self) -> bool {
+        true
+    }
 }
+
+/// A photo as an `<img>` shows it: `src`, the `srcset` candidates (URLs
+/// with their widths) and the size of the largest, for `width`/`height`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picture {
+    pub src: String,
+    pub srcset: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// The `sizes` of a photo in an article's body: the whole screen on a
+/// phone, the body's column on a wider screen.
+pub const BODY_SIZES: &str = "(max-width: 760px) 100vw, 760px";
 
 impl<F: Fn(&str) -> Option<String>> Resolve for F {
     fn resolve(&self, dest: &str) -> Option<String> {
@@ -164,6 +190,8 @@ pub fn render_as(
     // The label of each link open around the current event (see
     // [`Resolve::label`]), shown after its text.
     let mut labels: Vec<Option<String>> = Vec::new();
+    // The published sizes of each image that is a photo, in body order.
+    let mut pictures = std::collections::VecDeque::new();
 
     for (event, range) in parsed {
         let label = match &event {
@@ -172,6 +200,11 @@ pub fn render_as(
                 None
             }
             Event::End(TagEnd::Link) => labels.pop().flatten(),
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                let local = is_local(dest_url) && !computer_path(dest_url);
+                pictures.push_back(local.then(|| resolve.picture(dest_url)).flatten());
+                None
+            }
             _ => None,
         };
         let event = filter(
@@ -214,6 +247,9 @@ pub fn render_as(
         }
     }
     out.first_paragraph = crate::text::squash_spaces(&out.first_paragraph);
+    if pictures.iter().any(Option::is_some) {
+        events = picture_events(events, pictures, resolve.first_is_eager());
+    }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     out.html = if has_html {
@@ -325,6 +361,39 @@ pub fn targets(body: &str, flavour: Flavour) -> Vec<Target> {
         .collect()
 }
 
+/// Every image of `body` without a description (alt text: what is between
+/// `![` and `]`), in body order.
+pub fn images_without_alt(body: &str, flavour: Flavour) -> Vec<Target> {
+    let (source, events) = editor::prepare(body, flavour);
+    let events = match events {
+        Some(events) => events,
+        None => editor::parse(source.text()),
+    };
+    let mut out = Vec::new();
+    let mut open: Option<(Target, String)> = None;
+    for (event, range) in events {
+        match event {
+            Event::Start(Tag::Image { dest_url, .. }) if open.is_none() => {
+                open = Some((place(&source, range.start, &dest_url, true), String::new()));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, alt)) = &mut open {
+                    alt.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((target, alt)) = open.take()
+                    && alt.trim().is_empty()
+                {
+                    out.push(target);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// A link's target as published: resolved when it is a file of the site;
 /// noted in `out` (placed by `place`) when it leads nowhere, a path on the
 /// editor's computer included.
@@ -412,6 +481,81 @@ fn set_heading_id(events: &mut [Event<'_>], start: usize, used: &mut HashSet<Str
     }
 }
 
+/// `events` with each image that is a photo (`pictures`, one per image in
+/// order) written as one `<img>` with `srcset`, `sizes`, `width` and
+/// `height`: lazy, but the first photo of the article eager and first in
+/// line (it is usually what a reader sees first).
+fn picture_events<'a>(
+    events: Vec<Event<'a>>,
+    mut pictures: std::collections::VecDeque<Option<Picture>>,
+    eager: bool,
+) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut first = eager;
+    let mut it = events.into_iter();
+    while let Some(event) = it.next() {
+        let Event::Start(Tag::Image { title, .. }) = &event else {
+            out.push(event);
+            continue;
+        };
+        let Some(Some(p)) = pictures.pop_front() else {
+            out.push(event);
+            continue;
+        };
+        let title = title.to_string();
+        let mut alt = String::new();
+        let mut depth = 1;
+        for inner in it.by_ref() {
+            match inner {
+                Event::Start(Tag::Image { .. }) => depth += 1,
+                Event::End(TagEnd::Image) => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => alt.push(' '),
+                _ => {}
+            }
+        }
+        let mut tag = format!(
+            "<img src=\"{}\" srcset=\"{}\" sizes=\"{BODY_SIZES}\" width=\"{}\" height=\"{}\" alt=\"{}\"",
+            attr(&p.src),
+            attr(&p.srcset),
+            p.width,
+            p.height,
+            attr(&alt)
+        );
+        if !title.is_empty() {
+            tag.push_str(&format!(" title=\"{}\"", attr(&title)));
+        }
+        tag.push_str(if first {
+            " fetchpriority=\"high\" decoding=\"async\">"
+        } else {
+            " loading=\"lazy\" decoding=\"async\">"
+        });
+        first = false;
+        out.push(Event::InlineHtml(CowStr::from(tag)));
+    }
+    out
+}
+
+/// `text` for an HTML attribute's value in double quotes.
+pub fn attr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn sanitizer() -> &'static ammonia::Builder<'static> {
     static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     CLEANER.get_or_init(|| {
@@ -419,6 +563,10 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         b.add_generic_attributes(["id", "class"])
             .add_tag_attributes("td", ["style"])
             .add_tag_attributes("th", ["style"])
+            .add_tag_attributes(
+                "img",
+                ["srcset", "sizes", "loading", "decoding", "fetchpriority"],
+            )
             .add_tags(["figure", "figcaption", "mark"]);
         b
     })

@@ -26,6 +26,8 @@ pub(super) struct Card<'a> {
     summary: &'a str,
     image: Option<String>,
     image_permalink: Option<String>,
+    #[serde(flatten)]
+    photo: Option<CardPhoto>,
     featured: bool,
     draft: bool,
     tags: Vec<CardTag<'a>>,
@@ -45,9 +47,48 @@ struct CardTag<'a> {
     url: String,
 }
 
-/// An article's cover image: its URL and its permalink.
-fn image_urls(site: &Site, i: usize) -> (Option<String>, Option<String>) {
+/// The sizes of a cover that is a photo of the site (see
+/// [`crate::images`]): for lists, the thumbnail (`image`, at most 640 px,
+/// cut to 16:10 at `image_focus:`) and its `image_width`/`image_height`;
+/// for the article's page, `image_src`, `image_srcset`, `image_sizes` and
+/// the largest size's `image_full_width`/`image_full_height`.
+#[derive(Serialize)]
+struct CardPhoto {
+    image_width: u32,
+    image_height: u32,
+    image_src: String,
+    image_srcset: String,
+    image_sizes: &'static str,
+    image_full_width: u32,
+    image_full_height: u32,
+}
+
+/// An article's cover image: its URL (a photo's thumbnail), its permalink
+/// (a photo's 1200 px JPEG) and a photo's sizes.
+fn image_urls(site: &Site, i: usize) -> (Option<String>, Option<String>, Option<CardPhoto>) {
     let a = &site.articles[i];
+    if let Some((source, focus)) = crate::links::cover_photo(site, a) {
+        let images = &site.images;
+        let url = |path: &str| crate::links::image_url(&site.base_path, path);
+        if let (Some(thumb), Some(og), Some(page)) = (
+            images.thumb(&source, focus),
+            images.og(&source),
+            images.page(&source),
+        ) {
+            let picture = crate::links::picture_of(&site.base_path, &page);
+            let photo = CardPhoto {
+                image_width: thumb.width,
+                image_height: thumb.height,
+                image_src: picture.src,
+                image_srcset: picture.srcset,
+                image_sizes: crate::markdown::BODY_SIZES,
+                image_full_width: picture.width,
+                image_full_height: picture.height,
+            };
+            let permalink = absolute(site, &url(&og.path));
+            return (Some(url(&thumb.path)), permalink, Some(photo));
+        }
+    }
     let image = a
         .file
         .front
@@ -55,7 +96,7 @@ fn image_urls(site: &Site, i: usize) -> (Option<String>, Option<String>) {
         .as_ref()
         .map(|img| crate::links::asset_url(site, &a.file.source, img));
     let permalink = image.as_deref().and_then(|u| absolute(site, u));
-    (image, permalink)
+    (image, permalink, None)
 }
 
 /// A URL of the site's pages as an absolute URL: a site URL (`/ban-tin/a.png`
@@ -192,7 +233,7 @@ impl ScriptJson {
 pub(super) fn card(site: &Site, i: usize) -> Card<'_> {
     let a = &site.articles[i];
     let cat = &site.categories[a.category];
-    let (image, image_permalink) = image_urls(site, i);
+    let (image, image_permalink, photo) = image_urls(site, i);
     Card {
         title: &a.file.front.title,
         url: site.url(&a.path),
@@ -216,6 +257,7 @@ pub(super) fn card(site: &Site, i: usize) -> Card<'_> {
         summary: &a.summary,
         image_permalink,
         image,
+        photo,
         featured: a.file.front.featured,
         draft: a.file.front.draft,
         tags: a

@@ -333,6 +333,7 @@ fn site_of(
         years,
         assets,
         documents: Default::default(),
+        images: crate::images::Table::default(),
     }
 }
 

@@ -95,6 +95,8 @@ pub struct Site {
     pub assets: Vec<PathBuf>,
     /// The documents register (văn bản); empty on a site without any.
     pub documents: Documents,
+    /// The photos among them, probed (see [`crate::images::probe`]).
+    pub images: crate::images::Table,
 }
 
 impl Site {

@@ -133,7 +133,9 @@ impl Session {
         let first = self.pages.is_empty();
         let (todo, later) = changed_pages(&plan, &fingerprints, &self.pages);
 
-        let (new_files, copies) = self.files_to_copy(&theme, &site);
+        // Only added or changed photos are decoded: the rest are in the cache.
+        let photos = build::publish_photos(&site, &self.opts.root)?;
+        let (new_files, copies) = self.files_to_copy(&theme, &site, &photos);
         let stage = Stage::new(&self.out)?;
         self.render_changed(&renderer, &plan, &todo, &stage)?;
         summary.lap("render changed pages", &mut lap);
@@ -191,11 +193,12 @@ impl Session {
         &self,
         theme: &crate::theme::Theme,
         site: &crate::site::Site,
+        photos: &std::collections::BTreeMap<String, PathBuf>,
     ) -> (HashMap<String, Origin>, Vec<(String, StaticSource)>) {
         let content = self.opts.root.join("content");
         let mut files = HashMap::new();
         let mut copies = Vec::new();
-        for (rel, src) in build::files_to_copy(theme, site, &content) {
+        for (rel, src) in build::files_to_copy(theme, site, &content, photos) {
             let origin = match &src {
                 StaticSource::Disk(p) => Stamp::of(p).map(Origin::Disk),
                 StaticSource::Embedded(b) => Some(Origin::Embedded(hash_of(*b))),

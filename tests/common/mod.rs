@@ -195,3 +195,23 @@ pub fn json_lds(out: &Path) -> BTreeMap<String, serde_json::Value> {
     }
     map
 }
+
+/// A real 16×12 image in the format `name`'s extension names (PNG, JPEG
+/// or WebP; PNG for anything else): photos must be real files now that
+/// bantin publishes them resized (a `.png` holding text is an error).
+pub fn image_bytes(name: &str) -> Vec<u8> {
+    let lower = name.to_lowercase();
+    let format = if lower.ends_with(".jpg") || lower.ends_with(".jpeg") {
+        image::ImageFormat::Jpeg
+    } else if lower.ends_with(".webp") {
+        image::ImageFormat::WebP
+    } else {
+        image::ImageFormat::Png
+    };
+    let img = image::RgbImage::from_fn(16, 12, |x, y| {
+        image::Rgb([(x * 15) as u8, (y * 20) as u8, 120])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, format).unwrap();
+    out.into_inner()
+}
