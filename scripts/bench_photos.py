@@ -82,8 +82,11 @@ def ensure_hugo_photos(corpus):
     return site
 
 
-def timed(cmd, out, clear=()):
-    fresh(out)
+def timed(cmd, out, clear=(), replace=False):
+    """One timed run of cmd, writing into out: a fresh folder, or with
+    replace the previous run's output, which the command replaces."""
+    if not replace:
+        fresh(out)
     for path in clear:
         fresh(path)
     wall, cpu, peak, rc = run_once(cmd)
@@ -114,6 +117,9 @@ def main():
     ap.add_argument("--photos", type=int, default=200)
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "bantin-bench"))
+    ap.add_argument("--in-site", action="store_true",
+                    help="bantin builds into each site's own output/ folder, replacing the "
+                         "previous run's (as an editor does: the cache's files can be linked)")
     ap.add_argument("--bantin-cache", default=".bantin",
                     help="bantin's cache folder, relative to the site (default .bantin)")
     a = ap.parse_args()
@@ -130,6 +136,9 @@ def main():
 
     scratch = tempfile.mkdtemp(prefix="bantin-bench-photos-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
     outs = {k: os.path.join(scratch, k) for k in ("bantin", "hugo", "none", "baseline")}
+    if a.in_site:
+        outs["bantin"] = os.path.join(photo_corpus, "output")
+        outs["none"] = os.path.join(corpus, "output")
     b_cache = os.path.join(photo_corpus, a.bantin_cache)
     cmd_b = [a.bantin, "build", "--future", "--root", photo_corpus, "--output", outs["bantin"]]
     cmd_none = [a.bantin, "build", "--future", "--root", corpus, "--output", outs["none"]]
@@ -139,17 +148,18 @@ def main():
         cmd_h = [hugo, "--quiet", "-s", hugo_site, "-d", outs["hugo"], "--cacheDir", h_caches[1]]
     runs = {k: [] for k in ("bantin cold", "hugo cold", "bantin warm", "hugo warm", "bantin none", "baseline")}
     try:
-        timed(cmd_none, outs["none"])  # warm-up: files in the page cache
+        rep = a.in_site
+        timed(cmd_none, outs["none"], replace=rep)  # warm-up: files in the page cache
         for i in range(a.runs):
             log("run {}/{}".format(i + 1, a.runs))
-            runs["bantin cold"].append(timed(cmd_b, outs["bantin"], [b_cache]))
+            runs["bantin cold"].append(timed(cmd_b, outs["bantin"], [b_cache], replace=rep))
             hugo_now = hugo and i < (a.hugo_runs if a.hugo_runs is not None else a.runs)
             if hugo_now:
                 runs["hugo cold"].append(timed(cmd_h, outs["hugo"], h_caches))
-            runs["bantin warm"].append(timed(cmd_b, outs["bantin"]))
+            runs["bantin warm"].append(timed(cmd_b, outs["bantin"], replace=rep))
             if hugo_now:
                 runs["hugo warm"].append(timed(cmd_h, outs["hugo"]))
-            runs["bantin none"].append(timed(cmd_none, outs["none"]))
+            runs["bantin none"].append(timed(cmd_none, outs["none"], replace=rep))
             if cmd_base:
                 runs["baseline"].append(timed(cmd_base, outs["baseline"]))
             for k, rs in runs.items():

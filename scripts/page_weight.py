@@ -34,6 +34,11 @@ ARTICLE = "content/cong-tac-dang/hoi-nghi-ban-chap-hanh-so-ket-6-thang-dau-nam-2
 TARGET_KB = 600
 
 
+def pool_photos(pool):
+    """The JPEGs of a pool folder, in name order."""
+    return sorted(os.path.join(pool, n) for n in os.listdir(pool) if n.lower().endswith((".jpg", ".jpeg")))
+
+
 def make_site(dest, pool, count):
     """The sample site with `count` pool photos in ARTICLE's body."""
     shutil.copytree(os.path.join(REPO, "content"), os.path.join(dest, "content"))
@@ -45,7 +50,7 @@ def make_site(dest, pool, count):
     paras = body.strip().split("\n\n")
     for i in range(count):
         name = "anh-hoi-nghi-{}.jpg".format(i + 1)
-        shutil.copy(os.path.join(pool, "photo-{:03d}.jpg".format(i)), os.path.join(os.path.dirname(md), name))
+        shutil.copy(pool_photos(pool)[i], os.path.join(os.path.dirname(md), name))
         at = min(len(paras), 1 + 2 * i)
         paras.insert(at, "![Quang cảnh hội nghị, ảnh {}]({})".format(i + 1, name))
     with open(md, "w", encoding="utf-8") as f:
@@ -62,9 +67,16 @@ def main():
     ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "bantin-bench"))
     ap.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     ap.add_argument("--keep", help="build here and keep it (default: a temporary folder)")
+    ap.add_argument("--pool", help="take the photos (*.jpg, in name order) from this folder "
+                    "instead of generating them, e.g. real camera photos")
     a = ap.parse_args()
 
-    pool = gen_photos.ensure_pool(gen_photos.pool_path(a.cache, a.seed), a.photos, a.seed)
+    if a.pool:
+        pool = a.pool
+        if len(pool_photos(pool)) < a.photos:
+            raise SystemExit("{} holds fewer than {} JPEG photos".format(pool, a.photos))
+    else:
+        pool = gen_photos.ensure_pool(gen_photos.pool_path(a.cache, a.seed), a.photos, a.seed)
     tmp = a.keep or tempfile.mkdtemp(prefix="bantin-weight-")
     try:
         site, out = os.path.join(tmp, "site"), os.path.join(tmp, "out")
@@ -98,7 +110,7 @@ def main():
         if not a.keep:
             shutil.rmtree(tmp, ignore_errors=True)
 
-    photos_mb = sum(os.path.getsize(os.path.join(pool, "photo-{:03d}.jpg".format(i))) for i in range(a.photos)) / 1e6
+    photos_mb = sum(os.path.getsize(p) for p in pool_photos(pool)[: a.photos]) / 1e6
     print("Article with {} phone photos ({:.1f} MB of originals), 360×740 at DPR 2, {}".format(
         a.photos, photos_mb, url))
     for kind, n in sorted(r["byType"].items(), key=lambda kv: -kv[1]):

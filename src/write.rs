@@ -129,6 +129,23 @@ impl Staging {
             .map_err(|e| self.failed(rel, &e))
     }
 
+    /// Put `from`, a file of bantin's own cache (written once, never changed
+    /// in place), at `rel`: a hard link when both are on one file system
+    /// (no bytes copied), else a copy.
+    pub fn link(&self, from: &Path, rel: &str) -> Result<()> {
+        let path = self.dir.join(rel);
+        {
+            let _w = writing();
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent).map_err(|e| self.failed(rel, &e))?;
+            }
+            if fs::hard_link(from, &path).is_ok() {
+                return Ok(());
+            }
+        }
+        self.copy(from, rel)
+    }
+
     /// Swap the new site in place of the old one, then remove the old one.
     pub fn commit(mut self) -> Result<()> {
         let old = {

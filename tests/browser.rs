@@ -183,26 +183,16 @@ fn a_relative_build_opens_from_the_disk() {
         })
         .min()
         .expect("an article in cong-tac-dang/");
-    let run = Command::new("node")
-        .arg(root().join("tests/browser/file.mjs"))
-        .arg("--site")
-        .arg(&out)
-        .args(["--article", &format!("cong-tac-dang/{article}/index.html")])
-        .arg("--chromium")
-        .arg(chromium().unwrap())
-        .current_dir(root().join("tests/browser"))
-        .output()
-        .unwrap();
-    let report = String::from_utf8_lossy(&run.stdout);
-    assert!(
-        run.status.success(),
-        "file:// checks failed:\n{}\n{}",
-        report
-            .lines()
-            .filter(|l| !l.starts_with("ok "))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        String::from_utf8_lossy(&run.stderr)
+    let article = format!("cong-tac-dang/{article}/index.html");
+    node(
+        "file.mjs",
+        &[
+            "--site".as_ref(),
+            out.as_os_str(),
+            "--article".as_ref(),
+            article.as_ref(),
+        ],
+        "file:// checks",
     );
 }
 
@@ -334,20 +324,34 @@ fn photos_pick_their_size_in_a_real_browser() {
         out.join(article).join("index.html").is_file(),
         "no {article}"
     );
+    node(
+        "photos.mjs",
+        &[
+            "--site".as_ref(),
+            out.as_os_str(),
+            "--article".as_ref(),
+            article.as_ref(),
+        ],
+        "photo checks",
+    );
+}
+
+/// Run `tests/browser/<script>` with `args` and Chromium in Node.js; its
+/// stdout (one line per check) is returned; a failed run fails the test,
+/// showing the checks that failed (`what`: what was checked).
+fn node(script: &str, args: &[&std::ffi::OsStr], what: &str) -> String {
     let run = Command::new("node")
-        .arg(root().join("tests/browser/photos.mjs"))
-        .arg("--site")
-        .arg(&out)
-        .args(["--article", article])
+        .arg(root().join("tests/browser").join(script))
+        .args(args)
         .arg("--chromium")
         .arg(chromium().unwrap())
         .current_dir(root().join("tests/browser"))
         .output()
         .unwrap();
-    let report = String::from_utf8_lossy(&run.stdout);
+    let report = String::from_utf8_lossy(&run.stdout).into_owned();
     assert!(
         run.status.success(),
-        "photo checks failed:\n{}\n{}",
+        "{what} failed:\n{}\n{}",
         report
             .lines()
             .filter(|l| !l.starts_with("ok "))
@@ -355,4 +359,5 @@ fn photos_pick_their_size_in_a_real_browser() {
             .join("\n"),
         String::from_utf8_lossy(&run.stderr)
     );
+    report
 }

@@ -346,14 +346,22 @@ fn a_second_build_takes_photos_from_the_cache() {
     let timings = [("BANTIN_TIMINGS", "1")];
     let first = bantin_env(&site.root, &["build"], &timings);
     let first = String::from_utf8_lossy(&first.stderr).into_owned();
-    assert!(first.contains("2 photos, 2 decoded"), "{first}");
+    assert!(first.contains("2 photos, 2 read, 2 decoded"), "{first}");
     let tree = common::tree(&site.out());
     let second = bantin_env(&site.root, &["build"], &timings);
     let second = String::from_utf8_lossy(&second.stderr).into_owned();
+    // Unchanged files are not even read again, nor their sizes made.
     assert!(
-        second.contains("2 photos, 0 decoded, 0 files made"),
+        second.contains("2 photos, 0 read, 0 decoded, 0 files made"),
         "{second}"
     );
+    // A published photo is the cache's file, linked (same file system).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let published = fs::metadata(site.out().join("hoi-nghi/anh-doc.960w.webp")).unwrap();
+        assert!(published.nlink() >= 2, "linked to the cache, not copied");
+    }
     assert_eq!(
         tree,
         common::tree(&site.out()),
@@ -365,7 +373,7 @@ fn a_second_build_takes_photos_from_the_cache() {
     fs::write(site.root.join("content/hoi-nghi/so-do.png"), png(700, 400)).unwrap();
     let third = bantin_env(&site.root, &["build"], &timings);
     let third = String::from_utf8_lossy(&third.stderr).into_owned();
-    assert!(third.contains("2 photos, 1 decoded"), "{third}");
+    assert!(third.contains("2 photos, 1 read, 1 decoded"), "{third}");
     assert_eq!(fs::read_dir(&cache).unwrap().count(), before, "pruned");
 }
 

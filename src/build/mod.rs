@@ -153,6 +153,30 @@ pub fn prepare_with(opts: &Options, cache: Option<&mut Cache>) -> Result<Prepare
     prepare_inner(opts, cache, false)
 }
 
+/// The articles to publish: drafts (unless `--drafts`) and articles dated
+/// after `now` (unless `--future`) are set aside and listed in `summary`.
+fn set_aside(
+    parsed: Vec<Parsed>,
+    opts: &Options,
+    now: chrono::DateTime<chrono::Utc>,
+    summary: &mut Summary,
+) -> Vec<Parsed> {
+    parsed
+        .into_iter()
+        .filter(|p| {
+            if p.front.draft && !opts.drafts {
+                summary.drafts.push(p.display.clone());
+                false
+            } else if p.front.date > now && !opts.future {
+                summary.scheduled.push(p.display.clone());
+                false
+            } else {
+                true
+            }
+        })
+        .collect()
+}
+
 /// `lazy`: leave each article's HTML to be rendered with its page.
 fn prepare_inner(opts: &Options, mut cache: Option<&mut Cache>, lazy: bool) -> Result<Prepared> {
     let start = Instant::now();
@@ -178,20 +202,7 @@ fn prepare_inner(opts: &Options, mut cache: Option<&mut Cache>, lazy: bool) -> R
     let now = opts.build_time();
     let (docs, doc_errors) = read_documents(&opts.root, &content, &tree.documents);
     errors.extend(doc_errors);
-    let parsed: Vec<Parsed> = parsed
-        .into_iter()
-        .filter(|p| {
-            if p.front.draft && !opts.drafts {
-                summary.drafts.push(p.display.clone());
-                false
-            } else if p.front.date > now && !opts.future {
-                summary.scheduled.push(p.display.clone());
-                false
-            } else {
-                true
-            }
-        })
-        .collect();
+    let parsed = set_aside(parsed, opts, now, &mut summary);
     let photos = crate::images::probe(&opts.root, &content, &tree.assets, &config.images)
         .map_err(|e| errors.extend(e))
         .ok();
@@ -344,7 +355,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
     let copies = files_to_copy(&theme, &site, &content, &photos);
     // The files copied: the site's and the theme's, and the photos' sizes.
     summary.files = copies.len();
-    copy_files(&staging, &copies)?;
+    copy_files(&staging, &copies, &crate::images::cache_dir(&opts.root))?;
     summary.lap("copy files", &mut lap);
     staging.commit()?;
     summary.lap("swap output", &mut lap);

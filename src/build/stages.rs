@@ -100,8 +100,8 @@ pub(crate) fn publish_photos(site: &Site, root: &Path) -> Result<BTreeMap<String
         #[allow(clippy::print_stderr)]
         {
             eprintln!(
-                "photos: {} photos, {} decoded, {} files made, {} from the cache",
-                stats.photos, stats.decoded, stats.made, stats.cached
+                "photos: {} photos, {} read, {} decoded, {} files made, {} from the cache",
+                stats.photos, site.images.read, stats.decoded, stats.made, stats.cached
             );
         }
     }
@@ -109,8 +109,15 @@ pub(crate) fn publish_photos(site: &Site, root: &Path) -> Result<BTreeMap<String
 }
 
 /// The stage that copies those files into the new site.
-pub(super) fn copy_files(staging: &Staging, files: &BTreeMap<String, StaticSource>) -> Result<()> {
+/// Files of bantin's own cache (`cache`: the photos' published files) are
+/// linked rather than copied where the file system allows it.
+pub(super) fn copy_files(
+    staging: &Staging,
+    files: &BTreeMap<String, StaticSource>,
+    cache: &Path,
+) -> Result<()> {
     files.par_iter().try_for_each(|(rel, src)| match src {
+        StaticSource::Disk(p) if p.starts_with(cache) => staging.link(p, rel),
         StaticSource::Disk(p) => staging.copy(p, rel),
         StaticSource::Embedded(bytes) => staging.write(rel, bytes),
     })

@@ -30,6 +30,7 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::load::site_path;
 
 mod codec;
+mod known;
 mod strip;
 
 /// A photo larger than this many pixels is refused before decoding (a
@@ -144,6 +145,8 @@ pub struct Candidates {
 pub struct Table {
     photos: HashMap<PathBuf, Photo>,
     settings: Settings,
+    /// How many photos `probe` read (the others were known unchanged).
+    pub read: usize,
 }
 
 /// Is this file (by its name) one `probe` reads: a photo, or HEIC?
@@ -166,26 +169,50 @@ pub fn probe(
     assets: &[PathBuf],
     settings: &Settings,
 ) -> std::result::Result<Table, Vec<Diagnostic>> {
-    let results: Vec<(PathBuf, std::result::Result<Photo, Diagnostic>)> = assets
+    let index = known_file(root);
+    let old = known::Known::load(&index);
+    // The photo's path, its file's identity, what was learnt, and whether
+    // the file was read.
+    type Probed = (
+        PathBuf,
+        Option<known::FileId>,
+        std::result::Result<Photo, Diagnostic>,
+        bool,
+    );
+    let results: Vec<Probed> = assets
         .par_iter()
         .filter(|a| is_photo(a))
         .map(|a| {
-            let shown = crate::load::display_path(root, &content.join(a));
-            (a.clone(), codec::probe_file(&content.join(a), &shown))
+            let file = content.join(a);
+            let id = known::FileId::of(&file);
+            if let Some(p) = id.and_then(|id| old.get(a, id)) {
+                return (a.clone(), id, Ok(p), false);
+            }
+            let shown = crate::load::display_path(root, &file);
+            (a.clone(), id, codec::probe_file(&file, &shown), true)
         })
         .collect();
     let mut table = Table {
         photos: HashMap::new(),
         settings: settings.clone(),
+        read: 0,
     };
     let mut errors = Vec::new();
-    for (a, r) in results {
+    let mut now = known::Known::default();
+    for (a, id, r, read) in results {
+        table.read += usize::from(read);
         match r {
             Ok(p) => {
+                if let Some(id) = id {
+                    now.insert(a.clone(), id, p.clone());
+                }
                 table.photos.insert(a, p);
             }
             Err(d) => errors.push(d),
         }
+    }
+    if !table.photos.is_empty() {
+        now.save(&index);
     }
     if errors.is_empty() {
         Ok(table)
@@ -465,6 +492,11 @@ fn prune(cache: &Path, used: &BTreeMap<String, PathBuf>) {
             let _ = std::fs::remove_file(&path);
         }
     }
+}
+
+/// Where what was learnt of the site's photos is kept (see [`known`]).
+fn known_file(root: &Path) -> PathBuf {
+    root.join(".bantin").join("cache").join("photos.tsv")
 }
 
 /// The cache folder of a site.

@@ -280,19 +280,11 @@ impl markdown::Resolve for Resolver<'_> {
 /// The URL of a published image's site path under `base_path`, safe in a
 /// `srcset` too (where a comma would end the URL).
 pub fn image_url(base_path: &str, site_path: &str) -> String {
-    let mut out = String::from(base_path);
-    for c in encode_path(site_path).chars() {
-        // Letters beyond ASCII as pulldown-cmark writes them in a `src`.
-        if c == ',' || !c.is_ascii() {
-            let mut bytes = [0; 4];
-            for b in c.encode_utf8(&mut bytes).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    // Letters beyond ASCII too, as pulldown-cmark writes them in a `src`.
+    let encoded = percent_encode_where(site_path, |c| {
+        needs_encoding(c) || c == ',' || !c.is_ascii()
+    });
+    format!("{base_path}{encoded}")
 }
 
 /// A photo's page sizes as an `<img>` shows them: `src` the candidate
@@ -490,11 +482,21 @@ pub fn percent_decode(s: &str) -> String {
 /// Percent-encode what would end a URL path early or be misread in it: a
 /// file `Phụ lục #1.pdf` must not become a link to `Phụ lục ` + fragment.
 fn encode_path(p: &str) -> String {
+    percent_encode_where(p, needs_encoding)
+}
+
+/// Signs a URL would read otherwise, and control characters a file name
+/// may hold but a page or a feed may not.
+fn needs_encoding(c: char) -> bool {
+    matches!(c, '%' | ' ' | '#' | '?') || c.is_control()
+}
+
+/// `p` with every character for which `encode` holds written as `%XX`
+/// bytes of its UTF-8.
+fn percent_encode_where(p: &str, encode: impl Fn(char) -> bool) -> String {
     let mut out = String::with_capacity(p.len());
     for c in p.chars() {
-        // Signs a URL would read otherwise, and control characters a file
-        // name may hold but a page or a feed may not.
-        if matches!(c, '%' | ' ' | '#' | '?') || c.is_control() {
+        if encode(c) {
             let mut bytes = [0; 4];
             for b in c.encode_utf8(&mut bytes).bytes() {
                 out.push_str(&format!("%{b:02X}"));
