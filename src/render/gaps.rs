@@ -29,6 +29,11 @@ impl Gaps {
         self.bytes.is_empty()
     }
 
+    /// The last number pushed, if any.
+    pub(super) fn last(&self) -> Option<u32> {
+        (!self.is_empty()).then_some(self.last)
+    }
+
     /// Append `n`, which must not be below the last number.
     pub(super) fn push(&mut self, n: u32) {
         let gap = n - if self.is_empty() { 0 } else { self.last };

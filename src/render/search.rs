@@ -24,7 +24,7 @@ use std::borrow::Cow;
 use serde_json::json;
 
 use super::gaps::Gaps;
-use super::words::{Key, Words, fold_into, visible_text, word_of};
+use super::words::{Key, Words, fold_into, is_number, visible_text, word_of};
 
 use crate::pages::{SEARCH_SHARD, search_buckets as bucket_count};
 use crate::site::Site;
@@ -134,37 +134,33 @@ struct Postings {
     pairs: Map<(Key, Key), Word>,
 }
 
-/// One word's articles, and the last article added to each list, so that a
-/// word repeated in an article costs one look-up and touches no list.
-#[derive(Default)]
-struct Word {
-    lists: Lists,
-    last: Option<u32>,
-    last_title: Option<u32>,
-}
+/// One word's articles (each list knows the last article added to it, so
+/// a word repeated in an article touches no list).
+type Word = Lists;
 
 /// Note that article `id` has word (or pair) `key`, in its title when
 /// `in_title`. Articles come in ascending order, so each list gets each
 /// article once, in order.
 fn add<K: std::hash::Hash + Eq>(p: &mut Map<K, Word>, key: K, id: u32, in_title: bool) {
-    let w = p.entry(key).or_default();
-    if in_title && w.last_title != Some(id) {
-        w.lists.0.push(id);
-        w.last_title = Some(id);
+    let (title, any) = p.entry(key).or_default();
+    if in_title && title.last() != Some(id) {
+        title.push(id);
     }
-    if w.last != Some(id) {
-        w.lists.1.push(id);
-        w.last = Some(id);
+    if any.last() != Some(id) {
+        any.push(id);
     }
 }
 
 impl Postings {
-    /// Note every word of one piece of an article and every pair of words
-    /// next to each other in it.
+    /// Note every word of one piece of an article, and every pair of words
+    /// next to each other in it when both have a letter: pairs with a
+    /// number ("số 12", "30 6") are most of the distinct pairs of a site
+    /// and would double the index for little.
     fn text(&mut self, words: &mut Words, text: &str, id: u32, in_title: bool, prev: &mut Option<Key>) {
         words.scan(text, &mut |k| {
             add(&mut self.words, k, id, in_title);
-            if let Some(p) = prev.replace(k) {
+            let k = (!is_number(k)).then_some(k);
+            if let (Some(p), Some(k)) = (std::mem::replace(prev, k), k) {
                 add(&mut self.pairs, (p, k), id, in_title);
             }
         });
@@ -225,7 +221,7 @@ pub fn buckets_json<'s>(
 
 /// Move one thread's lists into the whole index's.
 fn merge<K: std::hash::Hash + Eq>(all: &mut Map<K, Lists>, part: Map<K, Word>) {
-    for (w, Word { lists: (t, a), .. }) in part {
+    for (w, (t, a)) in part {
         match all.entry(w) {
             // Moved, not copied: the index is not held twice.
             std::collections::hash_map::Entry::Vacant(v) => {

@@ -21,6 +21,8 @@
   if (!window.fetch) return;
   var PAGE = 20;
   var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var VALUE = new Uint8Array(128);
+  for (var d = 0; d < 64; d++) VALUE[DIGITS.charCodeAt(d)] = d;
 
   function fold(s) {
     return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
@@ -50,14 +52,14 @@
     if (!s) return out;
     if (s[0] === "~") {
       for (i = 1; i < s.length; i++) {
-        v = DIGITS.indexOf(s[i]);
+        v = VALUE[s.charCodeAt(i)];
         for (var k = 0; k < 6; k++) if (v & (1 << k)) out.push((i - 1) * 6 + k);
       }
       return out;
     }
     var last = 0, gap = 0, shift = 1;
     for (i = 0; i < s.length; i++) {
-      v = DIGITS.indexOf(s[i]);
+      v = VALUE[s.charCodeAt(i)];
       gap += (v & 31) * shift;
       shift *= 32;
       if (v < 32) { last += gap; out.push(last); gap = 0; shift = 1; }
@@ -117,10 +119,13 @@
   document.title = q + " - " + document.title;
   var terms = words(q).filter(function (w, i, all) { return all.indexOf(w) === i; });
   if (!terms.length) { status.textContent = "Hãy gõ một từ khóa có chữ hoặc số."; return; }
-  // Adjacent words of the query, as the index keeps pairs: "duc_giang".
+  // Adjacent words of the query, as the index keeps pairs: "duc_giang"
+  // (not those with a number, which it leaves out).
   var pairs = [];
   var typed = words(q);
-  for (var p = 1; p < typed.length; p++) pairs.push(typed[p - 1] + "_" + typed[p]);
+  for (var p = 1; p < typed.length; p++) {
+    if (!/^[0-9]+$/.test(typed[p - 1]) && !/^[0-9]+$/.test(typed[p])) pairs.push(typed[p - 1] + "_" + typed[p]);
+  }
   status.textContent = "Đang tìm…";
   var dir = list.getAttribute("data-index").replace(/index\.json$/, "");
   var base = list.getAttribute("data-base") || "/";
@@ -167,9 +172,12 @@
     }
     postings.forEach(function (p) { add(p, 10, 1, true); });
     phrases.forEach(function (p) { add(p, 50, 20, false); });
-    var hits = [];
-    for (var id = 0; id < size; id++) if (count[id] === postings.length) hits.push(id);
-    hits.sort(function (a, b) { return score[b] - score[a] || a - b; });
+    // Sorted as numbers, (best score first, then lowest id) in one key.
+    var top = 10 * postings.length + 50 * phrases.length + 1, keys = [], id;
+    for (id = 0; id < size; id++) if (count[id] === postings.length) keys.push((top - score[id]) * size + id);
+    keys = Float64Array.from(keys).sort();
+    var hits = new Array(keys.length);
+    for (var i = 0; i < keys.length; i++) hits[i] = keys[i] % size;
     return hits;
   }
 
