@@ -156,7 +156,14 @@ impl Postings {
     /// next to each other in it when both have a letter: pairs with a
     /// number ("số 12", "30 6") are most of the distinct pairs of a site
     /// and would double the index for little.
-    fn text(&mut self, words: &mut Words, text: &str, id: u32, in_title: bool, prev: &mut Option<Key>) {
+    fn text(
+        &mut self,
+        words: &mut Words,
+        text: &str,
+        id: u32,
+        in_title: bool,
+        prev: &mut Option<Key>,
+    ) {
         words.scan(text, &mut |k| {
             add(&mut self.words, k, id, in_title);
             let k = (!is_number(k)).then_some(k);

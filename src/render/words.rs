@@ -355,8 +355,14 @@ mod tests {
             Words::default().scan(w, &mut |k| got.push(is_number(k)));
             got
         };
-        assert_eq!(number("2025 12 q3 3q so 999999999999999999999999"), [true, true, false, false, false, true]);
-        assert_eq!(number("abcdefghijklmnopqrstuvwx a1234567890123456789012"), [false, false]);
+        assert_eq!(
+            number("2025 12 q3 3q so 999999999999999999999999"),
+            [true, true, false, false, false, true]
+        );
+        assert_eq!(
+            number("abcdefghijklmnopqrstuvwx a1234567890123456789012"),
+            [false, false]
+        );
     }
 
     #[test]
