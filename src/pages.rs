@@ -61,10 +61,14 @@ pub enum Kind {
     Authors,
     Tags,
     Search,
-    /// `tim-kiem/index.json`: the articles' list for the search page.
+    /// `tim-kiem/index.json`: what the search page needs besides the word
+    /// index and the records (categories, and the documents' list).
     SearchIndex,
     /// One bucket of the search page's word index.
     SearchWords(usize),
+    /// One shard of the search page's article records (`SEARCH_SHARD`
+    /// articles in site order each): what a result shows.
+    SearchRecords(usize),
     NotFound,
     /// The site feed, or a category's.
     Feed(Option<usize>),
@@ -267,6 +271,12 @@ pub fn plan(site: &Site, sitemap_limit: usize) -> Vec<Page> {
     for n in 0..search_buckets(site.articles.len()) {
         out.push(Page::file(routes::search_words(n), Kind::SearchWords(n)));
     }
+    for n in 0..site.articles.len().div_ceil(SEARCH_SHARD) {
+        out.push(Page::file(
+            routes::search_records(n),
+            Kind::SearchRecords(n),
+        ));
+    }
     out.push(Page::file(routes::not_found(), Kind::NotFound));
     out.push(Page::file(routes::feed(), Kind::Feed(None)));
     let parts = sitemap_parts(site, sitemap_limit);
@@ -292,10 +302,15 @@ pub fn plan(site: &Site, sitemap_limit: usize) -> Vec<Page> {
 }
 
 /// How many bucket files a site of `articles` articles gets: about forty
-/// articles' words per bucket, a power of two, at most 1,024.
+/// articles' words per bucket, a power of two, at most 4,096 (a query's
+/// buckets then stay small at 100,000 articles).
 pub fn search_buckets(articles: usize) -> usize {
-    articles.div_ceil(40).next_power_of_two().clamp(1, 1024)
+    articles.div_ceil(40).next_power_of_two().clamp(1, 4096)
 }
+
+/// Articles per search record shard: a result list of 20 fetches at most 20
+/// shards of a few KB each, whatever the size of the site.
+pub const SEARCH_SHARD: usize = 16;
 
 /// The sitemaps protocol's limit of URLs in one file (sitemaps.org).
 pub const SITEMAP_LIMIT: usize = 50_000;

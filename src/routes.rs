@@ -155,6 +155,12 @@ pub fn search_words(n: usize) -> String {
     format!("{SEARCH}/tu/{n}.json")
 }
 
+/// Shard `n` of the search page's article records (`bai/<n>.json` next to
+/// the index).
+pub fn search_records(n: usize) -> String {
+    format!("{SEARCH}/bai/{n}.json")
+}
+
 pub fn sitemap() -> String {
     SITEMAP.to_string()
 }

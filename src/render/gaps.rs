@@ -1,7 +1,18 @@
 //! Ascending article numbers kept small: the search index's posting lists
 //! as the gaps between numbers, each a LEB128 varint (a gap under 128, as
-//! most are, takes one byte instead of four), written out as the base-36
-//! gaps `search.js` reads.
+//! most are, takes one byte instead of four), written out for `search.js`
+//! in the shorter of two forms over the URL-safe base-64 digits
+//! `A–Z a–z 0–9 - _` (JSON needs no escaping for any of them):
+//!
+//! - gaps: each gap in 5-bit groups, lowest first, a digit per group with
+//!   32 added while more groups follow (`[0, 3, 4, 40]` → `ADBkB`: 0, 3, 1,
+//!   36 = 4 + 32·1);
+//! - a bitmap, for the lists of common words: `~` then one digit per six
+//!   numbers from 0, bit k of digit i set when 6i + k is in the list
+//!   (`[0, 3, 4]` → `~Z`).
+
+/// The digits, in the order of their values.
+const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// An ascending list of numbers, stored as varint gaps from 0.
 #[derive(Default, Clone, Debug, PartialEq)]
@@ -9,6 +20,8 @@ pub(super) struct Gaps {
     bytes: Vec<u8>,
     /// The last number pushed (the first gap is from 0).
     last: u32,
+    /// How many digits the gaps form takes.
+    digits: u32,
 }
 
 impl Gaps {
@@ -16,10 +29,16 @@ impl Gaps {
         self.bytes.is_empty()
     }
 
+    /// The last number pushed, if any.
+    pub(super) fn last(&self) -> Option<u32> {
+        (!self.is_empty()).then_some(self.last)
+    }
+
     /// Append `n`, which must not be below the last number.
     pub(super) fn push(&mut self, n: u32) {
         let gap = n - if self.is_empty() { 0 } else { self.last };
         varint(&mut self.bytes, gap);
+        self.digits += digits_of(gap);
         self.last = n;
     }
 
@@ -29,22 +48,53 @@ impl Gaps {
         if let Some(first) = next(&mut rest) {
             self.push(first);
             self.bytes.extend_from_slice(rest);
+            self.digits += other.digits - digits_of(first);
             self.last = other.last;
         }
     }
 
-    /// Write the gaps in base 36, comma-separated: `[0, 3, 4]` → `0,3,1`.
-    pub(super) fn write_base36(&self, out: &mut Vec<u8>) {
-        let mut rest = self.bytes.as_slice();
-        let mut first = true;
-        while let Some(gap) = next(&mut rest) {
-            if !first {
-                out.push(b',');
-            }
-            first = false;
-            base36(out, gap);
+    /// Write the list in the shorter of its two forms (see the module doc).
+    pub(super) fn write(&self, out: &mut Vec<u8>) {
+        if self.is_empty() {
+            return;
+        }
+        let bitmap = (self.last as usize) / 6 + 2;
+        if bitmap < self.digits as usize {
+            self.write_bitmap(out, bitmap - 1);
+        } else {
+            self.write_gaps(out);
         }
     }
+
+    fn write_gaps(&self, out: &mut Vec<u8>) {
+        let mut rest = self.bytes.as_slice();
+        while let Some(mut gap) = next(&mut rest) {
+            while gap >= 32 {
+                out.push(DIGITS[(gap & 31) as usize | 32]);
+                gap >>= 5;
+            }
+            out.push(DIGITS[gap as usize]);
+        }
+    }
+
+    fn write_bitmap(&self, out: &mut Vec<u8>, len: usize) {
+        out.push(b'~');
+        let start = out.len();
+        out.resize(start + len, 0);
+        let (mut rest, mut n) = (self.bytes.as_slice(), 0u32);
+        while let Some(gap) = next(&mut rest) {
+            n += gap;
+            out[start + n as usize / 6] |= 1 << (n % 6);
+        }
+        for d in &mut out[start..] {
+            *d = DIGITS[usize::from(*d)];
+        }
+    }
+}
+
+/// How many base-64 digits the gaps form gives `gap`.
+fn digits_of(gap: u32) -> u32 {
+    (32 - gap.leading_zeros()).div_ceil(5).max(1)
 }
 
 fn varint(out: &mut Vec<u8>, mut n: u32) {
@@ -67,26 +117,6 @@ fn next(bytes: &mut &[u8]) -> Option<u32> {
     None
 }
 
-fn base36(out: &mut Vec<u8>, mut n: u32) {
-    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    if n < 36 {
-        // Most gaps: the lists of common words step by one or two.
-        out.push(DIGITS[n as usize]);
-        return;
-    }
-    let mut buf = [0u8; 8];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = DIGITS[(n % 36) as usize];
-        n /= 36;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&buf[i..]);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,32 +131,55 @@ mod tests {
 
     fn text(g: &Gaps) -> String {
         let mut s = Vec::new();
-        g.write_base36(&mut s);
+        g.write(&mut s);
         String::from_utf8(s).unwrap()
     }
 
+    /// What `search.js` does with a written list.
+    fn read(s: &str) -> Vec<u32> {
+        let value = |c: u8| DIGITS.iter().position(|d| *d == c).unwrap() as u32;
+        let mut out = Vec::new();
+        if let Some(bits) = s.strip_prefix('~') {
+            for (i, c) in bits.bytes().enumerate() {
+                for k in 0..6 {
+                    if value(c) & (1 << k) != 0 {
+                        out.push(i as u32 * 6 + k);
+                    }
+                }
+            }
+            return out;
+        }
+        let (mut last, mut gap, mut shift) = (0u32, 0u32, 0);
+        for c in s.bytes() {
+            let v = value(c);
+            gap |= (v & 31) << shift;
+            shift += 5;
+            if v < 32 {
+                last += gap;
+                out.push(last);
+                (gap, shift) = (0, 0);
+            }
+        }
+        out
+    }
+
     #[test]
-    fn gaps_are_base36() {
-        assert_eq!(text(&list(&[0, 3, 4, 40])), "0,3,1,10");
+    fn sparse_lists_are_gaps_dense_ones_bitmaps() {
+        assert_eq!(text(&list(&[0, 3, 4, 40])), "ADBkB");
         assert_eq!(text(&list(&[])), "");
-        assert_eq!(text(&list(&[7])), "7");
+        assert_eq!(text(&list(&[7])), "H");
+        assert_eq!(text(&list(&[0, 3, 4, 5, 6, 7, 8])), "~5H");
+        let every_other: Vec<u32> = (0..600).step_by(2).collect();
+        let t = text(&list(&every_other));
+        assert!(t.starts_with('~') && t.len() == 101, "{t}");
+        assert_eq!(read(&t), every_other);
     }
 
     #[test]
     fn large_gaps_round_trip() {
         let ns = [5, 127, 128, 300, 16_384, 2_000_000, u32::MAX];
-        let g = list(&ns);
-        let mut expected = Vec::new();
-        let mut last = 0;
-        for (i, n) in ns.iter().enumerate() {
-            if i > 0 {
-                expected.push(b',');
-            }
-            base36(&mut expected, n - last);
-            last = *n;
-        }
-        assert_eq!(text(&g), String::from_utf8(expected).unwrap());
-        assert_eq!(text(&list(&[35, 36, 36 * 36 + 36])), "z,1,100");
+        assert_eq!(read(&text(&list(&ns))), ns);
+        assert_eq!(read(&text(&list(&[31, 32, 1055]))), [31, 32, 1055]);
     }
 
     #[test]

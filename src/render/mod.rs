@@ -80,6 +80,8 @@ impl<'s> Renderer<'s> {
                 "feed_url": site.url(&routes::feed()),
                 "search_url": site.url(&routes::search()),
                 "search_index_url": site.url(&routes::search_index()),
+                "search_buckets": pages::search_buckets(site.articles.len()),
+                "search_shard": pages::SEARCH_SHARD,
                 "archive_url": site.url(&routes::archive()),
                 "authors_url": site.url(&routes::authors()),
                 "tags_url": site.url(&routes::tags()),
@@ -157,8 +159,9 @@ impl<'s> Renderer<'s> {
     /// Render one page to bytes.
     pub fn render(&self, page: &Page) -> Result<Vec<u8>, String> {
         match page.kind {
-            Kind::SearchIndex => return Ok(search::articles_json(self.site)),
+            Kind::SearchIndex => return Ok(search::index_json(self.site)),
             Kind::SearchWords(n) => return self.search_words(n),
+            Kind::SearchRecords(n) => return Ok(search::records_json(self.site, n)),
             Kind::SitemapIndex(parts) => return Ok(sitemap_index(self.site, parts)),
             _ => {}
         }
@@ -187,8 +190,10 @@ impl<'s> Renderer<'s> {
         let mut h = HashSink(DefaultHasher::new());
         self.base_hash.hash(&mut h.0);
         page.file.hash(&mut h.0);
-        if page.kind == Kind::SearchIndex {
-            self.card_hashes.hash(&mut h.0);
+        if let Kind::SearchRecords(n) = page.kind {
+            // Its articles' cards (title, path, day, category, summary).
+            self.card_hashes[search::shard_articles(self.site, n)].hash(&mut h.0);
+        } else if page.kind == Kind::SearchIndex {
             // The documents the index lists (none on most sites).
             for d in &self.site.documents.list {
                 let f = &d.file.front;
@@ -306,7 +311,10 @@ impl<'s> Renderer<'s> {
                 self.documents_feed(s, &page.path);
                 "documents.xml"
             }
-            Kind::SearchIndex | Kind::SearchWords(_) | Kind::SitemapIndex(_) => "",
+            Kind::SearchIndex
+            | Kind::SearchWords(_)
+            | Kind::SearchRecords(_)
+            | Kind::SitemapIndex(_) => "",
         }
     }
 

@@ -1,25 +1,36 @@
-//! The offline search index read by the theme's `search.js`: a small list
-//! of the articles (`tim-kiem/index.json`) and an inverted index of the
-//! words of every title, summary, tag, author and body, split into buckets
-//! (`tim-kiem/tu/<n>.json`) so that a search downloads only the buckets of
-//! its own words; on a site with documents the list also holds them
-//! (number, trích yếu, path, day, type).
+//! The offline search index read by the theme's `search.js`, made so that
+//! a query downloads little however large the site grows:
+//!
+//! - an inverted index of the words of every title, summary, tag, author
+//!   and body, and of every pair of adjacent words (`duc_giang`, for
+//!   phrases), split into buckets by a hash of the word
+//!   (`tim-kiem/tu/<n>.json`): a query fetches only its own words' buckets;
+//! - the articles' records (title, address, day, category, a snippet of the
+//!   summary) in shards of `SEARCH_SHARD` articles in site order
+//!   (`tim-kiem/bai/<n>.json`): a result page fetches only its results'
+//!   shards;
+//! - `tim-kiem/index.json`: the base path, the bucket count and the
+//!   categories, and on a site with documents their list (number, trích
+//!   yếu, path, day, type), which the search page's documents script reads.
 //!
 //! Words are folded the way `search.js` folds a query: accents dropped,
 //! đ → d, lower case, split on anything but `a-z0-9` (`Dân vận` → `dan`,
 //! `van`). A bucket is `{"word": "T|A"}`: T the articles with the word in
-//! their title, A those with it anywhere, as ascending article numbers
-//! written as base-36 gaps separated by commas (`0,3,1` = 0, 3, 4).
+//! their title, A those with it anywhere, as ascending article numbers in
+//! the forms of `gaps.rs`.
 
 use std::borrow::Cow;
 
 use serde_json::json;
 
 use super::gaps::Gaps;
-use super::words::{Key, Words, fold_into, visible_text, word_of};
+use super::words::{Key, Words, fold_into, is_number, visible_text, word_of};
 
-use crate::pages::search_buckets as bucket_count;
+use crate::pages::{SEARCH_SHARD, search_buckets as bucket_count};
 use crate::site::Site;
+
+/// Characters of an article's summary its search record keeps.
+const SNIPPET: usize = 160;
 
 /// The bucket a folded word lives in: FNV-1a of its bytes (the same
 /// function is in `search.js`).
@@ -32,35 +43,15 @@ pub fn bucket_of(word: &str, buckets: usize) -> usize {
     h as usize % buckets
 }
 
-/// `tim-kiem/index.json`: the base path, the number of buckets, the
-/// categories (name, path) and, per article in site order (newest first),
-/// its title, path under the base, day and category number. The path is
-/// `""` when it is `<category>/<title folded, words joined by ->/`, which
-/// `search.js` makes again, and a number n when the slug is the first n
-/// bytes of that (slugs cut short): a third of the file at 10,000 articles.
-pub fn articles_json(site: &Site) -> Vec<u8> {
-    let mut scratch = String::new();
-    let index = json!({
+/// `tim-kiem/index.json`: the base path, the number of buckets and of
+/// records per shard, the categories (name, path) and the documents.
+pub fn index_json(site: &Site) -> Vec<u8> {
+    let mut index = json!({
         "base": site.base_path,
         "buckets": bucket_count(site.articles.len()),
+        "shard": SEARCH_SHARD,
         "categories": site.categories.iter().map(|c| json!([c.name, crate::routes::category(&c.slug)])).collect::<Vec<_>>(),
-        "articles": site.articles.iter().map(|a| {
-            scratch.clear();
-            fold_into(&a.file.front.title, &mut scratch);
-            let slug: Vec<&str> = scratch.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
-            let slug = slug.join("-");
-            let own = a.path.strip_prefix(&crate::routes::category(&site.categories[a.category].slug))
-                .and_then(|p| p.strip_suffix('/'))
-                .filter(|own| !own.is_empty() && slug.starts_with(own));
-            let path = match own {
-                Some(own) if own.len() == slug.len() => json!(""),
-                Some(own) => json!(own.len()),
-                None => json!(a.path),
-            };
-            json!([a.file.front.title, path, crate::date::display_day(&a.file.front.date), a.category])
-        }).collect::<Vec<_>>(),
     });
-    let mut index = index;
     if !site.documents.list.is_empty() {
         // Found by the search page's own script (`partials/documents-search.html`)
         // by number as typed or by words of the trích yếu.
@@ -83,37 +74,103 @@ pub fn articles_json(site: &Site) -> Vec<u8> {
     serde_json::to_vec(&index).unwrap_or_default()
 }
 
+/// The articles shard `n` holds (site order, newest first).
+pub fn shard_articles(site: &Site, n: usize) -> std::ops::Range<usize> {
+    let start = (n * SEARCH_SHARD).min(site.articles.len());
+    start..(start + SEARCH_SHARD).min(site.articles.len())
+}
+
+/// `tim-kiem/bai/<n>.json`: per article of shard `n`, its title, path
+/// under the base, day, category number and the start of its summary. The
+/// path is `""` when it is `<category>/<title folded, words joined by ->/`,
+/// which `search.js` makes again, and a number n when the slug is the
+/// first n bytes of that (slugs cut short).
+pub fn records_json(site: &Site, n: usize) -> Vec<u8> {
+    let mut scratch = String::new();
+    let records: Vec<_> = shard_articles(site, n)
+        .map(|i| {
+            let a = &site.articles[i];
+            scratch.clear();
+            fold_into(&a.file.front.title, &mut scratch);
+            let slug: Vec<&str> = scratch
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let slug = slug.join("-");
+            let own = a
+                .path
+                .strip_prefix(&crate::routes::category(&site.categories[a.category].slug))
+                .and_then(|p| p.strip_suffix('/'))
+                .filter(|own| !own.is_empty() && slug.starts_with(own));
+            let path = match own {
+                Some(own) if own.len() == slug.len() => json!(""),
+                Some(own) => json!(own.len()),
+                None => json!(a.path),
+            };
+            json!([
+                a.file.front.title,
+                path,
+                crate::date::display_day(&a.file.front.date),
+                a.category,
+                crate::text::truncate_words(&a.summary, SNIPPET)
+            ])
+        })
+        .collect();
+    serde_json::to_vec(&records).unwrap_or_default()
+}
+
 /// Word maps hashed with FxHash: they are hit once per word of every
 /// article, and SipHash's resistance to flooding buys nothing here.
-type KeyMap<V> = rustc_hash::FxHashMap<Key, V>;
+type Map<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// A word's articles: those with it in their title, those with it anywhere.
 type Lists = (Gaps, Gaps);
 
-/// The words seen by one thread, each with its articles.
-type Postings = KeyMap<Word>;
-
-/// One word's articles, and the last article added to each list, so that a
-/// word repeated in an article costs one look-up and touches no list.
+/// The words and pairs of adjacent words seen by one thread, each with its
+/// articles.
 #[derive(Default)]
-struct Word {
-    lists: Lists,
-    last: Option<u32>,
-    last_title: Option<u32>,
+struct Postings {
+    words: Map<Key, Word>,
+    pairs: Map<(Key, Key), Word>,
 }
 
-/// Note that article `id` has word `key` (in its title when `in_title`).
-/// Articles come in ascending order, so each list gets each article once,
-/// in order.
-fn add(p: &mut Postings, key: Key, id: u32, in_title: bool) {
-    let w = p.entry(key).or_default();
-    if in_title && w.last_title != Some(id) {
-        w.lists.0.push(id);
-        w.last_title = Some(id);
+/// One word's articles (each list knows the last article added to it, so
+/// a word repeated in an article touches no list).
+type Word = Lists;
+
+/// Note that article `id` has word (or pair) `key`, in its title when
+/// `in_title`. Articles come in ascending order, so each list gets each
+/// article once, in order.
+fn add<K: std::hash::Hash + Eq>(p: &mut Map<K, Word>, key: K, id: u32, in_title: bool) {
+    let (title, any) = p.entry(key).or_default();
+    if in_title && title.last() != Some(id) {
+        title.push(id);
     }
-    if w.last != Some(id) {
-        w.lists.1.push(id);
-        w.last = Some(id);
+    if any.last() != Some(id) {
+        any.push(id);
+    }
+}
+
+impl Postings {
+    /// Note every word of one piece of an article, and every pair of words
+    /// next to each other in it when both have a letter: pairs with a
+    /// number ("số 12", "30 6") are most of the distinct pairs of a site
+    /// and would double the index for little.
+    fn text(
+        &mut self,
+        words: &mut Words,
+        text: &str,
+        id: u32,
+        in_title: bool,
+        prev: &mut Option<Key>,
+    ) {
+        words.scan(text, &mut |k| {
+            add(&mut self.words, k, id, in_title);
+            let k = (!is_number(k)).then_some(k);
+            if let (Some(p), Some(k)) = (std::mem::replace(prev, k), k) {
+                add(&mut self.pairs, (p, k), id, in_title);
+            }
+        });
     }
 }
 
@@ -149,52 +206,64 @@ pub fn buckets_json<'s>(
             .collect()
     });
     // Chunks are in article order, so appending keeps every list sorted.
-    let mut all: KeyMap<Lists> = KeyMap::default();
+    let mut words: Map<Key, Lists> = Map::default();
+    let mut pairs: Map<(Key, Key), Lists> = Map::default();
     for part in parts {
-        for (w, Word { lists: (t, a), .. }) in part? {
-            match all.entry(w) {
-                // Moved, not copied: the index is not held twice.
-                std::collections::hash_map::Entry::Vacant(v) => {
-                    v.insert((t, a));
-                }
-                std::collections::hash_map::Entry::Occupied(mut o) => {
-                    let e = o.get_mut();
-                    e.0.append(t);
-                    e.1.append(a);
-                }
-            }
-        }
+        let part = part?;
+        merge(&mut words, part.words);
+        merge(&mut pairs, part.pairs);
     }
     let count = bucket_count(n);
     let mut buckets: Vec<Vec<(String, Lists)>> = vec![Vec::new(); count];
-    for (key, lists) in all {
+    for (key, lists) in words {
         let w = word_of(key);
         buckets[bucket_of(&w, count)].push((w, lists));
     }
-    Ok(buckets
-        .into_iter()
-        .map(|mut words| {
-            words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            let mut out = Vec::with_capacity(64 * 1024);
-            out.push(b'{');
-            for (i, (w, (t, a))) in words.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                // Words are `a-z0-9` only: no JSON escaping needed.
-                out.push(b'"');
-                out.extend_from_slice(w.as_bytes());
-                out.extend_from_slice(b"\":\"");
-                t.write_base36(&mut out);
-                out.push(b'|');
-                a.write_base36(&mut out);
-                out.push(b'"');
+    for ((a, b), lists) in pairs {
+        let w = format!("{}_{}", word_of(a), word_of(b));
+        buckets[bucket_of(&w, count)].push((w, lists));
+    }
+    Ok(buckets.into_iter().map(bucket_bytes).collect())
+}
+
+/// Move one thread's lists into the whole index's.
+fn merge<K: std::hash::Hash + Eq>(all: &mut Map<K, Lists>, part: Map<K, Word>) {
+    for (w, (t, a)) in part {
+        match all.entry(w) {
+            // Moved, not copied: the index is not held twice.
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert((t, a));
             }
-            out.push(b'}');
-            out.shrink_to_fit();
-            out
-        })
-        .collect())
+            std::collections::hash_map::Entry::Occupied(mut o) => {
+                let e = o.get_mut();
+                e.0.append(t);
+                e.1.append(a);
+            }
+        }
+    }
+}
+
+/// A bucket file: its words in byte order, each with its two lists.
+fn bucket_bytes(mut words: Vec<(String, Lists)>) -> Vec<u8> {
+    words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut out = Vec::with_capacity(16 * 1024);
+    out.push(b'{');
+    for (i, (w, (t, a))) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        // Words are `a-z0-9_` only, lists base-64 digits: no JSON escaping.
+        out.push(b'"');
+        out.extend_from_slice(w.as_bytes());
+        out.extend_from_slice(b"\":\"");
+        t.write(&mut out);
+        out.push(b'|');
+        a.write(&mut out);
+        out.push(b'"');
+    }
+    out.push(b'}');
+    out.shrink_to_fit();
+    out
 }
 
 fn postings<'s>(
@@ -207,17 +276,19 @@ fn postings<'s>(
     for i in range {
         let a = &site.articles[i];
         let id = i as u32;
-        words.scan(&a.file.front.title, &mut |k| add(&mut p, k, id, true));
-        let mut add = |k| add(&mut p, k, id, false);
-        words.scan(&a.summary, &mut add);
+        p.text(&mut words, &a.file.front.title, id, true, &mut None);
+        p.text(&mut words, &a.summary, id, false, &mut None);
         for t in &a.file.front.tags {
-            words.scan(t, &mut add);
+            p.text(&mut words, t, id, false, &mut None);
         }
         if let Some(author) = &a.file.front.author {
-            words.scan(author, &mut add);
+            p.text(&mut words, author, id, false, &mut None);
         }
         let text = body(i)?;
-        visible_text(&text, &mut |t| words.scan(t, &mut add));
+        // Words next to each other across a link's text are next to each
+        // other on the page.
+        let mut prev = None;
+        visible_text(&text, &mut |t| p.text(&mut words, t, id, false, &mut prev));
     }
     Ok(p)
 }
@@ -231,7 +302,8 @@ mod tests {
         assert_eq!(bucket_count(0), 1);
         assert_eq!(bucket_count(16), 1);
         assert_eq!(bucket_count(10_000), 256);
-        assert_eq!(bucket_count(1_000_000), 1024);
+        assert_eq!(bucket_count(100_000), 4096);
+        assert_eq!(bucket_count(1_000_000), 4096);
         // The same value search.js computes for "dan" with 256 buckets.
         assert_eq!(bucket_of("dan", 256), 0xed4f_3028_u32 as usize % 256);
     }

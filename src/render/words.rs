@@ -115,6 +115,27 @@ pub(super) fn word_of(mut key: Key) -> String {
     rev.iter().rev().map(|b| char::from(*b)).collect()
 }
 
+/// Whether a word is digits only (`2025`, `12`): base-37 digits 27–36.
+pub(super) fn is_number(mut key: Key) -> bool {
+    if let Ok(mut short) = u64::try_from(key) {
+        // Most words: u64 arithmetic, not u128's slow division.
+        while short > 0 {
+            if short % 37 < 27 {
+                return false;
+            }
+            short /= 37;
+        }
+        return true;
+    }
+    while key > 0 {
+        if key % 37 < 27 {
+            return false;
+        }
+        key /= 37;
+    }
+    true
+}
+
 /// Splits text into folded words as `fold_into` followed by `indexable`
 /// would, in one pass: letters are folded as they are read.
 #[derive(Default)]
@@ -325,6 +346,23 @@ mod tests {
             Words::default().scan(text, &mut |k| got.push(word_of(k)));
             assert_eq!(got, expected, "{text}");
         }
+    }
+
+    #[test]
+    fn numbers_are_digits_only() {
+        let number = |w: &str| {
+            let mut got = Vec::new();
+            Words::default().scan(w, &mut |k| got.push(is_number(k)));
+            got
+        };
+        assert_eq!(
+            number("2025 12 q3 3q so 999999999999999999999999"),
+            [true, true, false, false, false, true]
+        );
+        assert_eq!(
+            number("abcdefghijklmnopqrstuvwx a1234567890123456789012"),
+            [false, false]
+        );
     }
 
     #[test]

@@ -172,13 +172,14 @@ impl Session {
         summary.lap("move into place", &mut lap);
 
         // The word buckets of the search index, then the output is whole.
-        self.write_buckets(&renderer, &plan, &later, &fingerprints, &stage, &mut made)?;
+        let buckets =
+            self.write_buckets(&renderer, &plan, &later, &fingerprints, &stage, &mut made)?;
         summary.lap("search buckets", &mut lap);
         drop(stage);
         build::drop_in_background((renderer.into_owned(), site, old_cards));
         summary.elapsed = start.elapsed();
         Ok(Rebuilt {
-            written: todo.len() + later.len(),
+            written: todo.len() + buckets,
             copied: copies.len(),
             removed: gone.len(),
             moved,
@@ -303,7 +304,9 @@ impl Session {
     }
 
     /// Render and move into place the pages left for after the others (the
-    /// search index's word buckets), each then as a clean build has it.
+    /// search index's word buckets), each then as a clean build has it;
+    /// a bucket whose bytes did not change is not written again. Returns
+    /// how many were written.
     fn write_buckets(
         &mut self,
         renderer: &Renderer<'_>,
@@ -312,12 +315,19 @@ impl Session {
         fingerprints: &[u64],
         stage: &Stage,
         made: &mut BTreeSet<PathBuf>,
-    ) -> Result<()> {
+    ) -> Result<usize> {
+        let mut written = 0;
         for &i in later {
             let page = &plan[i];
             let bytes = renderer.render(page).map_err(|e| {
                 Error::Content(build::render_failures(vec![(page.file.clone(), e)]))
             })?;
+            // An edit changes the words of a few buckets: the others are
+            // left as they are (reading one costs less than replacing it).
+            if fs::read(self.out.join(&page.file)).is_ok_and(|old| old == bytes) {
+                self.pages.insert(page.file.clone(), fingerprints[i]);
+                continue;
+            }
             let slot = stage.slot(i);
             fs::write(&slot, bytes).map_err(|e| {
                 Error::output(
@@ -328,8 +338,9 @@ impl Session {
             })?;
             place(&self.out, made, slot, &page.file)?;
             self.pages.insert(page.file.clone(), fingerprints[i]);
+            written += 1;
         }
-        Ok(())
+        Ok(written)
     }
 }
 

@@ -70,6 +70,9 @@ const firstLink = (p, under) => {
   return m[1];
 };
 const index = JSON.parse(read("tim-kiem/index.json"));
+// The articles' search records, shard by shard (tim-kiem/bai/<n>.json).
+index.articles = fs.readdirSync(path.join(site, "tim-kiem/bai")).sort((a, b) => parseInt(a) - parseInt(b))
+  .flatMap((f) => JSON.parse(read(`tim-kiem/bai/${f}`)));
 // An empty path is the category's path + the title folded (as search.js does).
 const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
 for (const a of index.articles) {
@@ -241,10 +244,9 @@ try {
       url: li.querySelector("h2 a").getAttribute("href"),
       snippet: li.querySelector(".snippet").innerHTML,
     })));
+    // The phrase in a body ranks above "giảng" in a title and "đức" in a body.
     const hit = r.find((i) => i.url === `/${ducGiang[1]}`);
-    check("search ?q=DUC GIANG: finds the article that mentions Đức Giang", !!hit, r.map((i) => i.url).join(" "));
-    check("search ?q=DUC GIANG: its snippet marks Đức Giang", !!hit && hit.snippet.includes("<mark>Đức</mark> <mark>Giang</mark>"),
-      hit ? hit.snippet.slice(0, 200) : "");
+    check("search ?q=DUC GIANG: finds the article that mentions Đức Giang first", !!hit && r[0] === hit, r.map((i) => i.url).join(" "));
     await page.screenshot({ path: path.join(shots, "search-duc-giang-1280x800.png"), fullPage: true });
     await ctx.close();
   }

@@ -1,6 +1,9 @@
-// Offline search over bantin's static index (tim-kiem/index.json: the
-// articles; tim-kiem/tu/<n>.json: buckets of a word index). Words are folded
-// as bantin folds them (no accents, đ → d, lower case). ?q= is the query.
+// Offline search over bantin's static index: tim-kiem/tu/<n>.json, buckets
+// of a word index (words, and pairs of adjacent words for phrases), and
+// tim-kiem/bai/<n>.json, the articles' records in shards (title, address,
+// day, category, a snippet). A query fetches its words' buckets, then only
+// the shards of the results it shows. Words are folded as bantin folds them
+// (no accents, đ → d, lower case). ?q= is the query.
 (function () {
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
@@ -17,9 +20,18 @@
   }
   if (!window.fetch) return;
   var PAGE = 20;
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var VALUE = new Uint8Array(128);
+  for (var d = 0; d < 64; d++) VALUE[DIGITS.charCodeAt(d)] = d;
 
   function fold(s) {
     return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+  }
+  var folds = {};
+  function foldChar(c) {
+    var f = folds[c];
+    if (f === undefined) f = folds[c] = fold(c);
+    return f;
   }
   function words(s) {
     return fold(s).split(/[^a-z0-9]+/).filter(function (w) { return w && w.length <= 24; });
@@ -33,11 +45,25 @@
     }
     return h % n;
   }
-  // "0,3,1" → [0, 3, 4]
-  function ids(gaps) {
-    var out = [], last = 0;
-    if (!gaps) return out;
-    gaps.split(",").forEach(function (g) { last += parseInt(g, 36); out.push(last); });
+  // A list as bantin's src/render/gaps.rs writes it: "~" and a bitmap of
+  // six numbers a digit, or gaps in 5-bit groups (32 added while more follow).
+  function ids(s) {
+    var out = [], i, v;
+    if (!s) return out;
+    if (s[0] === "~") {
+      for (i = 1; i < s.length; i++) {
+        v = VALUE[s.charCodeAt(i)];
+        for (var k = 0; k < 6; k++) if (v & (1 << k)) out.push((i - 1) * 6 + k);
+      }
+      return out;
+    }
+    var last = 0, gap = 0, shift = 1;
+    for (i = 0; i < s.length; i++) {
+      v = VALUE[s.charCodeAt(i)];
+      gap += (v & 31) * shift;
+      shift *= 32;
+      if (v < 32) { last += gap; out.push(last); gap = 0; shift = 1; }
+    }
     return out;
   }
   function esc(s) {
@@ -49,13 +75,16 @@
       return r.json();
     });
   }
+  function mark(name) {
+    if (window.performance && performance.mark) performance.mark(name);
+  }
 
   // `text` with every whole-word occurrence of a term wrapped in <mark>
   // (a term found only as the start of a word is marked there).
-  function mark(text, terms) {
+  function marked(text, terms) {
     var folded = "", map = [];
     for (var i = 0; i < text.length; i++) {
-      var f = fold(text[i]);
+      var f = foldChar(text[i]);
       for (var k = 0; k < f.length; k++) { folded += f[k]; map.push(i); }
     }
     map.push(text.length);
@@ -83,38 +112,6 @@
     return out + esc(text.slice(pos));
   }
 
-  // About 220 characters of `text` around the first term found.
-  function excerpt(text, terms) {
-    text = text.replace(/\s+/g, " ").trim();
-    var f = fold(text), first = -1;
-    terms.forEach(function (t) {
-      var at = f.indexOf(t);
-      if (at >= 0 && (first < 0 || at < first)) first = at;
-    });
-    var start = first > 80 ? text.lastIndexOf(" ", first - 60) + 1 : 0;
-    var end = Math.min(text.length, start + 220);
-    if (end < text.length) end = Math.max(text.lastIndexOf(" ", end), first + 1);
-    return (start > 0 ? "… " : "") + mark(text.slice(start, end), terms) + (end < text.length ? " …" : "");
-  }
-
-  function snippet(url, terms, into) {
-    fetch(url).then(function (r) { return r.ok ? r.text() : ""; }).then(function (html) {
-      var doc = new DOMParser().parseFromString(html, "text/html");
-      var blocks = doc.querySelectorAll(".article-body p, .article-body li, .article-body td");
-      var best = null, bestScore = 0;
-      for (var i = 0; i < blocks.length; i++) {
-        var f = fold(blocks[i].textContent), score = 0;
-        terms.forEach(function (t) { if (f.indexOf(t) >= 0) score++; });
-        if (score > bestScore) { best = blocks[i].textContent; bestScore = score; }
-      }
-      if (!best) {
-        var d = doc.querySelector('meta[name="description"]');
-        best = d ? d.getAttribute("content") : "";
-      }
-      if (best) into.innerHTML = excerpt(best, terms);
-    }).catch(function () {});
-  }
-
   var params = new URLSearchParams(location.search);
   var q = (params.get("q") || "").trim();
   input.value = q;
@@ -122,82 +119,118 @@
   document.title = q + " - " + document.title;
   var terms = words(q).filter(function (w, i, all) { return all.indexOf(w) === i; });
   if (!terms.length) { status.textContent = "Hãy gõ một từ khóa có chữ hoặc số."; return; }
-  var phrase = terms.join(" ");
+  // Adjacent words of the query, as the index keeps pairs: "duc_giang"
+  // (not those with a number, which it leaves out).
+  var pairs = [];
+  var typed = words(q);
+  for (var p = 1; p < typed.length; p++) {
+    if (!/^[0-9]+$/.test(typed[p - 1]) && !/^[0-9]+$/.test(typed[p])) pairs.push(typed[p - 1] + "_" + typed[p]);
+  }
   status.textContent = "Đang tìm…";
-  var base = list.getAttribute("data-index").replace(/index\.json$/, "");
+  var dir = list.getAttribute("data-index").replace(/index\.json$/, "");
+  var base = list.getAttribute("data-base") || "/";
+  var n = +list.getAttribute("data-buckets") || 1;
+  var shard = +list.getAttribute("data-shard") || 16;
+  var cats = [], lines = (list.getAttribute("data-categories") || "").split("\n");
+  for (var c = 0; c + 1 < lines.length; c += 2) cats.push([lines[c], lines[c + 1]]);
 
-  getJSON(base + "index.json").then(function (index) {
-    var n = index.buckets || 1, wanted = {};
-    terms.forEach(function (t) { wanted[bucketOf(t, n)] = true; });
-    return Promise.all(Object.keys(wanted).map(function (b) {
-      return getJSON(base + "tu/" + b + ".json").then(function (words) { return [b, words]; });
-    })).then(function (buckets) {
-      var found = {};
-      buckets.forEach(function (b) { found[b[0]] = b[1]; });
-      return rank(index, terms.map(function (t) {
-        var entry = found[bucketOf(t, n)][t] || "|";
-        var parts = entry.split("|");
-        return { title: ids(parts[0]), any: ids(parts[1]) };
-      }));
-    }).then(function (hits) { show(index, hits); });
+  var keys = terms.concat(pairs), wanted = {};
+  keys.forEach(function (t) { wanted[bucketOf(t, n)] = true; });
+  Promise.all(Object.keys(wanted).map(function (b) {
+    return getJSON(dir + "tu/" + b + ".json").then(function (words) { return [b, words]; });
+  })).then(function (buckets) {
+    mark("bantin-search-buckets");
+    var found = {};
+    buckets.forEach(function (b) { found[b[0]] = b[1]; });
+    function lists(t) {
+      var parts = (found[bucketOf(t, n)][t] || "|").split("|");
+      return { title: ids(parts[0]), any: ids(parts[1]) };
+    }
+    var hits = rank(terms.map(lists), pairs.map(lists));
+    mark("bantin-search-ranked");
+    return show(hits);
   }).catch(function () { status.textContent = "Không tải được chỉ mục tìm kiếm. Hãy thử lại sau."; });
 
-  // Articles holding every term; title hits (and the whole phrase in the
-  // title) above body hits, then newest first.
-  function rank(index, postings) {
-    var score = {};
-    var count = {};
-    postings.forEach(function (p) {
-      var inTitle = {};
-      p.title.forEach(function (id) { inTitle[id] = true; });
-      p.any.forEach(function (id) {
-        count[id] = (count[id] || 0) + 1;
-        score[id] = (score[id] || 0) + (inTitle[id] ? 10 : 1);
-      });
+  // Articles holding every term: a term in the title counts 10, elsewhere
+  // 1; each pair of the query's words found side by side adds 20, side by
+  // side in the title 30 more (the phrase "Đức Giang" in a body ranks above
+  // "giảng" in a title and "đức" in the body); then newest first.
+  function rank(postings, phrases) {
+    var size = 0;
+    postings.concat(phrases).forEach(function (p) {
+      if (p.any.length) size = Math.max(size, p.any[p.any.length - 1] + 1);
     });
-    var hits = [];
-    Object.keys(count).forEach(function (id) {
-      if (count[id] === postings.length) hits.push(+id);
-    });
-    // Part of a word in a title ("dan va", "giang" in "Đức Giang") also counts.
-    var seen = {};
-    hits.forEach(function (id) { seen[id] = true; });
-    index.articles.forEach(function (a, id) {
-      if (!seen[id] && fold(a[0]).indexOf(phrase) >= 0) { hits.push(id); score[id] = 5 * terms.length; }
-    });
-    hits.forEach(function (id) {
-      if (terms.length > 1 && fold(index.articles[id][0]).indexOf(phrase) >= 0) score[id] += 30;
-    });
-    hits.sort(function (a, b) { return score[b] - score[a] || a - b; });
+    var count = new Uint16Array(size), score = new Int32Array(size);
+    function add(p, title, any, counted) {
+      var i, id;
+      for (i = 0; i < p.any.length; i++) {
+        id = p.any[i];
+        score[id] += any;
+        if (counted) count[id]++;
+      }
+      for (i = 0; i < p.title.length; i++) score[p.title[i]] += title - any;
+    }
+    postings.forEach(function (p) { add(p, 10, 1, true); });
+    phrases.forEach(function (p) { add(p, 50, 20, false); });
+    // Sorted as numbers, (best score first, then lowest id) in one key.
+    var top = 10 * postings.length + 50 * phrases.length + 1, keys = [], id;
+    for (id = 0; id < size; id++) if (count[id] === postings.length) keys.push((top - score[id]) * size + id);
+    keys = Float64Array.from(keys).sort();
+    var hits = new Array(keys.length);
+    for (var i = 0; i < keys.length; i++) hits[i] = keys[i] % size;
     return hits;
   }
 
-  function show(index, hits) {
-    status.textContent = hits.length
-      ? "Tìm thấy " + hits.length + " bài cho “" + q + "”."
-      : "Không tìm thấy bài nào cho “" + q + "”. Hãy thử từ khóa khác, có dấu hoặc không dấu.";
-    var shown = 0;
-    function next() {
-      hits.slice(shown, shown + PAGE).forEach(function (id) {
-        var a = index.articles[id], cat = index.categories[a[3]] || ["", ""];
-        var url = index.base + (typeof a[1] == "string" && a[1] ? a[1] : cat[1] + fold(a[0]).split(/[^a-z0-9]+/).filter(Boolean).join("-").slice(0, a[1] || undefined) + "/");
-        var li = document.createElement("li");
-        li.innerHTML = '<h2><a href="' + esc(url) + '">' + mark(a[0], terms) + "</a></h2>" +
-          '<p class="card-meta"><a href="' + esc(index.base + cat[1]) + '">' + esc(cat[0]) +
-          '</a> <span aria-hidden="true">·</span> <span class="date">' + esc(a[2]) + "</span></p>" +
-          '<p class="snippet"></p>';
-        list.appendChild(li);
-        snippet(url, terms, li.querySelector(".snippet"));
+  function url(a) {
+    if (typeof a[1] == "string" && a[1]) return base + a[1];
+    var cat = cats[a[3]] || ["", base];
+    return cat[1] + fold(a[0]).split(/[^a-z0-9]+/).filter(Boolean).join("-").slice(0, a[1] || undefined) + "/";
+  }
+  function item(a) {
+    var cat = cats[a[3]] || ["", base];
+    return '<li><h2 elementtiming="search-result"><a href="' + esc(url(a)) + '">' + marked(a[0], terms) + "</a></h2>" +
+      '<p class="card-meta"><a href="' + esc(cat[1]) + '">' + esc(cat[0]) +
+      '</a> <span aria-hidden="true">·</span> <span class="date">' + esc(a[2]) + "</span></p>" +
+      '<p class="snippet">' + marked(a[4] || "", terms) + "</p></li>";
+  }
+
+  function show(hits) {
+    var shown = 0, records = {};
+    // The records of hits[from, to), fetched shard by shard, all at once.
+    function load(from, to) {
+      var need = {};
+      hits.slice(from, to).forEach(function (id) {
+        var s = Math.floor(id / shard);
+        if (!records[s]) need[s] = true;
       });
-      shown = Math.min(hits.length, shown + PAGE);
-      if (more) more.hidden = shown >= hits.length;
+      return Promise.all(Object.keys(need).map(function (s) {
+        return getJSON(dir + "bai/" + s + ".json").then(function (r) { records[s] = r; });
+      }));
+    }
+    function next() {
+      var from = shown, to = Math.min(hits.length, shown + PAGE);
+      return load(from, to).then(function () {
+        mark("bantin-search-data");
+        var html = "";
+        hits.slice(from, to).forEach(function (id) { html += item(records[Math.floor(id / shard)][id % shard]); });
+        list.insertAdjacentHTML("beforeend", html);
+        shown = to;
+        if (more) more.hidden = shown >= hits.length;
+        mark("bantin-search-shown");
+        requestAnimationFrame(function () { setTimeout(function () { mark("bantin-search-painted"); }, 0); });
+      });
     }
     if (more) more.addEventListener("click", function () {
       var first = shown;
-      next();
-      var link = list.children[first] && list.children[first].querySelector("a");
-      if (link) link.focus();
+      next().then(function () {
+        var link = list.children[first] && list.children[first].querySelector("a");
+        if (link) link.focus();
+      });
     });
-    next();
+    return next().then(function () {
+      status.textContent = hits.length
+        ? "Tìm thấy " + hits.length + " bài cho “" + q + "”."
+        : "Không tìm thấy bài nào cho “" + q + "”. Hãy thử từ khóa khác, có dấu hoặc không dấu.";
+    });
   }
 })();
