@@ -27,6 +27,15 @@ What it does, in order:
      the cost per 1,000 articles (linear scaling shows as a flat column) and
      the issue's targets.
 
+With --replace (or --replace-only), each size is also measured the way users
+meet it: a build replacing its previous output. bantin builds into the folder
+its last run filled (its atomic swap and the removal of the old site are in
+the timed run); Hugo's timed command is `sh -c 'rm -rf OUT && hugo ... -d OUT'`
+(Hugo writes over a folder in place, so without the `rm -rf` stale pages
+would stay). --baseline BIN adds another bantin (an older commit) to the same
+alternation (A B C A B C ...), so before and after see the same load.
+Zola is not run: it is not installed here.
+
 With --shared-gen PATH (default: ../shared/bench/gen_corpus.py beside the
 repository, when it exists) the 10,000-article corpus of that generator
 (seed 42) is measured too, as a cross-check on a corpus we did not write.
@@ -287,6 +296,58 @@ def bench_size(label, n, corpus, hugo_site, runs_wanted, a, bantin, hugo, scratc
     return rows
 
 
+def bench_replace(label, n, corpus, hugo_site, runs_wanted, a, tools, scratch):
+    """A build replacing its previous output, every tool in turn (alternating).
+    `tools`: [(name, bantin binary)]; Hugo removes its previous output inside
+    its timed command."""
+    cmds = []
+    for name, binary in tools:
+        out = os.path.join(scratch, "replace-" + name)
+        cmds.append((name, [binary, "build", "--future", "--root", corpus, "--output", out], out))
+    if hugo_site:
+        out = os.path.join(scratch, "replace-hugo")
+        script = 'rm -rf "$1" && exec "$0" --quiet -s "$2" -d "$1"'
+        cmds.append(("hugo (rm -rf + build)", ["sh", "-c", script, a.hugo_bin, out, hugo_site], out))
+    for name, cmd, out in cmds:  # the previous output each run replaces
+        fresh(out)
+        _, _, _, rc = run_once(cmd)
+        if rc != 0:
+            raise SystemExit("failed (exit {}): {}".format(rc, " ".join(cmd)))
+    runs = {name: [] for name, _, _ in cmds}
+    for i in range(a.warmup + runs_wanted):
+        for name, cmd, out in cmds:
+            wall, cpu, peak, rc = run_once(cmd)
+            if rc != 0:
+                raise SystemExit("failed (exit {}): {}".format(rc, " ".join(cmd)))
+            if i >= a.warmup:
+                runs[name].append((wall, cpu, peak))
+    for _, _, out in cmds:
+        fresh(out)
+    rows = []
+    hugo_runs = runs.get("hugo (rm -rf + build)")
+    for name, _, _ in cmds:
+        rs = runs[name]
+        row = {"label": label, "n": n, "tool": name, "runs": len(rs),
+               "walls": [r[0] for r in rs], "wall": med([r[0] for r in rs]),
+               "cpu": med([r[1] for r in rs]), "peak": med([r[2] for r in rs]),
+               "peak_max": max(r[2] for r in rs)}
+        if hugo_runs and not name.startswith("hugo"):
+            row["ratio"] = med([r[0] / h[0] for r, h in zip(rs, hugo_runs)])
+        rows.append(row)
+    return rows
+
+
+def replace_table(rows):
+    out = ["| corpus | tool | wall s (median) | runs (wall s) | CPU s | peak MiB (median, max) "
+           "| wall ÷ Hugo's (pairwise median) |", "|" + "---|" * 7]
+    for r in rows:
+        out.append("| {} | {} | {:.3f} | {} | {:.2f} | {:.0f}, {:.0f} | {} |".format(
+            r["label"], r["tool"], r["wall"], " ".join("{:.2f}".format(w) for w in r["walls"]),
+            r["cpu"], r["peak"], r["peak_max"],
+            "{:.3f}×".format(r["ratio"]) if "ratio" in r else ""))
+    return "\n".join(out)
+
+
 def table(rows):
     head = ("| corpus | tool | wall s (median) | min–max | CPU s | peak MiB | HTML files "
             "| all files, MB | ms / 1k articles | Hugo ÷ bantin (wall, memory) |")
@@ -318,6 +379,11 @@ def main():
     ap.add_argument("--bantin", help="the bantin binary (default target/release/bantin)")
     ap.add_argument("--hugo", help="the hugo binary (default: HUGO=, else hugo on PATH)")
     ap.add_argument("--no-hugo", action="store_true")
+    ap.add_argument("--replace", action="store_true",
+                    help="also time builds replacing their previous output (Hugo with rm -rf)")
+    ap.add_argument("--replace-only", action="store_true",
+                    help="only the replacing builds (implies --replace, no digest check)")
+    ap.add_argument("--baseline", help="another bantin binary timed beside (replace case)")
     ap.add_argument("--bless-output", action="store_true",
                     help="store the output digests in scripts/bench-output.sha256")
     ap.add_argument("--shared-gen", default=os.path.join(REPO, "..", "shared", "bench", "gen_corpus.py"),
@@ -335,6 +401,8 @@ def main():
     if not os.access(bantin, os.X_OK):
         raise SystemExit("no bantin binary at {} (run cargo build --release)".format(bantin))
     hugo, hugo_version = (None, None) if a.no_hugo else find_hugo(a.hugo)
+    a.hugo_bin = hugo
+    a.replace = a.replace or a.replace_only
 
     log("== bantin benchmark, {}".format(time.strftime("%Y-%m-%d %H:%M %Z")))
     for line in machine():
@@ -365,6 +433,8 @@ def main():
         log("cross-check skipped: no {}".format(a.shared_gen))
 
     rows = []
+    replace_rows = []
+    tools = [("bantin", bantin)] + ([("baseline", a.baseline)] if a.baseline else [])
     digests = {"stored": read_digests(), "now": {}, "changed": []}
     try:
         for label, n, make in jobs:
@@ -372,13 +442,33 @@ def main():
             corpus = make()
             hugo_site = ensure_hugo_site(corpus) if hugo else None
             runs = a.full_runs if n >= 100000 else a.runs
-            rows += bench_size(label, n, corpus, hugo_site, runs, a, bantin, hugo, scratch, digests)
+            if not a.replace_only:
+                rows += bench_size(label, n, corpus, hugo_site, runs, a, bantin, hugo, scratch,
+                                   digests)
+            if a.replace:
+                log("  replacing the previous output:")
+                got = bench_replace(label, n, corpus, hugo_site, runs, a, tools, scratch)
+                replace_rows += got
+                log(replace_table(got))
             if n >= 100000 and not a.keep_full:
                 for path in (corpus, corpus.rstrip("/") + "-hugo"):
                     shutil.rmtree(path, ignore_errors=True)
-            log(table([r for r in rows if r["label"] == label]))
+            if not a.replace_only:
+                log(table([r for r in rows if r["label"] == label]))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+    if replace_rows:
+        log("\n== replacing the previous output (medians)")
+        log(replace_table(replace_rows))
+        for r in replace_rows:
+            if r["tool"] == "bantin" and r["n"] == 10000 and "ratio" in r:
+                log("target at 10,000 (issue 17): replacing ≤ 0.20× Hugo's wall, ≤ 150 MiB: "
+                    "{:.3f}×, {:.0f} MiB -> {}".format(
+                        r["ratio"], r["peak_max"],
+                        "met" if r["ratio"] <= 0.20 and r["peak_max"] <= 150 else "NOT met"))
+    if a.replace_only:
+        return 0
 
     log("\n== summary (medians)")
     log(table(rows))

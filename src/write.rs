@@ -16,6 +16,11 @@ use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 use crate::error::{Error, Result};
 use crate::output::{self, MARKER};
 
+mod previous;
+mod remove;
+
+use previous::Previous;
+
 /// Held (shared) by every write into a staging folder and (exclusive) by a
 /// swap and by the interrupt handler, which therefore never removes a
 /// folder while it is being written or swapped in.
@@ -49,6 +54,9 @@ pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
     committed: bool,
+    /// The site being replaced, whose unchanged pages are linked, not
+    /// written again (see `previous`).
+    previous: Option<Previous>,
 }
 
 impl Staging {
@@ -59,6 +67,7 @@ impl Staging {
         output::remove_on_interrupt(&output::sibling(target, "new"));
         let dir = fresh_sibling(target, "new")?;
         let staging = Staging {
+            previous: Previous::open(target, &dir),
             dir,
             target: target.to_path_buf(),
             committed: false,
@@ -92,9 +101,27 @@ impl Staging {
 
     /// Write one page at a site path whose folder `make_dirs` created, or
     /// left to this call (`own_dir`).
+    /// A page the site being replaced holds byte for byte is linked to
+    /// instead (see `previous`).
     pub fn write_page(&self, rel: &str, bytes: &[u8], own_dir: bool) -> Result<()> {
         let _w = writing();
-        write_file(&self.dir.join(rel), bytes, own_dir).map_err(|e| self.failed(rel, &e))
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent().filter(|_| own_dir) {
+            match fs::create_dir(parent) {
+                Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+                    return Err(self.failed(rel, &e));
+                }
+                _ => {}
+            }
+        }
+        if self
+            .previous
+            .as_ref()
+            .is_some_and(|p| p.link_if_same(rel, bytes))
+        {
+            return Ok(());
+        }
+        write_new(&path, bytes).map_err(|e| self.failed(rel, &e))
     }
 
     /// Write one file at a site path (`a/b/index.html`), creating its
@@ -102,12 +129,12 @@ impl Staging {
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         let _w = writing();
         let path = self.dir.join(rel);
-        match fs::write(&path, bytes) {
+        match write_new(&path, bytes) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 if let Some(parent) = path.parent() {
                     fs::create_dir_all(parent).map_err(|e| self.failed(rel, &e))?;
                 }
-                fs::write(&path, bytes)
+                write_new(&path, bytes)
             }
             other => other,
         }
@@ -123,7 +150,7 @@ impl Staging {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| self.failed(rel, &e))?;
         }
-        let mut dest = fs::File::create(&path).map_err(|e| self.failed(rel, &e))?;
+        let mut dest = create_new(&path).map_err(|e| self.failed(rel, &e))?;
         std::io::copy(&mut source, &mut dest)
             .map(|_| ())
             .map_err(|e| self.failed(rel, &e))
@@ -162,7 +189,9 @@ impl Staging {
         if let Some(old) = old {
             // The marker first: a half-removed old site is never put back.
             let _ = fs::remove_file(old.join(MARKER));
-            let _ = fs::remove_dir_all(&old);
+            if remove::remove_tree(&old).is_err() {
+                let _ = fs::remove_dir_all(&old);
+            }
             output::keep_on_interrupt(&old);
         }
         Ok(())
@@ -260,6 +289,26 @@ pub fn write_file(path: &Path, bytes: &[u8], own_dir: bool) -> std::io::Result<(
         }
     }
     fs::write(path, bytes)
+}
+
+/// A new file at `path` (in a staging folder). A file already there (a
+/// path written twice) is replaced, not written into: it may be a link to
+/// a page of the live site.
+fn create_new(path: &Path) -> std::io::Result<fs::File> {
+    let open = || fs::File::options().write(true).create_new(true).open(path);
+    match open() {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            fs::remove_file(path)?;
+            open()
+        }
+        other => other,
+    }
+}
+
+/// Write `bytes` to a new file at `path` (see [`create_new`]).
+fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    create_new(path)?.write_all(bytes)
 }
 
 impl Drop for Staging {
