@@ -10,25 +10,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import { checker, deadline, options } from "./lib.mjs";
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith("--") ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
-);
+const args = options();
 const site = path.resolve(args.site);
 const url = (rel) => pathToFileURL(path.join(site, rel)).href;
-
-setTimeout(() => {
-  console.log("file:// tests: timed out after 3 minutes");
-  process.exit(2);
-}, 3 * 60 * 1000).unref();
-
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = "") {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? "ok  " : "FAIL"} ${name}${detail ? ` — ${detail}` : ""}`);
-}
+deadline("file:// tests", 3);
+const { check, done } = checker();
 
 // The file a file:// URL names (query and fragment dropped), or why not.
 function fileOf(href) {
@@ -129,5 +117,4 @@ try {
 } finally {
   await browser.close();
 }
-console.log(`file:// tests: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+done("file:// tests");

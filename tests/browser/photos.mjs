@@ -9,44 +9,15 @@
 // and exits non-zero if any failed.
 //
 //   node photos.mjs --site DIR --article REL/ --chromium /usr/bin/chromium
-import fs from "node:fs";
-import http from "node:http";
 import path from "node:path";
 import { chromium } from "playwright-core";
+import { checker, deadline, options, serve } from "./lib.mjs";
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith("--") ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
-);
+const args = options();
 const site = path.resolve(args.site);
-
-setTimeout(() => {
-  console.log("photo tests: timed out after 3 minutes");
-  process.exit(2);
-}, 3 * 60 * 1000).unref();
-
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = "") {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? "ok  " : "FAIL"} ${name}${detail ? ` — ${detail}` : ""}`);
-}
-
-const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
-  ".json": "application/json", ".webp": "image/webp", ".jpg": "image/jpeg", ".png": "image/png",
-  ".svg": "image/svg+xml", ".xml": "application/xml" };
-const server = http.createServer((req, res) => {
-  let p = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  if (p.endsWith("/")) p += "index.html";
-  const file = path.join(site, p);
-  if (!file.startsWith(site) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    res.writeHead(404);
-    return res.end();
-  }
-  res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+deadline("photo tests", 3);
+const { check, done } = checker();
+const server = await serve(site);
 const origin = `http://127.0.0.1:${server.address().port}/`;
 
 const browser = await chromium.launch({
@@ -136,5 +107,4 @@ check("a phone downloads smaller photos than a wide screen",
 
 await browser.close();
 server.close();
-console.log(`photo tests: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+done("photo tests");

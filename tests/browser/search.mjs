@@ -3,41 +3,16 @@
 // per check and exits non-zero if any failed.
 //
 //   node search.mjs --site DIR --port N --chromium /usr/bin/chromium
-import http from "node:http";
-import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
+import { checker, deadline, options, serve } from "./lib.mjs";
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith("--") ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
-);
+const args = options();
 const site = path.resolve(args.site);
 const origin = `http://127.0.0.1:${args.port}`;
-setTimeout(() => {
-  console.log("search tests: timed out after 3 minutes");
-  process.exit(2);
-}, 3 * 60 * 1000).unref();
-
-let failed = 0;
-function check(name, ok, detail = "") {
-  if (!ok) failed++;
-  console.log(`${ok ? "ok  " : "FAIL"} ${name}${detail ? ` — ${detail}` : ""}`);
-}
-
-const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml" };
-const server = http.createServer((req, res) => {
-  let rel = decodeURIComponent(new URL(req.url, origin).pathname);
-  if (rel.endsWith("/")) rel += "index.html";
-  const file = path.join(site, path.normalize(rel));
-  if (!file.startsWith(site) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    res.writeHead(404);
-    res.end();
-    return;
-  }
-  res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
-  res.end(fs.readFileSync(file));
-});
-await new Promise((ok) => server.listen(Number(args.port), "127.0.0.1", ok));
+deadline("search tests", 3);
+const { check, done } = checker();
+const server = await serve(site, Number(args.port));
 
 const browser = await chromium.launch({ executablePath: args.chromium, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
 
@@ -119,5 +94,4 @@ async function search(q) {
 
 await browser.close();
 server.close();
-console.log(`search tests: ${failed ? `${failed} failed` : "all passed"}`);
-process.exit(failed ? 1 : 0);
+done("search tests");
