@@ -493,6 +493,26 @@ fn bodies_read_again_give_the_same_site() {
 }
 
 #[test]
+fn a_body_budget_from_the_environment_gives_the_same_site() {
+    // `BANTIN_BODY_BUDGET=0` (for benchmarks of memory) makes `bantin
+    // build` make the word index first and read bodies again with their
+    // pages, as past the default budget; the output must not change.
+    let site = Site::new("full");
+    let kept = build_with(&site, "kept", |_| {});
+    let out = site.tmp.path().join("env");
+    let o = common::bantin_env(
+        &site.root,
+        &["build", "--output", out.to_str().unwrap()],
+        &[("BANTIN_BODY_BUDGET", "0"), ("BANTIN_TIMINGS", "1")],
+    );
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    // The word index made before the pages, as its own stage.
+    assert!(stderr.contains("  search index "), "{stderr}");
+    assert_eq!(kept, tree(&out));
+}
+
+#[test]
 fn a_sitemap_past_its_limit_becomes_an_index_of_numbered_sitemaps() {
     // The protocol allows 50,000 URLs a file; the limit is lowered here
     // so that the eight-article site needs several files.

@@ -40,7 +40,8 @@ pub struct Options {
     /// Set by `watch`: the live-reload endpoint pages should listen to.
     pub live_reload: Option<String>,
     /// `build` keeps article bodies in memory up to this many bytes in all
-    /// (`None`: 256 MiB); past it they are read again when their page is
+    /// (`None`: `BANTIN_BODY_BUDGET` in bytes when set, for benchmarks,
+    /// else 256 MiB); past it they are read again when their page is
     /// rendered, so a 100,000-article site fits in memory. The output is
     /// the same either way.
     pub body_budget: Option<usize>,
@@ -278,7 +279,13 @@ pub fn build(opts: &Options) -> Result<Summary> {
     // are in memory, and the bodies are let go of: each is read again when
     // its page is rendered, so a 100,000-article site fits in memory.
     let total: usize = site.articles.iter().map(|a| a.file.body.len()).sum();
-    let early_words = (total > opts.body_budget.unwrap_or(BODY_BUDGET)).then(|| {
+    let budget = opts.body_budget.unwrap_or_else(|| {
+        std::env::var("BANTIN_BODY_BUDGET")
+            .ok()
+            .and_then(|b| b.parse().ok())
+            .unwrap_or(BODY_BUDGET)
+    });
+    let early_words = (total > budget).then(|| {
         let words = render::search::buckets_from_memory(&site);
         for a in &mut site.articles {
             a.file.body = std::sync::Arc::from("");

@@ -14,26 +14,44 @@ use crate::site::Article;
 use crate::t;
 
 /// Every site path the build publishes, and which of them are articles.
+/// A page written to its folder's `index.html` is kept once, by its
+/// folder's path: `a/index.html` is looked up as `a/` (a 10,000-article
+/// site has 20,000 such pages).
 #[derive(Debug, Default)]
 pub struct Published {
+    /// Files, and pages written elsewhere than their folder's `index.html`
+    /// (`rss.xml`), by path and by file.
     paths: HashSet<String>,
-    /// Site path (and `…/index.html`) → index into `site.articles`.
+    /// Pages written to their folder's `index.html`, by site path (`a/`,
+    /// `""` for the home page) → the index into `site.articles` of the
+    /// article whose page it is.
+    folders: HashMap<String, Option<usize>>,
+    /// Articles' pages of `paths` (none on sites bantin makes today).
     articles: HashMap<String, usize>,
     /// The first folder (or file) of every published path: `chinh-quyen`,
     /// `the`, `rss.xml` …
     tops: HashSet<String>,
 }
 
+const INDEX: &str = "index.html";
+
 impl Published {
     /// A page at site path `path` written to `file` (`a/` and
     /// `a/index.html`), the page of article `article` if it is one.
     pub fn page(&mut self, path: &str, file: &str, article: Option<usize>) {
-        for p in [path, file] {
-            let p = crate::text::nfc(p).into_owned();
-            if let Some(i) = article {
-                self.articles.insert(p.clone(), i);
+        let path = crate::text::nfc(path).into_owned();
+        let file = crate::text::nfc(file).into_owned();
+        self.tops.insert(top(&path).to_string());
+        self.tops.insert(top(&file).to_string());
+        if file.strip_suffix(INDEX) == Some(path.as_str()) && folder(&path) {
+            self.folders.insert(path, article);
+        } else {
+            for p in [path, file] {
+                if let Some(i) = article {
+                    self.articles.insert(p.clone(), i);
+                }
+                self.paths.insert(p);
             }
-            self.file(&p);
         }
     }
 
@@ -42,6 +60,24 @@ impl Published {
         let p = crate::text::nfc(path).into_owned();
         self.tops.insert(top(&p).to_string());
         self.paths.insert(p);
+    }
+
+    /// The page or file published at exactly `path`: `Some(article)`.
+    fn at(&self, path: &str) -> Option<Option<usize>> {
+        if let Some(a) = self.folders.get(path) {
+            return Some(*a);
+        }
+        if let Some(a) = path
+            .strip_suffix(INDEX)
+            .filter(|f| folder(f))
+            .and_then(|f| self.folders.get(f))
+        {
+            return Some(*a);
+        }
+        if self.paths.contains(path) {
+            return Some(self.articles.get(path).copied());
+        }
+        None
     }
 
     /// Does `path` start with a folder (or name a file) the site publishes
@@ -53,16 +89,14 @@ impl Published {
     /// Is `path` published? A folder's path without its final `/` is
     /// (web servers redirect it).
     pub fn contains(&self, path: &str) -> bool {
-        self.paths.contains(path)
-            || (!path.ends_with('/') && self.paths.contains(&format!("{path}/")))
+        self.at(path).is_some() || (!path.ends_with('/') && self.at(&format!("{path}/")).is_some())
     }
 
     /// The article published at `path`, if one is.
     pub fn article(&self, path: &str) -> Option<usize> {
-        self.articles
-            .get(path)
-            .or_else(|| self.articles.get(&format!("{path}/")))
-            .copied()
+        self.at(path)
+            .flatten()
+            .or_else(|| self.at(&format!("{path}/")).flatten())
     }
 
     /// Where `dest` leads when it is a URL of the site published at
@@ -102,6 +136,11 @@ impl Published {
         }
         Some(Ok(l))
     }
+}
+
+/// Is `path` a folder's site path (`a/`, or `""` for the site's top)?
+fn folder(path: &str) -> bool {
+    path.is_empty() || path.ends_with('/')
 }
 
 /// The first folder of a site path, or the path when it is a file at the
@@ -171,5 +210,18 @@ mod tests {
         assert_eq!(judge("/dich-vu-cong/"), None);
         assert_eq!(judge("https://y.vn/ban-tin/x/"), None);
         assert_eq!(p.article("chinh-quyen/bai"), Some(3));
+        // A page kept once, by its folder, is found by its file too.
+        assert!(matches!(
+            judge("/ban-tin/chinh-quyen/bai/index.html"),
+            Some(Ok(_))
+        ));
+        assert_eq!(p.article("chinh-quyen/bai/index.html"), Some(3));
+        assert_eq!(p.article("assets/logo.png"), None);
+        assert!(!p.contains("chinh-quyen/index.html"));
+        // A page written elsewhere than its folder's index.html.
+        p.page("rss.xml", "rss.xml", None);
+        p.page("", "index.html", None);
+        assert!(p.contains("rss.xml") && p.contains("index.html") && p.contains(""));
+        assert!(!p.contains("rss.xml/index.html"));
     }
 }
