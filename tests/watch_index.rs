@@ -173,6 +173,23 @@ fn articles_added_removed_and_redated_equal_a_clean_build() {
     fs::remove_file(&new).unwrap();
     session.rebuild().unwrap();
     assert_clean("removed", &served, &opts, &clean);
+    // The oldest article: the others keep their numbers, so only its words'
+    // buckets change, coming and going.
+    let old = content.join("bai-cu.md");
+    let before = inodes(&served);
+    write(
+        &old,
+        &article(0, "Ngõ Quỳnh Lôi xưa", "Chuyện cũ của tổ dân phố."),
+    );
+    edit(&old, "/2025 ", "/2019 ");
+    session.rebuild().unwrap();
+    assert!(before.iter().zip(inodes(&served)).any(|(x, y)| *x == y));
+    assert_clean("oldest added", &served, &opts, &clean);
+    let before = inodes(&served);
+    fs::remove_file(&old).unwrap();
+    session.rebuild().unwrap();
+    assert!(before.iter().zip(inodes(&served)).any(|(x, y)| *x == y));
+    assert_clean("oldest removed", &served, &opts, &clean);
     // After the index was made whole, edits are word by word again.
     edit(&content.join("bai-9.md"), "kể chuyện", "kể việc");
     session.rebuild().unwrap();

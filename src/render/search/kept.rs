@@ -3,14 +3,15 @@
 //! buckets' bytes as last published and each article's texts. A rebuild
 //! compares each article's texts with the kept ones; for those that
 //! differ it takes the old words and pairs out of their buckets and puts
-//! the new ones in, re-encoding only those buckets. When the articles'
-//! numbering changed (an article added, removed or re-dated, which shifts
-//! the numbers in every list) or the bucket count did, the index is made
-//! again whole. Either way the bytes are those a clean build writes.
+//! the new ones in, re-encoding only those buckets. Articles are compared
+//! by number, so an article added, removed or re-dated changes the
+//! articles numbered between its old and new place; when those are many
+//! (a new article is the newest: every number shifts), or the bucket
+//! count changed, the index is made again whole. Either way the bytes are
+//! those a clean build writes.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::super::gaps::{Gaps, parse};
@@ -31,7 +32,6 @@ pub struct Kept {
 /// What the index read of one article.
 #[derive(Clone)]
 struct Held {
-    source: PathBuf,
     title: String,
     summary: String,
     tags: Vec<String>,
@@ -48,7 +48,6 @@ impl Held {
             false => Arc::from(body),
         };
         Held {
-            source: a.file.source.clone(),
             title: f.title.clone(),
             summary: a.summary.clone(),
             tags: f.tags.clone(),
@@ -90,7 +89,9 @@ pub struct Update {
 }
 
 enum Articles {
-    Some(Vec<(usize, Held)>),
+    /// How many there are now, and those that changed (by number,
+    /// ascending; past the old count when added).
+    Some(usize, Vec<(usize, Held)>),
     All(Vec<Held>),
 }
 
@@ -98,31 +99,40 @@ enum Articles {
 type Edit = (u32, Option<bool>, Option<bool>);
 
 impl Kept {
-    /// What the index becomes for `site`.
+    /// What the index becomes for `site`. Articles are compared by
+    /// number: one added, removed or re-dated shifts the numbers of those
+    /// between its old and new place, each then taken out and put in
+    /// again; when that is many, the index is made whole.
     pub fn update<'s>(&self, site: &'s Site, body: &Body<'s, '_>) -> Result<Update, String> {
         let n = site.articles.len();
         let count = bucket_count(n);
-        let same_numbers = self.buckets.len() == count
-            && self.articles.len() == n
-            && self
-                .articles
-                .iter()
-                .zip(&site.articles)
-                .all(|(h, a)| h.source == a.file.source);
-        if !same_numbers {
+        if self.buckets.len() != count {
             return self.whole(site, body);
+        }
+        let mut differ = Vec::new();
+        for i in 0..n.max(self.articles.len()) {
+            let text = match site.articles.get(i) {
+                Some(_) => Some(body(i)?),
+                None => None,
+            };
+            let same = match (self.articles.get(i), &text) {
+                (Some(held), Some(text)) => held.reads_as(&Texts::of(&site.articles[i], text)),
+                _ => false,
+            };
+            if !same {
+                differ.push((i, text));
+            }
+            if differ.len() > n / 16 + 16 {
+                return self.whole(site, body);
+            }
         }
         let mut edits: BTreeMap<usize, BTreeMap<String, Vec<Edit>>> = BTreeMap::new();
         let mut articles = Vec::new();
-        for (i, a) in site.articles.iter().enumerate() {
-            let text = body(i)?;
-            let new = Texts::of(a, &text);
-            let held = &self.articles[i];
-            if held.reads_as(&new) {
-                continue;
-            }
-            let before = article_words(&held.texts());
-            let after = article_words(&new);
+        for (i, text) in differ {
+            let before = self.articles.get(i).map(|h| article_words(&h.texts()));
+            let new = text.as_ref().map(|t| Texts::of(&site.articles[i], t));
+            let after = new.as_ref().map(article_words);
+            let (before, after) = (before.unwrap_or_default(), after.unwrap_or_default());
             let words = before
                 .keys()
                 .chain(after.keys().filter(|w| !before.contains_key(*w)));
@@ -136,7 +146,9 @@ impl Kept {
                         .push((i as u32, was, is));
                 }
             }
-            articles.push((i, Held::of(a, &text)));
+            if let Some(text) = text {
+                articles.push((i, Held::of(&site.articles[i], &text)));
+            }
         }
         let mut changed = Vec::new();
         for (b, words) in edits {
@@ -149,7 +161,7 @@ impl Kept {
         Ok(Update {
             count,
             changed,
-            articles: Articles::Some(articles),
+            articles: Articles::Some(n, articles),
             whole: false,
         })
     }
@@ -181,9 +193,13 @@ impl Kept {
         }
         match u.articles {
             Articles::All(all) => self.articles = all,
-            Articles::Some(some) => {
+            Articles::Some(n, some) => {
+                self.articles.truncate(n);
                 for (i, held) in some {
-                    self.articles[i] = held;
+                    match self.articles.get_mut(i) {
+                        Some(h) => *h = held,
+                        None => self.articles.push(held),
+                    }
                 }
             }
         }
