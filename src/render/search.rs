@@ -30,7 +30,7 @@ use crate::pages::{SEARCH_SHARD, search_buckets as bucket_count};
 use crate::site::Site;
 
 mod kept;
-pub use kept::Kept;
+pub use kept::{Kept, Update};
 
 /// Characters of an article's summary its search record keeps.
 const SNIPPET: usize = 160;

@@ -136,19 +136,7 @@ impl Session {
         summary.lap("fingerprints", &mut lap);
         let first = self.pages.is_empty();
         let (todo, later) = changed_pages(&plan, &fingerprints, &self.pages);
-        // The search words: only what the edited articles changed.
-        let words = self
-            .search
-            .update(&site, &|i| site.articles[i].body(None))
-            .map_err(|e| {
-                let what = format!("{}: {e}", crate::t!("render-search-index"));
-                let page = crate::routes::search_words(0);
-                Error::Content(build::render_failures(vec![(page, what)]))
-            })?;
-        if first {
-            let all = words.changed.iter().map(|(_, b)| b.clone()).collect();
-            renderer.provide_search_words(Ok(all));
-        }
+        let words = self.search_words(&site, &renderer, first)?;
         summary.lap("search words", &mut lap);
 
         // Only added or changed photos are decoded: the rest are in the cache.
@@ -215,6 +203,30 @@ impl Session {
             moved,
             summary,
         })
+    }
+
+    /// The search index's words once this rebuild is published: only
+    /// what the edited articles changed. A first build's renderer is
+    /// given them to write with the other pages.
+    fn search_words(
+        &self,
+        site: &crate::site::Site,
+        renderer: &Renderer<'_>,
+        first: bool,
+    ) -> Result<crate::render::search::Update> {
+        let words = self
+            .search
+            .update(site, &|i| site.articles[i].body(None))
+            .map_err(|e| {
+                let what = format!("{}: {e}", crate::t!("render-search-index"));
+                let page = crate::routes::search_words(0);
+                Error::Content(build::render_failures(vec![(page, what)]))
+            })?;
+        if first {
+            let all = words.changed.iter().map(|(_, b)| b.clone()).collect();
+            renderer.provide_search_words(Ok(all));
+        }
+        Ok(words)
     }
 
     /// The files published as they are (see `build::files_to_copy`) with

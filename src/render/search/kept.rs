@@ -206,12 +206,15 @@ impl Kept {
     }
 }
 
+/// A bucket's word and its lists' text, as read or as edited.
+type Entry<'a> = (Cow<'a, [u8]>, Cow<'a, [u8]>);
+
 /// `bucket` (as `bucket_bytes` wrote it) with `edits` made to its words'
 /// lists; `None` when the bytes are not such a bucket.
 fn edit_bucket(bucket: &[u8], edits: &BTreeMap<String, Vec<Edit>>) -> Option<Vec<u8>> {
     let inner = bucket.strip_prefix(b"{")?.strip_suffix(b"}")?;
     // Words are `a-z0-9_`, lists base-64 digits, `~` and `|`: no commas.
-    let mut entries: Vec<(Cow<[u8]>, Cow<[u8]>)> = Vec::new();
+    let mut entries: Vec<Entry<'_>> = Vec::new();
     for e in inner.split(|b| *b == b',').filter(|e| !e.is_empty()) {
         let e = e.strip_prefix(b"\"")?.strip_suffix(b"\"")?;
         let at = e.windows(3).position(|w| w == b"\":\"")?;
