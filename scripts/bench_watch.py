@@ -14,7 +14,9 @@ median, min and max, with the rebuild time bantin reports itself.
 
 When `hugo` is installed, `hugo server` is measured the same way on the Hugo
 twin of the corpus (scripts/hugo/to_hugo.py); Hugo's own "Total in N ms" is
-read from its log as the shared incr_rebuild.py does. Hugo's server renders
+read from its log as the shared incr_rebuild.py does. With BANTIN_TIMINGS=1
+in the environment, the median time of each of bantin's stages over the
+edits is printed too. Hugo's server renders
 only the pages being viewed after an edit ("fast render"); pass
 --hugo-args=--disableFastRender for a full rebuild.
 
@@ -47,6 +49,8 @@ sys.path.insert(0, HERE)
 import bench  # noqa: E402
 
 URL_RX = re.compile(r"http://127\.0\.0\.1:(\d+)/")
+# A stage line bantin prints with BANTIN_TIMINGS=1: `  search words   1.2 ms`.
+STAGE_RX = re.compile(r"^  (\S.*?)\s+([\d.]+) ms$")
 
 
 class Log:
@@ -165,6 +169,7 @@ def measure(tool, cmd, root, port, a, ready_rx, rebuild_rx):
             tool, time.monotonic() - t0, os.path.relpath(article, root), url), flush=True)
         time.sleep(a.gap)
         pos = len(log.lines)
+        first_edit = pos
         for k in range(a.edits):
             marker = "moc-do-{}-{}-{}".format(tool, os.getpid(), k + 1)
             body = original.rstrip(b"\n") + "\n\nCập nhật lần {} ({}): nội dung được bổ sung.\n".format(
@@ -197,6 +202,15 @@ def measure(tool, cmd, root, port, a, ready_rx, rebuild_rx):
                 flush=True)
             time.sleep(a.gap)
             pos = max(pos, len(log.lines))
+        stages = {}
+        for _, line in log.lines[first_edit:]:
+            m = line and STAGE_RX.match(line)
+            if m:
+                stages.setdefault(m.group(1).strip(), []).append(float(m.group(2)))
+        if stages:
+            print("    stages of one edit (BANTIN_TIMINGS), median ms:", flush=True)
+            for name, ms in stages.items():
+                print("      {:<24} {:8.1f}".format(name, statistics.median(ms)), flush=True)
     finally:
         with open(article, "wb") as f:
             f.write(original)

@@ -92,6 +92,36 @@ impl Gaps {
     }
 }
 
+/// The numbers of a list as `Gaps::write` wrote it (what `search.js`
+/// reads), or `None` when `text` is not such a list.
+pub(super) fn parse(text: &[u8]) -> Option<Vec<u32>> {
+    let value = |c: u8| DIGITS.iter().position(|d| *d == c).map(|v| v as u32);
+    let mut out = Vec::new();
+    if let Some(bits) = text.strip_prefix(b"~") {
+        for (i, &c) in bits.iter().enumerate() {
+            let v = value(c)?;
+            out.extend(
+                (0..6)
+                    .filter(|k| v & (1 << k) != 0)
+                    .map(|k| i as u32 * 6 + k),
+            );
+        }
+        return Some(out);
+    }
+    let (mut last, mut gap, mut shift) = (0u32, 0u32, 0u32);
+    for &c in text {
+        let v = value(c)?;
+        gap |= (v & 31).checked_shl(shift)?;
+        shift += 5;
+        if v < 32 {
+            last = last.checked_add(gap)?;
+            out.push(last);
+            (gap, shift) = (0, 0);
+        }
+    }
+    (shift == 0).then_some(out)
+}
+
 /// How many base-64 digits the gaps form gives `gap`.
 fn digits_of(gap: u32) -> u32 {
     (32 - gap.leading_zeros()).div_ceil(5).max(1)
@@ -137,30 +167,7 @@ mod tests {
 
     /// What `search.js` does with a written list.
     fn read(s: &str) -> Vec<u32> {
-        let value = |c: u8| DIGITS.iter().position(|d| *d == c).unwrap() as u32;
-        let mut out = Vec::new();
-        if let Some(bits) = s.strip_prefix('~') {
-            for (i, c) in bits.bytes().enumerate() {
-                for k in 0..6 {
-                    if value(c) & (1 << k) != 0 {
-                        out.push(i as u32 * 6 + k);
-                    }
-                }
-            }
-            return out;
-        }
-        let (mut last, mut gap, mut shift) = (0u32, 0u32, 0);
-        for c in s.bytes() {
-            let v = value(c);
-            gap |= (v & 31) << shift;
-            shift += 5;
-            if v < 32 {
-                last += gap;
-                out.push(last);
-                (gap, shift) = (0, 0);
-            }
-        }
-        out
+        parse(s.as_bytes()).unwrap()
     }
 
     #[test]

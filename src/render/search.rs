@@ -29,6 +29,9 @@ use super::words::{Key, Words, fold_into, is_number, visible_text, word_of};
 use crate::pages::{SEARCH_SHARD, search_buckets as bucket_count};
 use crate::site::Site;
 
+mod kept;
+pub use kept::{Kept, Update};
+
 /// Characters of an article's summary its search record keeps.
 const SNIPPET: usize = 160;
 
@@ -121,7 +124,7 @@ pub fn records_json(site: &Site, n: usize) -> Vec<u8> {
 
 /// Word maps hashed with FxHash: they are hit once per word of every
 /// article, and SipHash's resistance to flooding buys nothing here.
-type Map<K, V> = rustc_hash::FxHashMap<K, V>;
+pub(super) type Map<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// A word's articles: those with it in their title, those with it anywhere.
 type Lists = (Gaps, Gaps);
@@ -274,23 +277,66 @@ fn postings<'s>(
     let mut p = Postings::default();
     let mut words = Words::default();
     for i in range {
-        let a = &site.articles[i];
-        let id = i as u32;
-        p.text(&mut words, &a.file.front.title, id, true, &mut None);
-        p.text(&mut words, &a.summary, id, false, &mut None);
-        for t in &a.file.front.tags {
-            p.text(&mut words, t, id, false, &mut None);
-        }
-        if let Some(author) = &a.file.front.author {
-            p.text(&mut words, author, id, false, &mut None);
-        }
         let text = body(i)?;
+        p.article(&mut words, &Texts::of(&site.articles[i], &text), i as u32);
+    }
+    Ok(p)
+}
+
+/// What the index reads of an article.
+pub(super) struct Texts<'a> {
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub tags: &'a [String],
+    pub author: Option<&'a str>,
+    /// The Markdown body.
+    pub body: &'a str,
+}
+
+impl<'a> Texts<'a> {
+    pub(super) fn of(a: &'a crate::site::Article, body: &'a str) -> Texts<'a> {
+        let f = &a.file.front;
+        Texts {
+            title: &f.title,
+            summary: &a.summary,
+            tags: &f.tags,
+            author: f.author.as_deref(),
+            body,
+        }
+    }
+}
+
+impl Postings {
+    /// Note the words and pairs of article `id`.
+    fn article(&mut self, words: &mut Words, a: &Texts<'_>, id: u32) {
+        self.text(words, a.title, id, true, &mut None);
+        self.text(words, a.summary, id, false, &mut None);
+        for t in a.tags {
+            self.text(words, t, id, false, &mut None);
+        }
+        if let Some(author) = a.author {
+            self.text(words, author, id, false, &mut None);
+        }
         // Words next to each other across a link's text are next to each
         // other on the page.
         let mut prev = None;
-        visible_text(&text, &mut |t| p.text(&mut words, t, id, false, &mut prev));
+        visible_text(a.body, &mut |t| self.text(words, t, id, false, &mut prev));
     }
-    Ok(p)
+}
+
+/// The words and pairs (`duc_giang`) of one article as bucket entries,
+/// each with whether it is in the title.
+pub(super) fn article_words(a: &Texts<'_>) -> Map<String, bool> {
+    let mut p = Postings::default();
+    p.article(&mut Words::default(), a, 0);
+    let mut out = Map::default();
+    for (key, (title, _)) in p.words {
+        out.insert(word_of(key), !title.is_empty());
+    }
+    for ((a, b), (title, _)) in p.pairs {
+        out.insert(format!("{}_{}", word_of(a), word_of(b)), !title.is_empty());
+    }
+    out
 }
 
 #[cfg(test)]

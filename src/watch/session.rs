@@ -21,6 +21,7 @@ use crate::cache::Cache;
 use crate::error::{Error, Result};
 use crate::links::Bodies;
 use crate::pages::{Kind, Page};
+use crate::render::search::Kept;
 use crate::render::{CardCache, Renderer};
 use crate::stamp::{Stamp, hash_of};
 use crate::theme::StaticSource;
@@ -57,6 +58,8 @@ pub struct Session {
     cards: CardCache,
     /// Each published article's URL path, by its file.
     addresses: HashMap<PathBuf, String>,
+    /// The search word index as published, updated word by word.
+    search: Kept,
 }
 
 impl Session {
@@ -75,6 +78,7 @@ impl Session {
             files: HashMap::new(),
             cards: CardCache::new(),
             addresses: HashMap::new(),
+            search: Kept::default(),
         })
     }
 
@@ -132,6 +136,8 @@ impl Session {
         summary.lap("fingerprints", &mut lap);
         let first = self.pages.is_empty();
         let (todo, later) = changed_pages(&plan, &fingerprints, &self.pages);
+        let words = self.search_words(&site, &renderer, first)?;
+        summary.lap("search words", &mut lap);
 
         // Only added or changed photos are decoded: the rest are in the cache.
         let photos = build::publish_photos(&site, &self.opts.root)?;
@@ -172,8 +178,20 @@ impl Session {
         summary.lap("move into place", &mut lap);
 
         // The word buckets of the search index, then the output is whole.
-        let buckets =
-            self.write_buckets(&renderer, &plan, &later, &fingerprints, &stage, &mut made)?;
+        let buckets = match first {
+            true => Ok(0),
+            false => self.write_buckets(&plan, &words.changed, &stage, &mut made),
+        };
+        if buckets.is_err() {
+            // What the folder holds is not known: the next rebuild makes
+            // the index whole and writes every bucket.
+            self.search = Kept::default();
+        }
+        let buckets = buckets?;
+        for &i in &later {
+            self.pages.insert(plan[i].file.clone(), fingerprints[i]);
+        }
+        self.search.apply(words);
         summary.lap("search buckets", &mut lap);
         drop(stage);
         build::drop_in_background((renderer.into_owned(), site, old_cards));
@@ -185,6 +203,30 @@ impl Session {
             moved,
             summary,
         })
+    }
+
+    /// The search index's words once this rebuild is published: only
+    /// what the edited articles changed. A first build's renderer is
+    /// given them to write with the other pages.
+    fn search_words(
+        &self,
+        site: &crate::site::Site,
+        renderer: &Renderer<'_>,
+        first: bool,
+    ) -> Result<crate::render::search::Update> {
+        let words = self
+            .search
+            .update(site, &|i| site.articles[i].body(None))
+            .map_err(|e| {
+                let what = format!("{}: {e}", crate::t!("render-search-index"));
+                let page = crate::routes::search_words(0);
+                Error::Content(build::render_failures(vec![(page, what)]))
+            })?;
+        if first {
+            let all = words.changed.iter().map(|(_, b)| b.clone()).collect();
+            renderer.provide_search_words(Ok(all));
+        }
+        Ok(words)
     }
 
     /// The files published as they are (see `build::files_to_copy`) with
@@ -303,31 +345,24 @@ impl Session {
         pages
     }
 
-    /// Render and move into place the pages left for after the others (the
-    /// search index's word buckets), each then as a clean build has it;
-    /// a bucket whose bytes did not change is not written again. Returns
-    /// how many were written.
+    /// Move into place the search index's word buckets whose bytes
+    /// changed (`changed`, by bucket number). Returns how many.
     fn write_buckets(
-        &mut self,
-        renderer: &Renderer<'_>,
+        &self,
         plan: &[Page],
-        later: &[usize],
-        fingerprints: &[u64],
+        changed: &[(usize, Vec<u8>)],
         stage: &Stage,
         made: &mut BTreeSet<PathBuf>,
     ) -> Result<usize> {
-        let mut written = 0;
-        for &i in later {
+        let slots: HashMap<usize, usize> = (0..plan.len())
+            .filter_map(|i| match plan[i].kind {
+                Kind::SearchWords(n) => Some((n, i)),
+                _ => None,
+            })
+            .collect();
+        for (n, bytes) in changed {
+            let Some(&i) = slots.get(n) else { continue };
             let page = &plan[i];
-            let bytes = renderer.render(page).map_err(|e| {
-                Error::Content(build::render_failures(vec![(page.file.clone(), e)]))
-            })?;
-            // An edit changes the words of a few buckets: the others are
-            // left as they are (reading one costs less than replacing it).
-            if fs::read(self.out.join(&page.file)).is_ok_and(|old| old == bytes) {
-                self.pages.insert(page.file.clone(), fingerprints[i]);
-                continue;
-            }
             let slot = stage.slot(i);
             fs::write(&slot, bytes).map_err(|e| {
                 Error::output(
@@ -337,10 +372,8 @@ impl Session {
                 )
             })?;
             place(&self.out, made, slot, &page.file)?;
-            self.pages.insert(page.file.clone(), fingerprints[i]);
-            written += 1;
         }
-        Ok(written)
+        Ok(changed.len())
     }
 }
 
