@@ -19,40 +19,16 @@
 //! then it fails (see `tests/common/tools.rs`).
 
 mod common;
+use common::browser::{chromium, node, runs};
 use common::{copy_dir, tools};
 
 use std::io::Write;
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn runs(cmd: &str, arg: &str) -> bool {
-    Command::new(cmd)
-        .arg(arg)
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-/// The Chromium to drive: `BANTIN_CHROMIUM`, else Debian's or one on PATH.
-fn chromium() -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("BANTIN_CHROMIUM") {
-        return Some(PathBuf::from(p)).filter(|p| p.is_file());
-    }
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    let dirs = std::env::split_paths(&path).chain([PathBuf::from("/usr/bin")]);
-    for dir in dirs {
-        for name in ["chromium", "chromium-browser", "google-chrome"] {
-            let p = dir.join(name);
-            if p.is_file() {
-                return Some(p);
-            }
-        }
-    }
-    None
 }
 
 /// What is missing for the browser tests, if anything.
@@ -334,30 +310,4 @@ fn photos_pick_their_size_in_a_real_browser() {
         ],
         "photo checks",
     );
-}
-
-/// Run `tests/browser/<script>` with `args` and Chromium in Node.js; its
-/// stdout (one line per check) is returned; a failed run fails the test,
-/// showing the checks that failed (`what`: what was checked).
-fn node(script: &str, args: &[&std::ffi::OsStr], what: &str) -> String {
-    let run = Command::new("node")
-        .arg(root().join("tests/browser").join(script))
-        .args(args)
-        .arg("--chromium")
-        .arg(chromium().unwrap())
-        .current_dir(root().join("tests/browser"))
-        .output()
-        .unwrap();
-    let report = String::from_utf8_lossy(&run.stdout).into_owned();
-    assert!(
-        run.status.success(),
-        "{what} failed:\n{}\n{}",
-        report
-            .lines()
-            .filter(|l| !l.starts_with("ok "))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        String::from_utf8_lossy(&run.stderr)
-    );
-    report
 }

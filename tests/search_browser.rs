@@ -14,36 +14,10 @@ mod common;
 use common::tools;
 
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn chromium() -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("BANTIN_CHROMIUM") {
-        return Some(PathBuf::from(p)).filter(|p| p.is_file());
-    }
-    ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .into_iter()
-        .map(PathBuf::from)
-        .find(|p| p.is_file())
-}
+use std::path::Path;
 
 fn missing() -> Option<String> {
-    let mut out = Vec::new();
-    if chromium().is_none() {
-        out.push("Chromium (apt-get install chromium)");
-    }
-    let node = Command::new("node").arg("--version").output();
-    if !node.is_ok_and(|o| o.status.success()) {
-        out.push("Node.js");
-    }
-    let pw = root().join("tests/browser/node_modules/playwright-core/package.json");
-    if !pw.is_file() {
-        out.push("playwright-core (npm ci --ignore-scripts in tests/browser)");
-    }
+    let out = common::browser::missing_for_node();
     (!out.is_empty()).then(|| out.join(", "))
 }
 
@@ -128,20 +102,15 @@ fn search_in_a_real_browser() {
         .local_addr()
         .unwrap()
         .port();
-    let run = Command::new("node")
-        .arg(root().join("tests/browser/search.mjs"))
-        .arg("--site")
-        .arg(&out)
-        .args(["--port", &port.to_string()])
-        .arg("--chromium")
-        .arg(chromium().unwrap())
-        .current_dir(root().join("tests/browser"))
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "search checks failed:\n{}\n{}",
-        String::from_utf8_lossy(&run.stdout),
-        String::from_utf8_lossy(&run.stderr)
+    let port = port.to_string();
+    common::browser::node(
+        "search.mjs",
+        &[
+            "--site".as_ref(),
+            out.as_os_str(),
+            "--port".as_ref(),
+            port.as_ref(),
+        ],
+        "search checks",
     );
 }

@@ -2,6 +2,7 @@
 //! binary, read what it wrote.
 #![allow(dead_code)]
 
+pub mod browser;
 pub mod counts;
 pub mod tools;
 pub mod watch;
