@@ -19,8 +19,8 @@
 //! then it fails (see `tests/common/tools.rs`).
 
 mod common;
-use common::browser::{chromium, node, runs};
-use common::{copy_dir, tools};
+use common::browser::{build_into, chromium, node, runs, sample_site};
+use common::tools;
 
 use std::io::Write;
 use std::net::TcpListener;
@@ -128,24 +128,11 @@ fn missing_for_file() -> Option<String> {
 /// search page says it needs the site on the web.
 fn a_relative_build_opens_from_the_disk() {
     let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    copy_dir(&root().join("content"), &site.join("content"));
-    std::fs::copy(root().join("site.yaml"), site.join("site.yaml")).unwrap();
+    let site = sample_site(tmp.path());
     // A folder name with a space and a letter with an accent, as a USB
     // stick's folder may have.
     let out = tmp.path().join("USB của phường/ban tin");
-    let build = Command::new(env!("CARGO_BIN_EXE_bantin"))
-        .args(["build", "--relative", "--root"])
-        .arg(&site)
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        build.status.success(),
-        "build failed: {}",
-        String::from_utf8_lossy(&build.stderr)
-    );
+    build_into(&site, &out, &["--relative"]);
     let article = std::fs::read_dir(out.join("cong-tac-dang"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -182,62 +169,39 @@ fn missing_tools() -> Option<String> {
 fn default_theme_in_a_real_browser() {
     // The sample site, as the repository ships it.
     let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    copy_dir(&root().join("content"), &site.join("content"));
-    std::fs::copy(root().join("site.yaml"), site.join("site.yaml")).unwrap();
+    let site = sample_site(tmp.path());
     let out = tmp.path().join("out");
     let port = TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port();
-    let build = common::command()
-        .args(["build", "--root"])
-        .arg(&site)
-        .arg("--output")
-        .arg(&out)
-        .args(["--base-url", &format!("http://127.0.0.1:{port}/")])
-        .output()
-        .unwrap();
-    assert!(
-        build.status.success(),
-        "build failed: {}",
-        String::from_utf8_lossy(&build.stderr)
-    );
+    let base_url = format!("http://127.0.0.1:{port}/");
+    build_into(&site, &out, &["--base-url", &base_url]);
 
     let shots = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .parent()
         .unwrap_or(Path::new("target"))
         .join("browser-screenshots");
-    let run = Command::new("node")
-        .arg(root().join("tests/browser/run.mjs"))
-        .arg("--site")
-        .arg(&out)
-        .args(["--port", &port.to_string()])
-        .arg("--chromium")
-        .arg(chromium().unwrap())
-        .arg("--shots")
-        .arg(&shots)
-        .current_dir(root().join("tests/browser"))
-        .output()
-        .unwrap();
-    let report = String::from_utf8_lossy(&run.stdout);
+    let port = port.to_string();
+    let report = node(
+        "run.mjs",
+        &[
+            "--site".as_ref(),
+            out.as_os_str(),
+            "--port".as_ref(),
+            port.as_ref(),
+            "--shots".as_ref(),
+            shots.as_os_str(),
+        ],
+        "browser checks",
+    );
     let summary = report
         .lines()
         .filter(|l| l.starts_with("browser tests:") || l.starts_with("screenshots in"));
     for line in summary {
         let _ = writeln!(std::io::stderr(), "{line}");
     }
-    assert!(
-        run.status.success(),
-        "browser checks failed:\n{}\n{}",
-        report
-            .lines()
-            .filter(|l| !l.starts_with("ok "))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        String::from_utf8_lossy(&run.stderr)
-    );
 }
 
 /// A photo as a phone stores it: `width`×`height` JPEG, a gradient with
@@ -265,9 +229,7 @@ fn photo(width: u32, height: u32, seed: u32) -> Vec<u8> {
 /// load, and that the first photo is eager.
 fn photos_pick_their_size_in_a_real_browser() {
     let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    copy_dir(&root().join("content"), &site.join("content"));
-    std::fs::copy(root().join("site.yaml"), site.join("site.yaml")).unwrap();
+    let site = sample_site(tmp.path());
     let dir = site.join("content/van-hoa-xa-hoi/hoi-thao-anh");
     std::fs::create_dir_all(&dir).unwrap();
     let mut body = String::from(
@@ -283,18 +245,7 @@ fn photos_pick_their_size_in_a_real_browser() {
     }
     std::fs::write(dir.join("index.md"), body).unwrap();
     let out = tmp.path().join("out");
-    let build = common::command()
-        .args(["build", "--root"])
-        .arg(&site)
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        build.status.success(),
-        "build failed: {}",
-        String::from_utf8_lossy(&build.stderr)
-    );
+    build_into(&site, &out, &[]);
     let article = "van-hoa-xa-hoi/hoi-thao-phuong-nam-2026/";
     assert!(
         out.join(article).join("index.html").is_file(),

@@ -85,18 +85,7 @@ fn search_in_a_real_browser() {
     std::fs::create_dir_all(&site).unwrap();
     write_site(&site);
     let out = tmp.path().join("out");
-    let build = common::command()
-        .args(["build", "--root"])
-        .arg(&site)
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        build.status.success(),
-        "build failed: {}",
-        String::from_utf8_lossy(&build.stderr)
-    );
+    common::browser::build_into(&site, &out, &[]);
     let port = TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()

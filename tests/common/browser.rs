@@ -78,3 +78,28 @@ pub fn node(script: &str, args: &[&OsStr], what: &str) -> String {
     );
     report
 }
+
+/// A copy of the sample site (`content/` + `site.yaml`) in `tmp/site`.
+pub fn sample_site(tmp: &Path) -> PathBuf {
+    let site = tmp.join("site");
+    super::copy_dir(&root().join("content"), &site.join("content"));
+    std::fs::copy(root().join("site.yaml"), site.join("site.yaml")).unwrap();
+    site
+}
+
+/// `bantin build --root site --output out` with `extra`, which must succeed.
+pub fn build_into(site: &Path, out: &Path, extra: &[&str]) {
+    let build = super::command()
+        .args(["build", "--root"])
+        .arg(site)
+        .arg("--output")
+        .arg(out)
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "build failed: {}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+}
