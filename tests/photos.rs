@@ -377,6 +377,47 @@ fn a_second_build_takes_photos_from_the_cache() {
     assert_eq!(fs::read_dir(&cache).unwrap().count(), before, "pruned");
 }
 
+/// The clerk copies one photo beside a second article (the guide does):
+/// the two files have the same bytes, so the same cache files. They are
+/// made once, by one decode, not by two threads writing the same file at
+/// once (which lost one of them under load), and both articles publish
+/// them, cover files included.
+#[test]
+fn the_same_photo_beside_two_articles_is_made_once() {
+    let site = photo_site();
+    let jpeg = fs::read(site.root.join("content/hoi-nghi/anh-doc.jpg")).unwrap();
+    let dir = site.root.join("content/ban-sao");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("anh-chep.jpg"), &jpeg).unwrap();
+    site.write(
+        "content/ban-sao/bai.md",
+        "---\ntitle: \"Bài dùng lại ảnh\"\ndate: 19/02/2020 08:00\ncategory: CÔNG TÁC ĐẢNG\nimage: anh-chep.jpg\n---\nẢnh chép sang.\n\n![Ảnh chép](anh-chep.jpg)\n",
+    );
+    let timings = [("BANTIN_TIMINGS", "1")];
+    for _ in 0..3 {
+        let _ = fs::remove_dir_all(site.root.join(".bantin"));
+        let r = bantin_env(&site.root, &["build"], &timings);
+        let err = String::from_utf8_lossy(&r.stderr).into_owned();
+        assert_eq!(r.status.code(), Some(0), "{err}");
+        // 3 photos read; the copy is not decoded a second time.
+        assert!(err.contains("3 photos, 3 read, 2 decoded"), "{err}");
+        for (a, b) in [
+            ("hoi-nghi/anh-doc.960w.webp", "ban-sao/anh-chep.960w.webp"),
+            ("hoi-nghi/anh-doc.og.jpg", "ban-sao/anh-chep.og.jpg"),
+            ("hoi-nghi/anh-doc.jpg", "ban-sao/anh-chep.jpg"),
+        ] {
+            let (a, b) = (site.out().join(a), site.out().join(b));
+            assert_eq!(
+                fs::read(&a).unwrap(),
+                fs::read(&b).unwrap(),
+                "{}",
+                b.display()
+            );
+        }
+        assert!(site.out().join("ban-sao/anh-chep.thumb.webp").is_file());
+    }
+}
+
 #[test]
 fn photos_that_cannot_be_published_are_named() {
     let heic = {

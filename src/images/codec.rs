@@ -209,14 +209,23 @@ pub(super) fn make(
     Ok(decoded)
 }
 
+/// Write `path` whole or not at all: into a temporary file of its folder,
+/// then renamed. The temporary name is this process's and this write's
+/// (`….tmpPID-N`), so two writes never share one, whichever process or
+/// thread makes them; `prune` leaves such files alone.
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    static WRITES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = path.with_extension(format!("tmp{}-{n}", std::process::id()));
     let io = |e| Error::Io {
         path: path.to_path_buf(),
         source: e,
     };
     std::fs::write(&tmp, bytes).map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(io)
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io(e)
+    })
 }
 
 /// The photo decoded, scaled to the widest file made of it, oriented:

@@ -373,6 +373,64 @@ pub fn publish(
             source: e,
         })?;
     }
+    let settings =
+        crate::stamp::hash_of(&(table.settings.quality, table.settings.format, CODEC_VERSION));
+    let format = table.settings.format;
+    // Each published file, by site path, with its cache file; and each
+    // cache file once, with the photo to make it from: two photos with the
+    // same bytes (a copy beside another article) share their cache files,
+    // made once by one decode, never by two threads at a time.
+    let mut out = BTreeMap::new();
+    let mut work: BTreeMap<u64, (&PathBuf, BTreeMap<Variant, PathBuf>)> = BTreeMap::new();
+    for (source, vs) in wanted_variants(table, covers) {
+        let p = &table.photos[source];
+        let (_, files) = work
+            .entry(p.hash)
+            .or_insert_with(|| (source, BTreeMap::new()));
+        for v in vs {
+            let c = cache.join(cache_name(p, v, settings, format));
+            files.insert(v, c.clone());
+            out.insert(derived_path(source, v, format), c);
+        }
+    }
+    let decoded = AtomicUsize::new(0);
+    let budget = codec::Budget::new(PIXEL_BUDGET);
+    let jobs: Vec<_> = work.into_values().collect();
+    let made: Vec<Vec<PathBuf>> = jobs
+        .par_iter()
+        .map(|(source, files)| {
+            let missing: Vec<(Variant, &Path)> = files
+                .iter()
+                .filter(|(_, c)| !c.is_file())
+                .map(|(v, c)| (*v, c.as_path()))
+                .collect();
+            if !missing.is_empty() {
+                let p = &table.photos[*source];
+                let file = content.join(source);
+                if codec::make(&file, p, &missing, &table.settings, &budget)? {
+                    decoded.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+            Ok(missing.into_iter().map(|(_, c)| c.to_path_buf()).collect())
+        })
+        .collect::<Result<_>>()?;
+    let made: HashSet<PathBuf> = made.into_iter().flatten().collect();
+    let stats = Stats {
+        photos: table.photos.len(),
+        decoded: decoded.into_inner(),
+        made: made.len(),
+        cached: out.values().filter(|c| !made.contains(*c)).count(),
+    };
+    prune(cache, &out);
+    Ok((out, stats))
+}
+
+/// The files each photo is published as: the original, its widths, and for
+/// a cover the `og:image` and the list thumbnail at its focus.
+fn wanted_variants<'a>(
+    table: &'a Table,
+    covers: &[(PathBuf, Focus)],
+) -> BTreeMap<&'a PathBuf, Vec<Variant>> {
     let mut wanted: BTreeMap<&PathBuf, Vec<Variant>> = BTreeMap::new();
     for (source, p) in &table.photos {
         let mut vs = vec![Variant::Original];
@@ -384,72 +442,11 @@ pub fn publish(
             vs.extend([Variant::Og, Variant::Thumb(*focus)]);
         }
     }
-    let settings =
-        crate::stamp::hash_of(&(table.settings.quality, table.settings.format, CODEC_VERSION));
-    let decoded = AtomicUsize::new(0);
-    let budget = codec::Budget::new(PIXEL_BUDGET);
-    let jobs: Vec<(&PathBuf, Vec<Variant>)> = wanted
-        .into_iter()
-        .map(|(s, mut vs)| {
-            vs.sort();
-            vs.dedup();
-            (s, vs)
-        })
-        .collect();
-    let done: Vec<Vec<(String, PathBuf, bool)>> = jobs
-        .par_iter()
-        .map(|(source, vs)| {
-            let p = &table.photos[*source];
-            let files: Vec<(Variant, String, PathBuf)> = vs
-                .iter()
-                .map(|&v| {
-                    let name = cache_name(p, v, settings, table.settings.format);
-                    (
-                        v,
-                        derived_path(source, v, table.settings.format),
-                        cache.join(name),
-                    )
-                })
-                .collect();
-            let missing: Vec<(Variant, &Path)> = files
-                .iter()
-                .filter(|(_, _, c)| !c.is_file())
-                .map(|(v, _, c)| (*v, c.as_path()))
-                .collect();
-            if !missing.is_empty() {
-                let file = content.join(source);
-                let decodes = codec::make(&file, p, &missing, &table.settings, &budget)?;
-                if decodes {
-                    decoded.fetch_add(1, Ordering::Relaxed);
-                }
-            }
-            let made: HashSet<PathBuf> = missing.iter().map(|(_, c)| c.to_path_buf()).collect();
-            drop(missing);
-            Ok(files
-                .into_iter()
-                .map(|(_, site, c)| {
-                    let fresh = made.contains(c.as_path());
-                    (site, c, fresh)
-                })
-                .collect())
-        })
-        .collect::<Result<_>>()?;
-    let mut stats = Stats {
-        photos: jobs.len(),
-        decoded: decoded.into_inner(),
-        ..Stats::default()
-    };
-    let mut out = BTreeMap::new();
-    for (site, c, fresh) in done.into_iter().flatten() {
-        if fresh {
-            stats.made += 1;
-        } else {
-            stats.cached += 1;
-        }
-        out.insert(site, c);
+    for vs in wanted.values_mut() {
+        vs.sort();
+        vs.dedup();
     }
-    prune(cache, &out);
-    Ok((out, stats))
+    wanted
 }
 
 /// The cache file of variant `v` of `p`: named by the photo's hash, the

@@ -6,7 +6,7 @@ use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -32,6 +32,29 @@ impl Drop for Watch {
     }
 }
 
+/// Start `cmd` with its stdout and stderr on one pipe, as a terminal
+/// shows them: its lines in the order they were written (two pipes read
+/// by two threads would reorder a stderr note and a stdout line written
+/// after it). The lines come through the returned channel.
+pub fn spawn_terminal(mut cmd: Command) -> (Child, mpsc::Receiver<String>) {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    let child = cmd
+        .stdout(writer.try_clone().expect("a pipe"))
+        .stderr(writer)
+        .spawn()
+        .expect("bantin starts");
+    // The pipe's last writing end is the child's: its end is the end of
+    // the lines.
+    drop(cmd);
+    let (tx, log) = mpsc::channel();
+    thread::spawn(move || {
+        for line in BufReader::new(reader).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    (child, log)
+}
+
 /// Start watch on a copy of the sample site; `own_output` leaves the
 /// preview folder to watch's default.
 pub fn start_with(own_output: bool) -> Watch {
@@ -49,8 +72,8 @@ pub fn start_env(own_output: bool, extra: &[&str], env: &[(&str, &str)]) -> Watc
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     copy_dir(&repo.join("content"), &root.join("content"));
     fs::copy(repo.join("site.yaml"), root.join("site.yaml")).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_bantin"))
-        .args(["watch", "--port", "0", "--root"])
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_bantin"));
+    cmd.args(["watch", "--port", "0", "--root"])
         .arg(&root)
         .args(if own_output {
             vec![]
@@ -60,23 +83,8 @@ pub fn start_env(own_output: bool, extra: &[&str], env: &[(&str, &str)]) -> Watc
         .args(extra)
         // English unless the caller says otherwise (see `super::command`).
         .env("BANTIN_LANG", "en")
-        .envs(env.iter().copied())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let (tx, log) = mpsc::channel();
-    for pipe in [
-        Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
-        Box::new(child.stderr.take().unwrap()),
-    ] {
-        let tx = tx.clone();
-        thread::spawn(move || {
-            for line in BufReader::new(pipe).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-    }
+        .envs(env.iter().copied());
+    let (child, log) = spawn_terminal(cmd);
     let start = Instant::now();
     let (addr, serving) = loop {
         let line = log

@@ -2,9 +2,9 @@
 //! address it serves, the home page over HTTP, Ctrl-C.
 
 use std::fs;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -24,23 +24,6 @@ pub fn fake_browser(dir: &Path) {
             fs::set_permissions(&p, fs::Permissions::from_mode(0o755)).unwrap();
         }
     }
-}
-
-fn read_lines(child: &mut Child) -> mpsc::Receiver<String> {
-    let (tx, rx) = mpsc::channel();
-    let pipes: [Box<dyn Read + Send>; 2] = [
-        Box::new(child.stdout.take().unwrap()),
-        Box::new(child.stderr.take().unwrap()),
-    ];
-    for pipe in pipes {
-        let tx = tx.clone();
-        std::thread::spawn(move || {
-            for l in BufReader::new(pipe).lines().map_while(Result::ok) {
-                let _ = tx.send(l);
-            }
-        });
-    }
-    rx
 }
 
 /// The `http://127.0.0.1:PORT/` watch prints once it serves (whatever the
@@ -71,7 +54,7 @@ fn check_served(url: &str, args: &[String], opened: &Path) -> Option<String> {
     let mut body = String::new();
     s.read_to_string(&mut body).unwrap();
     if !body.starts_with("HTTP/1.1 200") || !body.contains("Bản tin phường Bồ Đề") {
-        return Some(format!("GET / did not answer the home page:\n{body:.300}"));
+        return Some(format!("GET / did not answer the home page:\n{body:.4000}"));
     }
     if cfg!(unix) && args.iter().any(|a| a == "--open") {
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -114,17 +97,13 @@ fn stop(child: &mut Child) -> Option<i32> {
 pub fn watch_once(site: &Path, path: &Path, args: &[String]) -> Result<(), String> {
     let opened = path.join("opened.txt");
     let _ = fs::remove_file(&opened);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_bantin"))
-        .args(args)
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_bantin"));
+    cmd.args(args)
         .args(["--port", "0"])
         .current_dir(site)
         .env_remove("BANTIN_LANG")
-        .env("PATH", path)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let log = read_lines(&mut child);
+        .env("PATH", path);
+    let (mut child, log) = crate::common::watch::spawn_terminal(cmd);
     let problem = match wait_for_url(&log) {
         None => Some("never said where it serves".to_string()),
         Some(url) if path.join("xdg-open").exists() => check_served(&url, args, &opened),
