@@ -3,22 +3,11 @@
 // tim-kiem/bai/<n>.json, the articles' records in shards (title, address,
 // day, category, a snippet). A query fetches its words' buckets, then only
 // the shards of the results it shows. Words are folded as bantin folds them
-// (no accents, đ → d, lower case). ?q= is the query.
+// (no accents, đ → d, lower case). ?q= is the query. Loaded async in the
+// head: fetching starts while the stylesheet loads.
 (function () {
-  var list = document.getElementById("search-results");
-  var status = document.getElementById("search-status");
-  var input = document.getElementById("q");
-  var more = document.getElementById("search-more");
-  if (!list || !input) return;
-  // Opened from a disk or a USB stick (file://), the browser does not let
-  // a page read the index files: say so, rather than fail silently.
-  if (location.protocol === "file:") {
-    status.textContent = "Tìm kiếm chỉ dùng được khi bản tin được mở qua mạng (trên trang web của phường). " +
-      "Khi mở từ ổ đĩa hoặc USB, hãy tìm tin theo chuyên mục trên thanh menu hoặc ở trang Lưu trữ.";
-    status.className += " search-offline";
-    return;
-  }
-  if (!window.fetch) return;
+  var me = document.currentScript;
+  if (!me || !window.fetch) return;
   var PAGE = 20;
   var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   var VALUE = new Uint8Array(128);
@@ -114,11 +103,7 @@
 
   var params = new URLSearchParams(location.search);
   var q = (params.get("q") || "").trim();
-  input.value = q;
-  if (!q) return;
-  document.title = q + " - " + document.title;
   var terms = words(q).filter(function (w, i, all) { return all.indexOf(w) === i; });
-  if (!terms.length) { status.textContent = "Hãy gõ một từ khóa có chữ hoặc số."; return; }
   // Adjacent words of the query, as the index keeps pairs: "duc_giang"
   // (not those with a number, which it leaves out).
   var pairs = [];
@@ -126,30 +111,65 @@
   for (var p = 1; p < typed.length; p++) {
     if (!/^[0-9]+$/.test(typed[p - 1]) && !/^[0-9]+$/.test(typed[p])) pairs.push(typed[p - 1] + "_" + typed[p]);
   }
-  status.textContent = "Đang tìm…";
-  var dir = list.getAttribute("data-index").replace(/index\.json$/, "");
-  var base = list.getAttribute("data-base") || "/";
-  var n = +list.getAttribute("data-buckets") || 1;
-  var shard = +list.getAttribute("data-shard") || 16;
-  var cats = [], lines = (list.getAttribute("data-categories") || "").split("\n");
-  for (var c = 0; c + 1 < lines.length; c += 2) cats.push([lines[c], lines[c + 1]]);
+  var dir = me.getAttribute("data-index").replace(/index\.json$/, "");
+  var n = +me.getAttribute("data-buckets") || 1;
+  var shard = +me.getAttribute("data-shard") || 16;
+  // From a disk or USB stick (file://) the index cannot be read.
+  var offline = location.protocol === "file:";
 
-  var keys = terms.concat(pairs), wanted = {};
-  keys.forEach(function (t) { wanted[bucketOf(t, n)] = true; });
-  Promise.all(Object.keys(wanted).map(function (b) {
-    return getJSON(dir + "tu/" + b + ".json").then(function (words) { return [b, words]; });
-  })).then(function (buckets) {
-    mark("bantin-search-buckets");
-    var found = {};
-    buckets.forEach(function (b) { found[b[0]] = b[1]; });
-    function lists(t) {
-      var parts = (found[bucketOf(t, n)][t] || "|").split("|");
-      return { title: ids(parts[0]), any: ids(parts[1]) };
+  // Each shard fetched once.
+  var shards = {};
+  function records(s) {
+    return shards[s] || (shards[s] = getJSON(dir + "bai/" + s + ".json"));
+  }
+  // The ranked hits; the first page's shards asked for at once.
+  var ranked = null;
+  if (q && terms.length && !offline) {
+    var keys = terms.concat(pairs), wanted = {};
+    keys.forEach(function (t) { wanted[bucketOf(t, n)] = true; });
+    ranked = Promise.all(Object.keys(wanted).map(function (b) {
+      return getJSON(dir + "tu/" + b + ".json").then(function (words) { return [b, words]; });
+    })).then(function (buckets) {
+      mark("bantin-search-buckets");
+      var found = {};
+      buckets.forEach(function (b) { found[b[0]] = b[1]; });
+      function lists(t) {
+        var parts = (found[bucketOf(t, n)][t] || "|").split("|");
+        return { title: ids(parts[0]), any: ids(parts[1]) };
+      }
+      var hits = rank(terms.map(lists), pairs.map(lists));
+      mark("bantin-search-ranked");
+      hits.slice(0, PAGE).forEach(function (id) { records(Math.floor(id / shard)).catch(function () {}); });
+      return hits;
+    });
+    ranked.catch(function () {});
+  }
+
+  var list, status, more, base, cats = [];
+  function start() {
+    list = document.getElementById("search-results");
+    status = document.getElementById("search-status");
+    more = document.getElementById("search-more");
+    var input = document.getElementById("q");
+    if (!list || !input) return;
+    if (offline) {
+      status.textContent = "Tìm kiếm chỉ dùng được khi bản tin được mở qua mạng (trên trang web của phường). " +
+        "Khi mở từ ổ đĩa hoặc USB, hãy tìm tin theo chuyên mục trên thanh menu hoặc ở trang Lưu trữ.";
+      status.className += " search-offline";
+      return;
     }
-    var hits = rank(terms.map(lists), pairs.map(lists));
-    mark("bantin-search-ranked");
-    return show(hits);
-  }).catch(function () { status.textContent = "Không tải được chỉ mục tìm kiếm. Hãy thử lại sau."; });
+    input.value = q;
+    if (!q) return;
+    document.title = q + " - " + document.title;
+    if (!terms.length) { status.textContent = "Hãy gõ một từ khóa có chữ hoặc số."; return; }
+    status.textContent = "Đang tìm…";
+    base = list.getAttribute("data-base") || "/";
+    var lines = (list.getAttribute("data-categories") || "").split("\n");
+    for (var c = 0; c + 1 < lines.length; c += 2) cats.push([lines[c], lines[c + 1]]);
+    ranked.then(show).catch(function () { status.textContent = "Không tải được chỉ mục tìm kiếm. Hãy thử lại sau."; });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 
   // Articles holding every term: a term in the title counts 10, elsewhere
   // 1; each pair of the query's words found side by side adds 20, side by
@@ -195,16 +215,13 @@
   }
 
   function show(hits) {
-    var shown = 0, records = {};
-    // The records of hits[from, to), fetched shard by shard, all at once.
+    var shown = 0, got = {};
+    // The records of hits[from, to), their shards fetched all at once.
     function load(from, to) {
       var need = {};
-      hits.slice(from, to).forEach(function (id) {
-        var s = Math.floor(id / shard);
-        if (!records[s]) need[s] = true;
-      });
+      hits.slice(from, to).forEach(function (id) { need[Math.floor(id / shard)] = true; });
       return Promise.all(Object.keys(need).map(function (s) {
-        return getJSON(dir + "bai/" + s + ".json").then(function (r) { records[s] = r; });
+        return records(s).then(function (r) { got[s] = r; });
       }));
     }
     function next() {
@@ -212,7 +229,7 @@
       return load(from, to).then(function () {
         mark("bantin-search-data");
         var html = "";
-        hits.slice(from, to).forEach(function (id) { html += item(records[Math.floor(id / shard)][id % shard]); });
+        hits.slice(from, to).forEach(function (id) { html += item(got[Math.floor(id / shard)][id % shard]); });
         list.insertAdjacentHTML("beforeend", html);
         shown = to;
         if (more) more.hidden = shown >= hits.length;
