@@ -28,17 +28,21 @@ What it does:
               compared with: the issue wants it within 5 %);
        and, with --baseline B, B's build of the photo corpus (e.g. a
        bantin before the photo pipeline, which copies the originals);
-  4. a table of medians, the Hugo ÷ bantin ratios (run pair by run pair)
-     and warm ÷ none.
+     With a Zola binary (--zola, else ZOLA=, else `zola` on PATH), its twin
+     (scripts/zola/to_zola.py: the photos in anh/, the page template
+     calling resize_image for the same five files) is timed the same way:
+     cold with its static/processed_images removed, warm with it full;
+  4. a table of medians, the Hugo ÷ bantin and Zola ÷ bantin ratios (run
+     pair by run pair) and warm ÷ none.
 
-Zola is not run: no registry this machine reaches ships Zola 0.22 (see the
-README). Needs Pillow and NumPy for the photos; Linux (wait4, /dev/shm).
+Needs Pillow and NumPy for the photos; Linux (wait4, /dev/shm).
 """
 
 import argparse
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 
@@ -82,6 +86,29 @@ def ensure_hugo_photos(corpus):
     return site
 
 
+def find_zola(explicit):
+    """The zola binary and its version, or (None, None)."""
+    cand = explicit or os.environ.get("ZOLA") or shutil.which("zola")
+    if not cand:
+        return None, None
+    try:
+        out = subprocess.run([cand, "--version"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None, None
+    return cand, out.stdout.strip().split()[-1] if out.returncode == 0 else None
+
+
+def ensure_zola_photos(corpus):
+    """The Zola twin of the photo corpus (scripts/zola/to_zola.py)."""
+    site = corpus + "-zola"
+    stamp = os.path.join(site, ".complete")
+    if not os.path.isfile(stamp):
+        subprocess.run([sys.executable, os.path.join(HERE, "zola", "to_zola.py"),
+                        corpus, site, "--force"], check=True)
+        open(stamp, "w").close()
+    return site
+
+
 def timed(cmd, out, clear=(), replace=False):
     """One timed run of cmd, writing into out: a fresh folder, or with
     replace the previous run's output, which the command replaces."""
@@ -111,8 +138,11 @@ def main():
     ap.add_argument("--baseline", help="another bantin to time on the photo corpus (e.g. main's)")
     ap.add_argument("--hugo", help="the hugo binary (default: HUGO=, else hugo on PATH)")
     ap.add_argument("--no-hugo", action="store_true")
+    ap.add_argument("--zola", help="the zola binary (default: ZOLA=, else zola on PATH)")
+    ap.add_argument("--no-zola", action="store_true")
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--hugo-runs", type=int, help="timed Hugo runs (default --runs; its cold build is slow)")
+    ap.add_argument("--hugo-runs", type=int,
+                    help="timed Hugo and Zola runs (default --runs; their cold builds are slow)")
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--photos", type=int, default=200)
     ap.add_argument("--seed", type=int, default=42)
@@ -133,9 +163,14 @@ def main():
         hugo, version = bench.find_hugo(a.hugo)
         log("hugo: {} ({})".format(hugo, version))
     hugo_site = ensure_hugo_photos(photo_corpus) if hugo else None
+    zola = None
+    if not a.no_zola:
+        zola, z_version = find_zola(a.zola)
+        log("zola: {} ({})".format(zola, z_version) if zola else "zola: not found, not run")
+    zola_site = ensure_zola_photos(photo_corpus) if zola else None
 
     scratch = tempfile.mkdtemp(prefix="bantin-bench-photos-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
-    outs = {k: os.path.join(scratch, k) for k in ("bantin", "hugo", "none", "baseline")}
+    outs = {k: os.path.join(scratch, k) for k in ("bantin", "hugo", "zola", "none", "baseline")}
     if a.in_site:
         outs["bantin"] = os.path.join(photo_corpus, "output")
         outs["none"] = os.path.join(corpus, "output")
@@ -146,7 +181,11 @@ def main():
     if hugo:
         h_caches = [os.path.join(hugo_site, "resources"), os.path.join(scratch, "hugo-cache")]
         cmd_h = [hugo, "--quiet", "-s", hugo_site, "-d", outs["hugo"], "--cacheDir", h_caches[1]]
-    runs = {k: [] for k in ("bantin cold", "hugo cold", "bantin warm", "hugo warm", "bantin none", "baseline")}
+    if zola:
+        z_caches = [os.path.join(zola_site, "static", "processed_images")]
+        cmd_z = [zola, "--root", zola_site, "build", "--output-dir", outs["zola"], "--force"]
+    runs = {k: [] for k in ("bantin cold", "hugo cold", "zola cold", "bantin warm", "hugo warm",
+                            "zola warm", "bantin none", "baseline")}
     try:
         rep = a.in_site
         timed(cmd_none, outs["none"], replace=rep)  # warm-up: files in the page cache
@@ -154,11 +193,16 @@ def main():
             log("run {}/{}".format(i + 1, a.runs))
             runs["bantin cold"].append(timed(cmd_b, outs["bantin"], [b_cache], replace=rep))
             hugo_now = hugo and i < (a.hugo_runs if a.hugo_runs is not None else a.runs)
+            zola_now = zola and i < (a.hugo_runs if a.hugo_runs is not None else a.runs)
             if hugo_now:
                 runs["hugo cold"].append(timed(cmd_h, outs["hugo"], h_caches))
+            if zola_now:
+                runs["zola cold"].append(timed(cmd_z, outs["zola"], z_caches))
             runs["bantin warm"].append(timed(cmd_b, outs["bantin"], replace=rep))
             if hugo_now:
                 runs["hugo warm"].append(timed(cmd_h, outs["hugo"]))
+            if zola_now:
+                runs["zola warm"].append(timed(cmd_z, outs["zola"]))
             runs["bantin none"].append(timed(cmd_none, outs["none"], replace=rep))
             if cmd_base:
                 runs["baseline"].append(timed(cmd_base, outs["baseline"]))
@@ -166,7 +210,8 @@ def main():
                 if rs and len(rs) == i + 1:
                     log("  {:<12} {:7.2f} s  cpu {:6.2f} s  peak {:5.0f} MiB".format(k, *rs[-1]))
         where = {"bantin cold": "bantin", "bantin warm": "bantin", "hugo cold": "hugo",
-                 "hugo warm": "hugo", "bantin none": "none", "baseline": "baseline"}
+                 "hugo warm": "hugo", "zola cold": "zola", "zola warm": "zola",
+                 "bantin none": "none", "baseline": "baseline"}
         rows = [summary(k, rs, outs[where[k]]) for k, rs in runs.items() if rs]
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
@@ -186,6 +231,9 @@ def main():
     if hugo:
         print("Hugo ÷ bantin, cold: {:.2f}×; warm: {:.2f}×".format(
             ratio("hugo cold", "bantin cold"), ratio("hugo warm", "bantin warm")))
+    if zola:
+        print("Zola ÷ bantin, cold: {:.2f}×; warm: {:.2f}×".format(
+            ratio("zola cold", "bantin cold"), ratio("zola warm", "bantin warm")))
     print("bantin warm ÷ bantin without photos: {:.3f} (target ≤ 1.05)".format(
         ratio("bantin warm", "bantin none")))
 
