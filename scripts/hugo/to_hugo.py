@@ -90,19 +90,26 @@ def write(path, text):
         f.write(text)
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__,
+def twin_args(doc, *extra):
+    """The command line of a twin maker: CORPUS SITE [--force], plus `extra`
+    (name, default) options. SITE is removed when --force says so."""
+    ap = argparse.ArgumentParser(description=doc,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus")
     ap.add_argument("site")
-    ap.add_argument("--skel", default=os.path.join(HERE, "site_skel"))
+    for name, default in extra:
+        ap.add_argument(name, default=default)
     ap.add_argument("--force", action="store_true")
     a = ap.parse_args()
-
     if os.path.exists(a.site):
         if not a.force:
             raise SystemExit("{} exists (use --force to replace it)".format(a.site))
         shutil.rmtree(a.site)
+    return a
+
+
+def main():
+    a = twin_args(__doc__, ("--skel", os.path.join(HERE, "site_skel")))
     shutil.copytree(a.skel, a.site)
     content = os.path.join(a.site, "content")
     os.makedirs(content, exist_ok=True)

@@ -26,16 +26,14 @@ build). Standard library only; the corpus is read as scripts/hugo/to_hugo.py
 reads it.
 """
 
-import argparse
 import json
 import os
-import shutil
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "hugo"))
 
-from to_hugo import iter_corpus, write  # noqa: E402
+from to_hugo import iter_corpus, twin_args, write  # noqa: E402
 
 CONFIG = """base_url = "http://127.0.0.1:1111"
 title = "Bản tin phường"
@@ -77,17 +75,7 @@ def toml_str(s):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("corpus")
-    ap.add_argument("site")
-    ap.add_argument("--force", action="store_true")
-    a = ap.parse_args()
-
-    if os.path.exists(a.site):
-        if not a.force:
-            raise SystemExit("{} exists (use --force to replace it)".format(a.site))
-        shutil.rmtree(a.site)
+    a = twin_args(__doc__)
     write(os.path.join(a.site, "config.toml"), CONFIG)
     templates = os.path.join(a.site, "templates")
     write(os.path.join(templates, "base.html"), BASE)
