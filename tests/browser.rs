@@ -19,7 +19,7 @@
 //! then it fails (see `tests/common/tools.rs`).
 
 mod common;
-use common::browser::{build_into, chromium, node, runs, sample_site};
+use common::browser::{build_into, chromium, missing_for_node, node, reason, runs, sample_site};
 use common::tools;
 
 use std::io::Write;
@@ -31,17 +31,12 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// What is missing for the browser tests, if anything.
+/// What is missing for the browser tests, if anything: what every script
+/// needs, and axe-core and the Nu checker (Java).
 fn missing() -> Vec<String> {
-    let mut out = Vec::new();
-    if chromium().is_none() {
-        out.push("Chromium (apt-get install chromium)".to_string());
-    }
-    if !runs("node", "--version") {
-        out.push("Node.js".to_string());
-    }
+    let mut out = missing_for_node();
     let modules = root().join("tests/browser/node_modules");
-    for m in ["playwright-core", "axe-core", "vnu-jar"] {
+    for m in ["axe-core", "vnu-jar"] {
         if !modules.join(m).join("package.json").is_file() {
             out.push(format!("{m} (npm ci --ignore-scripts in tests/browser)"));
         }
@@ -111,15 +106,9 @@ fn watch_takes_an_open_tab_to_the_moved_article() {
     );
 }
 
-/// What the file:// and watch tests need: Chromium, Node.js and playwright-core.
+/// What the file:// and photo tests need: Chromium, Node.js and playwright-core.
 fn missing_for_file() -> Option<String> {
-    let missing: Vec<String> = missing()
-        .into_iter()
-        .filter(|m| {
-            !m.starts_with("axe-core") && !m.starts_with("vnu-jar") && !m.starts_with("Java")
-        })
-        .collect();
-    (!missing.is_empty()).then(|| missing.join(", "))
+    reason(missing_for_node())
 }
 
 /// `bantin build --relative` of the sample site, opened from the disk
@@ -160,8 +149,7 @@ fn a_relative_build_opens_from_the_disk() {
 }
 
 fn missing_tools() -> Option<String> {
-    let missing = missing();
-    (!missing.is_empty()).then(|| missing.join(", "))
+    reason(missing())
 }
 
 /// Ignored (with the reason) when a tool is missing, failed instead when

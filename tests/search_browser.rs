@@ -17,8 +17,7 @@ use std::net::TcpListener;
 use std::path::Path;
 
 fn missing() -> Option<String> {
-    let out = common::browser::missing_for_node();
-    (!out.is_empty()).then(|| out.join(", "))
+    common::browser::reason(common::browser::missing_for_node())
 }
 
 fn main() {

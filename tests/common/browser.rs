@@ -53,6 +53,12 @@ pub fn missing_for_node() -> Vec<String> {
     out
 }
 
+/// What a test needs, missing: `None` when nothing is, else the list as
+/// the reason the test is ignored (see `super::tools`).
+pub fn reason(missing: Vec<String>) -> Option<String> {
+    (!missing.is_empty()).then(|| missing.join(", "))
+}
+
 /// Run `tests/browser/<script>` with `args` and Chromium in Node.js; its
 /// stdout (one line per check) is returned; a failed run fails the test,
 /// showing the checks that failed (`what`: what was checked).
