@@ -7,7 +7,10 @@
 Starts `bantin watch --root SITE --port P --future --output OUT` on a copy of
 the generated corpus (scripts/gen_corpus.py, cached like scripts/bench.py's)
 and waits for the line naming http://127.0.0.1:P/. Then, --edits times, it
-appends a sentence with a unique marker to one article's body, takes the time
+appends a sentence with a unique marker to one article's body (with
+--where lead: puts it at the start of the first paragraph of an article
+whose `summary:` the script took out, so that the edit changes what
+lists, feeds and the search records show), takes the time
 the write returns, and fetches GET /<category>/<slug>/ every --poll seconds
 (5 ms) until the page contains the marker. It prints each latency and the
 median, min and max, with the rebuild time bantin reports itself.
@@ -141,11 +144,31 @@ def pick_article(root):
     return os.path.join(content, cat, name), "/{}/{}/".format(cat, name[:-3])
 
 
+def edited(original, sentence, where):
+    """The article's bytes with `sentence` added: as a last paragraph
+    (`end`), or at the start of the first paragraph (`lead`), which is the
+    summary lists and feeds show when the front matter gives none."""
+    if where == "end":
+        return original.rstrip(b"\n") + "\n\n{}\n".format(sentence).encode("utf-8")
+    text = original.decode("utf-8")
+    close = text.index("\n---", 3)
+    body = text.index("\n", close + 1) + 1
+    while text.startswith("\n", body):
+        body += 1
+    return (text[:body] + sentence + " " + text[body:]).encode("utf-8")
+
+
 def measure(tool, cmd, root, port, a, ready_rx, rebuild_rx):
     """Start the server, edit one article a.edits times; list of (latency ms, tool ms)."""
     article, url = pick_article(root)
     with open(article, "rb") as f:
         original = f.read()
+    if a.where == "lead":
+        # Its own summary taken out (on this copy of the corpus), so that
+        # its first paragraph is what lists show and the edit reaches them.
+        original = re.sub(rb"(?m)^summary:.*\n", b"", original, count=1)
+        with open(article, "wb") as f:
+            f.write(original)
     logpath = os.path.join(tempfile.gettempdir(), "bench-watch-{}.log".format(tool))
     t0 = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -172,8 +195,8 @@ def measure(tool, cmd, root, port, a, ready_rx, rebuild_rx):
         first_edit = pos
         for k in range(a.edits):
             marker = "moc-do-{}-{}-{}".format(tool, os.getpid(), k + 1)
-            body = original.rstrip(b"\n") + "\n\nCập nhật lần {} ({}): nội dung được bổ sung.\n".format(
-                k + 1, marker).encode("utf-8")
+            body = edited(original, "Cập nhật lần {} ({}): nội dung được bổ sung.".format(
+                k + 1, marker), a.where)
             with open(article, "wb") as f:
                 f.write(body)
             tw = time.monotonic()
@@ -245,6 +268,9 @@ def main():
     ap.add_argument("--hugo", help="the hugo binary (default: HUGO=, else hugo on PATH)")
     ap.add_argument("--no-hugo", action="store_true")
     ap.add_argument("--hugo-args", default="", help="extra `hugo server` arguments")
+    ap.add_argument("--where", choices=["end", "lead"], default="end",
+                    help="where each edit adds its sentence: a last paragraph (default), "
+                    "or the start of the first paragraph, the summary lists show")
     a = ap.parse_args()
 
     bantin = a.bantin or os.path.join(REPO, "target", "release", "bantin")

@@ -3,80 +3,19 @@
 //! writes. A scripted sequence of edits (edit, add, rename, delete articles;
 //! change a category; edit a template; edit `site.yaml`; add and remove a
 //! co-located file; break and fix an article) runs through one incremental
-//! session, comparing with a clean build after every step.
+//! session, comparing with a clean build after every step. Each rebuild is
+//! told the files the step changed, as `watch` is: edits of article bodies
+//! alone take the quick path, and the test checks which steps do.
 
 mod common;
 use common::copy_dir;
+use common::session::{assert_same, changed, edit, open, stamps, tree, write};
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use bantin::Options;
 use bantin::watch::session::Session;
-
-/// Every file under `dir` with its bytes, and every folder; not the marker
-/// that `build` (and `watch`, around the session) keeps in its output.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    for e in walkdir::WalkDir::new(dir).min_depth(1) {
-        let e = e.unwrap();
-        if e.path() == dir.join(bantin::output::MARKER) {
-            continue;
-        }
-        let rel = e
-            .path()
-            .strip_prefix(dir)
-            .unwrap()
-            .to_string_lossy()
-            .into_owned();
-        if e.file_type().is_dir() {
-            out.insert(format!("{rel}/"), Vec::new());
-        } else {
-            out.insert(rel, fs::read(e.path()).unwrap());
-        }
-    }
-    out
-}
-
-fn assert_same(step: &str, served: &Path, opts: &Options, clean_dir: &Path) {
-    let mut clean = opts.clone();
-    clean.output = Some(clean_dir.to_path_buf());
-    bantin::build(&clean).unwrap_or_else(|e| panic!("{step}: clean build failed: {e}"));
-    let (a, b) = (tree(served), tree(clean_dir));
-    let only_a: Vec<_> = a.keys().filter(|k| !b.contains_key(*k)).collect();
-    let only_b: Vec<_> = b.keys().filter(|k| !a.contains_key(*k)).collect();
-    assert!(
-        only_a.is_empty() && only_b.is_empty(),
-        "{step}: only in watch output: {only_a:?}; only in clean build: {only_b:?}"
-    );
-    let differ: Vec<_> = a
-        .iter()
-        .filter(|(k, v)| b[*k] != **v)
-        .map(|(k, _)| k)
-        .collect();
-    assert!(
-        differ.is_empty(),
-        "{step}: files differ from a clean build: {differ:?}"
-    );
-}
-
-/// Writes land with a new modification time even on coarse clocks.
-fn write(path: &Path, text: &str) {
-    let old = fs::metadata(path).ok().and_then(|m| m.modified().ok());
-    fs::write(path, text).unwrap();
-    if let Some(old) = old {
-        let f = fs::File::options().write(true).open(path).unwrap();
-        f.set_modified(old + std::time::Duration::from_secs(1))
-            .unwrap();
-    }
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{} lacks {from:?}", path.display());
-    write(path, &text.replacen(from, to, 1));
-}
 
 #[test]
 fn incremental_rebuilds_equal_clean_builds() {
@@ -107,6 +46,52 @@ fn incremental_rebuilds_equal_clean_builds() {
         let text = fs::read_to_string(&a).unwrap();
         write(&a, &format!("{text}\nĐoạn bổ sung: Ban Chỉ đạo đề nghị các chi bộ báo cáo trước ngày 30/3.\n"));
     })));
+    let a = article.clone();
+    steps.push((
+        "save an article unchanged",
+        Box::new(move || {
+            let text = fs::read_to_string(&a).unwrap();
+            write(&a, &text);
+        }),
+    ));
+    let a = article.clone();
+    steps.push((
+        "a body links to another article",
+        Box::new(move || {
+            let text = fs::read_to_string(&a).unwrap();
+            write(&a, &format!("{text}\nXem thêm [hội nghị Ban Chấp hành](hoi-nghi-ban-chap-hanh-so-ket-6-thang-dau-nam-2024.md).\n"));
+        }),
+    ));
+    let (a, r) = (article.clone(), root.clone());
+    steps.push((
+        "edit two articles' bodies at once",
+        Box::new(move || {
+            edit(&a, "trước ngày 30/3", "trước ngày 31/3");
+            let other = r.join("content/chinh-quyen/hoi-nghi-doi-thoai-voi-nhan-dan-nam-2023.md");
+            edit(
+                &other,
+                "**lắng nghe trực tiếp**",
+                "**lắng nghe trực tiếp, thấu đáo**",
+            );
+        }),
+    ));
+    let a = article.clone();
+    steps.push((
+        "edit the first paragraph, which is the summary",
+        Box::new(move || {
+            edit(&a, "Chiều ngày 17/02/2020", "Chiều ngày 18/02/2020");
+        }),
+    ));
+    let r = root.clone();
+    steps.push((
+        "edit a draft's body",
+        Box::new(move || {
+            let draft =
+                r.join("content/mat-tran-doan-the/ke-hoach-ngay-hoi-dai-doan-ket-nam-2026.md");
+            let text = fs::read_to_string(&draft).unwrap();
+            write(&draft, &format!("{text}\nBổ sung danh sách khách mời.\n"));
+        }),
+    ));
     let a = article.clone();
     steps.push((
         "edit an article's title",
@@ -210,11 +195,13 @@ fn incremental_rebuilds_equal_clean_builds() {
     document_steps(&root, &mut steps);
 
     for (name, step) in &steps {
+        let before = stamps(&root);
         step();
         let r = session
-            .rebuild()
+            .rebuild_after(&changed(&before, &stamps(&root)))
             .unwrap_or_else(|e| panic!("{name}: rebuild failed: {e}"));
         assert!(r.written <= r.summary.pages, "{name}");
+        assert_eq!(r.quick, QUICK.contains(name), "{name}: quick path?");
         assert_same(name, &served, &opts, &clean);
     }
 
@@ -234,8 +221,12 @@ fn incremental_rebuilds_equal_clean_builds() {
 
     // An edit that changes one article's body rewrites few pages.
     let text = fs::read_to_string(&article).unwrap();
+    let before = stamps(&root);
     write(&article, &format!("{text}\nThêm một câu.\n"));
-    let r = session.rebuild().unwrap();
+    let r = session
+        .rebuild_after(&changed(&before, &stamps(&root)))
+        .unwrap();
+    assert!(r.quick, "a small edit took the full path");
     assert!(
         r.written >= 1 && r.written < r.summary.pages / 4,
         "wrote {} of {}",
@@ -243,9 +234,39 @@ fn incremental_rebuilds_equal_clean_builds() {
         r.summary.pages
     );
     assert_same("small edit", &served, &opts, &clean);
+
+    // A link that leads nowhere, added to a body: the full rebuild
+    // refuses it and the served pages stay; fixed, all is as clean.
+    let before_served = tree(&served);
+    let text = fs::read_to_string(&article).unwrap();
+    let before = stamps(&root);
+    write(
+        &article,
+        &format!("{text}\n[Biên bản](bien-ban-khong-co.md)\n"),
+    );
+    let failed = session.rebuild_after(&changed(&before, &stamps(&root)));
+    assert!(failed.is_err(), "a broken link was published");
+    assert_eq!(tree(&served), before_served, "a failed edit changed pages");
+    let before = stamps(&root);
+    write(&article, &text);
+    let r = session
+        .rebuild_after(&changed(&before, &stamps(&root)))
+        .unwrap();
+    assert!(!r.quick, "after a failure the rebuild must be whole");
+    assert_same("fix the broken link", &served, &opts, &clean);
 }
 
 type Steps = Vec<(&'static str, Box<dyn Fn()>)>;
+
+/// The steps that change article bodies alone, and nothing the rest of the
+/// site shows of them: published by the quick path.
+const QUICK: &[&str] = &[
+    "edit an article's body",
+    "save an article unchanged",
+    "a body links to another article",
+    "edit two articles' bodies at once",
+    "edit the first paragraph, which is the summary",
+];
 
 /// Documents (issue 16): added, linked from an article, edited (title,
 /// expiry), replaced, given a file, and removed.
@@ -333,4 +354,62 @@ fn find(root: &Path, name: &str) -> PathBuf {
         .map(|e| e.unwrap().into_path())
         .find(|p| p.file_name().is_some_and(|n| n == name))
         .unwrap_or_else(|| panic!("{name} not found"))
+}
+
+/// The home page shows each category's newest article as a card in its
+/// block: an older article's first paragraph (its summary) edited is seen
+/// there though the page's own list does not show it.
+#[test]
+fn a_summary_edited_in_a_body_reaches_the_home_page_blocks() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    fs::create_dir_all(root.join("content")).unwrap();
+    fs::write(
+        root.join("site.yaml"),
+        "title: \"Bản tin phường Ngọc Thụy\"\nbase_url: \"https://ngocthuy.example.vn/\"\nper_page: 2\n",
+    )
+    .unwrap();
+    let article = |date: &str, category: &str, body: &str| {
+        format!(
+            "---\ntitle: \"Tin ngày {date}\"\ndate: {date} 08:00\ncategory: {category}\n---\n{body}\n"
+        )
+    };
+    for day in 1..=3 {
+        let date = format!("0{day}/03/2025");
+        fs::write(
+            root.join(format!("content/tin-{day}.md")),
+            article(&date, "TIN TỨC - SỰ KIỆN", "Tổ dân phố họp bàn việc chung."),
+        )
+        .unwrap();
+    }
+    let old = root.join("content/dang-uy.md");
+    fs::write(
+        &old,
+        article(
+            "15/01/2024",
+            "CÔNG TÁC ĐẢNG",
+            "Đảng ủy phường giao ban đầu năm.\n\nCác chi bộ báo cáo kết quả.",
+        ),
+    )
+    .unwrap();
+    let served = tmp.path().join("served");
+    let (mut session, opts) = open(&root, &served);
+    let home = || fs::read_to_string(served.join("index.html")).unwrap();
+    assert!(home().contains("Đảng ủy phường giao ban đầu năm."));
+
+    edit(&old, "giao ban đầu năm", "giao ban quý I");
+    let r = session
+        .rebuild_after(&["content/dang-uy.md".into()])
+        .unwrap();
+    assert!(r.quick, "a body edit took the full path");
+    assert!(
+        home().contains("Đảng ủy phường giao ban quý I."),
+        "the block's card is stale"
+    );
+    assert_same(
+        "summary in a home block",
+        &served,
+        &opts,
+        &tmp.path().join("clean"),
+    );
 }

@@ -3,7 +3,9 @@
 //! is byte-for-byte what a clean build writes, and an edit that changes a
 //! few words replaces only their buckets.
 
-use std::collections::BTreeMap;
+mod common;
+use common::session::{assert_same, edit, open, write};
+
 use std::fs;
 use std::path::Path;
 
@@ -35,61 +37,6 @@ fn write_site(root: &Path) {
     }
 }
 
-/// Writes land with a new modification time even on coarse clocks.
-fn write(path: &Path, text: &str) {
-    let old = fs::metadata(path).ok().and_then(|m| m.modified().ok());
-    fs::write(path, text).unwrap();
-    if let Some(old) = old {
-        let f = fs::File::options().write(true).open(path).unwrap();
-        f.set_modified(old + std::time::Duration::from_secs(1))
-            .unwrap();
-    }
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{} lacks {from:?}", path.display());
-    write(path, &text.replacen(from, to, 1));
-}
-
-/// Every file under `dir` (but the output marker) with its bytes.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file() && e.path() != dir.join(bantin::output::MARKER))
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap();
-            (
-                rel.to_string_lossy().into_owned(),
-                fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
-
-fn assert_clean(step: &str, served: &Path, opts: &Options, clean_dir: &Path) {
-    let mut clean = opts.clone();
-    clean.output = Some(clean_dir.to_path_buf());
-    bantin::build(&clean).unwrap();
-    let (a, b) = (tree(served), tree(clean_dir));
-    let keys = |t: &BTreeMap<String, Vec<u8>>| t.keys().cloned().collect::<Vec<_>>();
-    assert_eq!(
-        keys(&a),
-        keys(&b),
-        "{step}: not the files a clean build writes"
-    );
-    let differ: Vec<_> = a
-        .iter()
-        .filter(|(k, v)| b[*k] != **v)
-        .map(|(k, _)| k)
-        .collect();
-    assert!(
-        differ.is_empty(),
-        "{step}: differ from a clean build: {differ:?}"
-    );
-}
-
 fn inodes(served: &Path) -> Vec<u64> {
     (0..16)
         .map(|n| {
@@ -103,13 +50,7 @@ fn session(tmp: &Path) -> (Session, Options, std::path::PathBuf) {
     let root = tmp.join("site");
     write_site(&root);
     let served = tmp.join("served");
-    let opts = Options {
-        root,
-        output: Some(served.clone()),
-        ..Options::default()
-    };
-    let mut s = Session::new(opts.clone(), served.clone()).unwrap();
-    s.rebuild().unwrap();
+    let (s, opts) = open(&root, &served);
     (s, opts, served)
 }
 
@@ -138,7 +79,9 @@ fn words_edited_in_and_out_of_an_article_equal_a_clean_build() {
     for (step, from, to) in steps {
         let before = inodes(&served);
         edit(&a, from, to);
-        let r = session.rebuild().unwrap();
+        // Told which file changed, as `watch` is: a body edit is quick.
+        let r = session.rebuild_after(&["content/bai-7.md".into()]).unwrap();
+        assert_eq!(r.quick, !step.contains("title"), "{step}: quick path?");
         let after = inodes(&served);
         let replaced = before.iter().zip(&after).filter(|(x, y)| x != y).count();
         assert!(
@@ -146,7 +89,7 @@ fn words_edited_in_and_out_of_an_article_equal_a_clean_build() {
             "{step}: {replaced} of 16 buckets replaced"
         );
         assert!(r.written > replaced, "{step}: {} written", r.written);
-        assert_clean(step, &served, &opts, &clean);
+        assert_same(step, &served, &opts, &clean);
     }
 }
 
@@ -164,15 +107,15 @@ fn articles_added_removed_and_redated_equal_a_clean_build() {
     );
     edit(&new, "/2025 ", "/2026 ");
     session.rebuild().unwrap();
-    assert_clean("added", &served, &opts, &clean);
+    assert_same("added", &served, &opts, &clean);
     // A word edited while the numbers shift again (re-dated).
     edit(&content.join("bai-3.md"), "/2025 ", "/2027 ");
     edit(&content.join("bai-9.md"), "kể việc", "kể chuyện");
     session.rebuild().unwrap();
-    assert_clean("re-dated", &served, &opts, &clean);
+    assert_same("re-dated", &served, &opts, &clean);
     fs::remove_file(&new).unwrap();
     session.rebuild().unwrap();
-    assert_clean("removed", &served, &opts, &clean);
+    assert_same("removed", &served, &opts, &clean);
     // The oldest article: the others keep their numbers, so only its words'
     // buckets change, coming and going.
     let old = content.join("bai-cu.md");
@@ -184,14 +127,14 @@ fn articles_added_removed_and_redated_equal_a_clean_build() {
     edit(&old, "/2025 ", "/2019 ");
     session.rebuild().unwrap();
     assert!(before.iter().zip(inodes(&served)).any(|(x, y)| *x == y));
-    assert_clean("oldest added", &served, &opts, &clean);
+    assert_same("oldest added", &served, &opts, &clean);
     let before = inodes(&served);
     fs::remove_file(&old).unwrap();
     session.rebuild().unwrap();
     assert!(before.iter().zip(inodes(&served)).any(|(x, y)| *x == y));
-    assert_clean("oldest removed", &served, &opts, &clean);
+    assert_same("oldest removed", &served, &opts, &clean);
     // After the index was made whole, edits are word by word again.
     edit(&content.join("bai-9.md"), "kể chuyện", "kể việc");
     session.rebuild().unwrap();
-    assert_clean("edited after", &served, &opts, &clean);
+    assert_same("edited after", &served, &opts, &clean);
 }

@@ -2,11 +2,11 @@
 //! word buckets whose words changed, and the folder stays what a clean
 //! build writes.
 
+mod common;
+use common::session::open;
+
 use std::fs;
 use std::path::Path;
-
-use bantin::Options;
-use bantin::watch::session::Session;
 
 /// 100 articles: four word buckets.
 fn write_site(root: &Path) {
@@ -54,13 +54,7 @@ fn an_edit_rewrites_only_the_buckets_of_its_words() {
     let root = tmp.path().join("site");
     write_site(&root);
     let served = tmp.path().join("served");
-    let opts = Options {
-        root: root.clone(),
-        output: Some(served.clone()),
-        ..Options::default()
-    };
-    let mut session = Session::new(opts.clone(), served.clone()).unwrap();
-    session.rebuild().unwrap();
+    let (mut session, opts) = open(&root, &served);
     let buckets: Vec<_> = (0..4)
         .map(|n| served.join(format!("tim-kiem/tu/{n}.json")))
         .collect();
@@ -73,13 +67,15 @@ fn an_edit_rewrites_only_the_buckets_of_its_words() {
     let before: Vec<u64> = buckets.iter().map(|b| inode(b)).collect();
     fs::write(&article, text.replace("dân phố.", "dân phố!")).unwrap();
     let r = session.rebuild().unwrap();
+    assert!(!r.quick, "not told what changed: a full rebuild");
     assert_eq!(r.written, 1, "only the article's page");
     let after: Vec<u64> = buckets.iter().map(|b| inode(b)).collect();
     assert_eq!(before, after, "a bucket was replaced");
 
     // A new word: its bucket and its pairs' buckets, not all four.
     fs::write(&article, format!("{text}\nKhánh thành nhà văn hóa.\n")).unwrap();
-    let r = session.rebuild().unwrap();
+    let r = session.rebuild_after(&["content/bai-7.md".into()]).unwrap();
+    assert!(r.quick, "a body edit, told: the quick path");
     let after: Vec<u64> = buckets.iter().map(|b| inode(b)).collect();
     let replaced = before.iter().zip(&after).filter(|(a, b)| a != b).count();
     assert!(

@@ -24,7 +24,7 @@ mod stages;
 
 use stages::{copy_files, read_documents, render_markdown, summaries};
 pub(crate) use stages::{
-    files_to_copy, judge_links, link_table, publish_photos, published, read_articles,
+    files_to_copy, judge_links, link_table, parse_file, publish_photos, published, read_articles,
     render_failures, render_pages,
 };
 

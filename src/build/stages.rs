@@ -211,7 +211,8 @@ pub(super) fn read_documents(
     (docs, errors)
 }
 
-fn parse_file(root: &Path, path: &Path, rel: &Path) -> Result<Parsed, Vec<Diagnostic>> {
+/// Read and parse one article file (`rel` under `content`, at `path`).
+pub(crate) fn parse_file(root: &Path, path: &Path, rel: &Path) -> Result<Parsed, Vec<Diagnostic>> {
     let display = load::display_path(root, path);
     let load::Read { text, stamp, note } =
         load::read_text_stamped(path, &display).map_err(|d| vec![d])?;
@@ -282,7 +283,7 @@ pub(super) fn render_markdown(
     let mut html = Vec::with_capacity(rendered.len());
     for (a, (r, _)) in site.articles.iter_mut().zip(rendered) {
         if a.summary.is_empty() {
-            a.summary = crate::text::truncate_words(&r.first_paragraph, 240);
+            a.summary = crate::site::body_summary(&r.first_paragraph);
         }
         html.push(ArticleHtml {
             html: r.html,
@@ -360,7 +361,7 @@ pub(super) fn summaries(site: &mut Site) {
         .collect();
     for (a, f) in site.articles.iter_mut().zip(firsts) {
         if let Some(f) = f {
-            a.summary = crate::text::truncate_words(&f, 240);
+            a.summary = crate::site::body_summary(&f);
         }
     }
 }

@@ -6,6 +6,7 @@ mod card;
 mod documents;
 mod gaps;
 mod labels;
+mod parts;
 pub mod relative;
 pub mod search;
 mod sink;
@@ -21,6 +22,7 @@ use crate::pages::{self, Kind, Listing, Page, Paged};
 use crate::routes;
 use crate::site::Site;
 use card::card;
+pub use parts::Parts;
 use sink::{Fill, HashSink, Sink, hash_json};
 use sitemap::{sitemap_entries, sitemap_index};
 pub(crate) use templates::escape_text;
@@ -187,12 +189,24 @@ impl<'s> Renderer<'s> {
     /// A hash of everything `render` would put into the page: equal
     /// fingerprints mean byte-identical pages (the templates are included).
     pub fn fingerprint(&self, page: &Page) -> u64 {
-        let mut h = HashSink(DefaultHasher::new());
+        self.print(page, HashSink::new(false)).0
+    }
+
+    /// `fingerprint`, and the articles whose cards the page shows: it
+    /// changes when one of them does (not counting the word buckets).
+    pub fn fingerprint_showing(&self, page: &Page) -> (u64, Vec<u32>) {
+        let (print, shown) = self.print(page, HashSink::new(true));
+        (print, shown.unwrap_or_default())
+    }
+
+    fn print(&self, page: &Page, mut h: HashSink) -> (u64, Option<Vec<u32>>) {
         self.base_hash.hash(&mut h.0);
         page.file.hash(&mut h.0);
         if let Kind::SearchRecords(n) = page.kind {
             // Its articles' cards (title, path, day, category, summary).
-            self.card_hashes[search::shard_articles(self.site, n)].hash(&mut h.0);
+            let shard = search::shard_articles(self.site, n);
+            self.card_hashes[shard.clone()].hash(&mut h.0);
+            h.shows(&shard.collect::<Vec<_>>());
         } else if page.kind == Kind::SearchIndex {
             // The documents the index lists (none on most sites).
             for d in &self.site.documents.list {
@@ -216,7 +230,7 @@ impl<'s> Renderer<'s> {
         } else {
             self.fill(&mut h, page);
         }
-        h.0.finish()
+        (h.0.finish(), h.1)
     }
 
     /// Put a page's context into `s`; returns the template to render.
@@ -327,6 +341,9 @@ impl<'s> Renderer<'s> {
         s.cards("featured", self, &featured);
         s.cards("articles", self, &(paged.items.clone()).collect::<Vec<_>>());
         s.put_value("pagination", self.pagination(paged));
+        for c in &site.categories {
+            s.shows(&c.articles[..c.articles.len().min(BLOCK)]);
+        }
         s.put(
             "blocks",
             &site

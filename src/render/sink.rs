@@ -30,6 +30,9 @@ pub(super) trait Sink {
     /// permalink. All follow from the path and the base URL, which the
     /// base hash covers.
     fn page(&mut self, r: &Renderer<'_>, path: &str);
+    /// Articles whose cards the page shows inside a value `put` (the home
+    /// page's blocks): `cards` and `card` tell of theirs themselves.
+    fn shows(&mut self, _idx: &[usize]) {}
 }
 
 /// A page's Tera context being filled; `body` is the article's HTML when
@@ -87,8 +90,15 @@ impl Sink for Fill {
     }
 }
 
-/// A hasher that serde can write JSON into.
-pub(super) struct HashSink(pub(super) DefaultHasher);
+/// A hasher that serde can write JSON into; with `Some` list, it notes
+/// which articles' cards the page shows (see `Renderer::fingerprint_showing`).
+pub(super) struct HashSink(pub(super) DefaultHasher, pub(super) Option<Vec<u32>>);
+
+impl HashSink {
+    pub(super) fn new(showing: bool) -> HashSink {
+        HashSink(DefaultHasher::new(), showing.then(Vec::new))
+    }
+}
 
 impl std::io::Write for HashSink {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
@@ -115,10 +125,19 @@ impl Sink for HashSink {
         for i in idx {
             r.card_hashes[*i].hash(&mut self.0);
         }
+        self.shows(idx);
     }
     fn card(&mut self, key: &'static str, r: &Renderer<'_>, i: Option<usize>) {
         key.hash(&mut self.0);
         i.map(|i| r.card_hashes[i]).hash(&mut self.0);
+        if let Some(i) = i {
+            self.shows(&[i]);
+        }
+    }
+    fn shows(&mut self, idx: &[usize]) {
+        if let Some(shown) = &mut self.1 {
+            shown.extend(idx.iter().map(|&i| i as u32));
+        }
     }
     fn page(&mut self, _: &Renderer<'_>, path: &str) {
         "page".hash(&mut self.0);
@@ -136,7 +155,7 @@ impl Sink for HashSink {
 }
 
 pub(super) fn hash_json<T: Serialize + ?Sized>(value: &T) -> u64 {
-    let mut h = HashSink(DefaultHasher::new());
+    let mut h = HashSink::new(false);
     let _ = serde_json::to_writer(&mut h, value);
     h.0.finish()
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, Utc};
 
-use super::{Group, Site, join_relative};
+use super::{Article, Group, Site, join_relative};
 use crate::documents::ParsedDoc;
 use crate::error::Diagnostic;
 use crate::routes;
@@ -314,24 +314,42 @@ pub fn backlinks(site: &mut Site) {
     if site.documents.list.is_empty() {
         return;
     }
-    let by_source: HashMap<PathBuf, usize> = site
-        .documents
+    let by_source = by_source(site);
+    for ai in 0..site.articles.len() {
+        for d in linked(&by_source, &site.articles[ai]) {
+            site.documents.list[d].articles.push(ai);
+        }
+    }
+}
+
+/// The documents (by number in `site.documents.list`) whose files
+/// article `a`'s body links to, ascending; empty when the site has none.
+pub fn linked_documents(site: &Site, a: &Article) -> Vec<usize> {
+    if site.documents.list.is_empty() {
+        return Vec::new();
+    }
+    let by_source = by_source(site);
+    linked(&by_source, a)
+}
+
+/// Each document's number by its file under `content/`.
+fn by_source(site: &Site) -> HashMap<PathBuf, usize> {
+    site.documents
         .list
         .iter()
         .enumerate()
         .map(|(i, d)| (d.file.source.clone(), i))
+        .collect()
+}
+
+fn linked(by_source: &HashMap<PathBuf, usize>, a: &Article) -> Vec<usize> {
+    let dir = a.file.source.parent().unwrap_or(Path::new(""));
+    let mut found: Vec<usize> = md_links(&a.file.body)
+        .filter_map(|dest| by_source.get(&join_relative(dir, dest)?).copied())
         .collect();
-    for (ai, a) in site.articles.iter().enumerate() {
-        let dir = a.file.source.parent().unwrap_or(Path::new(""));
-        let mut found: Vec<usize> = md_links(&a.file.body)
-            .filter_map(|dest| by_source.get(&join_relative(dir, dest)?).copied())
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        for d in found {
-            site.documents.list[d].articles.push(ai);
-        }
-    }
+    found.sort_unstable();
+    found.dedup();
+    found
 }
 
 /// The destinations of a body's links that name a `.md` file, without

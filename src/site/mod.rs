@@ -15,7 +15,13 @@ mod documents;
 pub use assemble::assemble;
 #[cfg(test)]
 use assemble::{nearest, permute};
-pub use documents::{Attached, Document, Documents, backlinks, place_documents};
+pub use documents::{Attached, Document, Documents, backlinks, linked_documents, place_documents};
+
+/// The summary of an article whose front matter gives none: its body's
+/// first paragraph (plain text), cut on a word at 240 characters.
+pub fn body_summary(first_paragraph: &str) -> String {
+    crate::text::truncate_words(first_paragraph, 240)
+}
 
 /// An article placed in the site: the file as read, kept whole, and what
 /// placing it decided (its category, slug, URL path and summary).

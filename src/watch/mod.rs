@@ -105,7 +105,7 @@ pub fn run(w: WatchOptions, report: &mut dyn FnMut(Event<'_>)) -> Result<()> {
 
     let mut session = Session::new(opts, output.clone())?;
     mark_output(&output)?;
-    let first = rebuild(&mut session, &shared);
+    let first = rebuild(&mut session, &shared, &[]);
     announce(&shared, &crate::t!("watch-first-build"), first, report);
     report(Event::Serving {
         url: &url,
@@ -133,7 +133,12 @@ pub fn run(w: WatchOptions, report: &mut dyn FnMut(Event<'_>)) -> Result<()> {
         }
         let what = describe(&root, &changes);
         let began = SystemTime::now();
-        let result = rebuild(&mut session, &shared);
+        // Paths under the root: an edit of article bodies alone is quick.
+        let changed: Vec<PathBuf> = changes
+            .iter()
+            .filter_map(|(_, p)| Some(absolute(p).strip_prefix(&root).ok()?.to_path_buf()))
+            .collect();
+        let result = rebuild(&mut session, &shared, &changed);
         if let Err(e) = &result {
             held = hold_back(e, &root, &changes, held, began, settle);
             if held.is_some() {
@@ -296,11 +301,19 @@ fn changes_files(kind: &notify::EventKind) -> bool {
     }
 }
 
-/// Build again; a success is published (see [`Shared::publish`]).
-fn rebuild(session: &mut Session, shared: &Shared) -> Result<session::Rebuilt> {
+/// Build again after `changed` (paths under the root; none: everything);
+/// a success is published (see [`Shared::publish`]).
+fn rebuild(
+    session: &mut Session,
+    shared: &Shared,
+    changed: &[PathBuf],
+) -> Result<session::Rebuilt> {
     // Open pages reload as soon as the pages are in place; the search
     // index's word buckets follow.
-    let result = session.rebuild_then(&mut |moved, place| shared.publish(moved, place));
+    let publish = &mut |moved: &[(String, String)], place: &mut dyn FnMut() -> Result<()>| {
+        shared.publish(moved, place)
+    };
+    let result = session.rebuild_after_then(changed, publish);
     // A failed first build empties the folder, marker included.
     result.and_then(|r| mark_output(session.output()).map(|()| r))
 }

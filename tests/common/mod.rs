@@ -4,6 +4,7 @@
 
 pub mod browser;
 pub mod counts;
+pub mod session;
 pub mod tools;
 pub mod watch;
 

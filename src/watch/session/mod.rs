@@ -8,6 +8,13 @@
 //!
 //! A failed rebuild touches nothing: pages are rendered into a staging
 //! folder first and moved into place only when all of them succeeded.
+//! A save that changed only article bodies takes a quicker path still,
+//! from the site the last rebuild kept (see [`quick`]).
+
+mod quick;
+mod stage;
+
+use stage::{Stage, clear, place, remove_with_empty_parents};
 
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
@@ -47,6 +54,8 @@ pub struct Rebuilt {
     /// Articles whose address changed (a title, `slug:` or category
     /// edited): (old URL path, new URL path).
     pub moved: Vec<(String, String)>,
+    /// Whether only edited article bodies were read (see [`quick`]).
+    pub quick: bool,
 }
 
 pub struct Session {
@@ -60,6 +69,8 @@ pub struct Session {
     addresses: HashMap<PathBuf, String>,
     /// The search word index as published, updated word by word.
     search: Kept,
+    /// What the last rebuild made, when it succeeded (see [`quick`]).
+    held: Option<quick::Held>,
 }
 
 impl Session {
@@ -79,6 +90,7 @@ impl Session {
             cards: CardCache::new(),
             addresses: HashMap::new(),
             search: Kept::default(),
+            held: None,
         })
     }
 
@@ -95,6 +107,24 @@ impl Session {
         self.rebuild_then(&mut |_, place| place())
     }
 
+    /// `rebuild` after `changed` (paths under the site root) changed,
+    /// taking the quick path when they are edits of article bodies alone.
+    pub fn rebuild_after(&mut self, changed: &[PathBuf]) -> Result<Rebuilt> {
+        self.rebuild_after_then(changed, &mut |_, place| place())
+    }
+
+    /// `rebuild_then` after `changed` changed (see [`Session::rebuild_after`]).
+    pub fn rebuild_after_then(
+        &mut self,
+        changed: &[PathBuf],
+        publish: &mut Publish<'_>,
+    ) -> Result<Rebuilt> {
+        match self.quick(changed, publish) {
+            Some(result) => result,
+            None => self.rebuild_then(publish),
+        }
+    }
+
     /// `rebuild`, handing `publish` the step that moves every page a
     /// reader looks at into place (and deletes what is gone), for it to
     /// run (once) and announce as one step; the search index's word buckets
@@ -104,6 +134,9 @@ impl Session {
     /// again exactly a clean build.
     pub fn rebuild_then(&mut self, publish: &mut Publish<'_>) -> Result<Rebuilt> {
         let start = Instant::now();
+        if let Some(held) = self.held.take() {
+            build::drop_in_background(held.into_owned());
+        }
         let prepared = build::prepare_with(&self.opts, Some(&mut self.cache))?;
         // A link, image or cover that leads nowhere fails as in `build`.
         let warnings = build::judge_links(&prepared, &self.opts.root)?;
@@ -114,7 +147,7 @@ impl Session {
             plan,
             html,
             mut summary,
-            link_base: _,
+            link_base,
         } = prepared;
         summary.warnings = warnings;
         let mut lap = Instant::now();
@@ -132,7 +165,10 @@ impl Session {
             Some((theme.hash(), &self.cards)),
         );
         summary.lap("cards", &mut lap);
-        let fingerprints: Vec<u64> = plan.par_iter().map(|p| renderer.fingerprint(p)).collect();
+        let (fingerprints, shown): (Vec<u64>, Vec<Vec<u32>>) = plan
+            .par_iter()
+            .map(|p| renderer.fingerprint_showing(p))
+            .unzip();
         summary.lap("fingerprints", &mut lap);
         let first = self.pages.is_empty();
         let (todo, later) = changed_pages(&plan, &fingerprints, &self.pages);
@@ -194,14 +230,26 @@ impl Session {
         self.search.apply(words);
         summary.lap("search buckets", &mut lap);
         drop(stage);
-        build::drop_in_background((renderer.into_owned(), site, old_cards));
+        build::drop_in_background(old_cards);
         summary.elapsed = start.elapsed();
+        let dated = self.dates();
+        let parts = renderer.into_parts();
+        self.held = Some(quick::Held::new(
+            site,
+            parts,
+            plan,
+            link_base,
+            summary.clone(),
+            dated,
+            shown,
+        ));
         Ok(Rebuilt {
             written: todo.len() + buckets,
             copied: copies.len(),
             removed: gone.len(),
             moved,
             summary,
+            quick: false,
         })
     }
 
@@ -397,132 +445,5 @@ pub fn changed_pages(
 pub type Publish<'a> =
     dyn FnMut(&[(String, String)], &mut dyn FnMut() -> Result<()>) -> Result<()> + 'a;
 
-/// Move a staged file to `rel` under `out`, making its folder once.
-fn place(out: &Path, made: &mut BTreeSet<PathBuf>, slot: PathBuf, rel: &str) -> Result<()> {
-    let target = out.join(rel);
-    if let Some(parent) = target.parent()
-        && made.insert(parent.to_path_buf())
-    {
-        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-    }
-    fs::rename(&slot, &target).map_err(|e| Error::io(&target, e))
-}
-
-/// A staging folder beside the output, removed when dropped.
-struct Stage(PathBuf);
-
-impl Stage {
-    fn new(out: &Path) -> Result<Stage> {
-        write::fresh_sibling(out, "stage").map(Stage)
-    }
-
-    fn slot(&self, n: usize) -> PathBuf {
-        self.0.join(n.to_string())
-    }
-}
-
-impl Drop for Stage {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-/// Empty `out`, keeping the folder itself.
-fn clear(out: &Path) -> Result<()> {
-    fs::remove_dir_all(out).map_err(|e| Error::io(out, e))?;
-    fs::create_dir_all(out).map_err(|e| Error::io(out, e))
-}
-
-/// Delete `rel` under `out`, then its folders while they are empty.
-fn remove_with_empty_parents(out: &Path, rel: &str) {
-    let path = out.join(rel);
-    let _ = fs::remove_file(&path);
-    let mut dir = path.parent();
-    while let Some(d) = dir {
-        if d == out || fs::remove_dir(d).is_err() {
-            break;
-        }
-        dir = d.parent();
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn page(file: &str, kind: Kind) -> Page {
-        Page {
-            file: file.to_string(),
-            path: file.to_string(),
-            kind,
-        }
-    }
-
-    fn plan() -> Vec<Page> {
-        vec![
-            page("index.html", Kind::Archive),
-            page("a/index.html", Kind::Article(0)),
-            page("tim-kiem/tu/0.json", Kind::SearchWords(0)),
-            page("rss.xml", Kind::Feed(None)),
-        ]
-    }
-
-    fn written(prints: &[u64]) -> HashMap<String, u64> {
-        plan()
-            .iter()
-            .map(|p| p.file.clone())
-            .zip(prints.iter().copied())
-            .collect()
-    }
-
-    #[test]
-    fn a_first_build_writes_every_page_at_once() {
-        let (now, later) = changed_pages(&plan(), &[1, 2, 3, 4], &HashMap::new());
-        assert_eq!((now, later), (vec![0, 1, 2, 3], vec![]));
-    }
-
-    #[test]
-    fn only_pages_whose_fingerprint_changed_are_written_buckets_last() {
-        let old = written(&[1, 2, 3, 4]);
-        assert_eq!(
-            changed_pages(&plan(), &[1, 2, 3, 4], &old),
-            (vec![], vec![])
-        );
-        assert_eq!(
-            changed_pages(&plan(), &[1, 9, 9, 4], &old),
-            (vec![1], vec![2])
-        );
-        // A page the last build did not write (new article) is written.
-        let mut fewer = old.clone();
-        fewer.remove("rss.xml");
-        assert_eq!(
-            changed_pages(&plan(), &[1, 2, 3, 4], &fewer),
-            (vec![3], vec![])
-        );
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_failed_write_is_one_output_error_naming_the_page() {
-        let tmp = tempfile::tempdir().unwrap();
-        let opts = Options {
-            root: Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/full"),
-            ..Options::default()
-        };
-        let out = tmp.path().join("out");
-        let mut session = Session::new(opts, out.clone()).unwrap();
-        // A folder where the feed goes: writing the feed fails.
-        fs::create_dir_all(out.join("rss.xml")).unwrap();
-        match session.rebuild() {
-            Err(Error::Env(d)) => {
-                assert_eq!(d.file, out.join("rss.xml"));
-                assert!(
-                    d.message.starts_with(&crate::t!("watch-cannot-write-page")),
-                    "{}",
-                    d.message
-                );
-            }
-            other => panic!("expected one output error, got {other:?}"),
-        }
-    }
-}
+mod tests;
