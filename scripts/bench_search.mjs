@@ -143,6 +143,10 @@ async function once(pagePath) {
       data: mark("bantin-search-data") ?? lastData, painted: window.__paint || mark("bantin-search-painted") || window.__done,
       buckets: mark("bantin-search-buckets"), ranked: mark("bantin-search-ranked"), shown: mark("bantin-search-shown"),
       cls: window.__cls, lcp: window.__lcp,
+      // What else the first frame with results may wait for.
+      fcp: (performance.getEntriesByName("first-contentful-paint")[0] || {}).startTime,
+      css: Math.max(...performance.getEntriesByType("resource").filter((e) => /\.css$/.test(e.name)).map((e) => e.responseEnd)),
+      dcl: performance.getEntriesByType("navigation")[0].domContentLoadedEventStart,
       count: document.querySelectorAll("#search-results li, #r li").length,
       hits: window.__hits || (document.getElementById("search-status") || {}).textContent,
     };
@@ -179,6 +183,8 @@ async function measure(name, pagePath) {
   console.log(`  median of ${runs}: data ${kb(row.data)} + assets ${kb(row.assets)} = ${kb(row.data + row.assets)} in ${row.requests} requests; ` +
     `data arrived → results painted ${row.toPaint.toFixed(1)} ms (each: ${all.map((x) => (x.painted - x.data).toFixed(1)).join(", ")}); ` +
     `navigation → painted ${row.painted.toFixed(0)} ms; LCP ${row.lcp.toFixed(0)} ms; CLS ${row.cls.toFixed(3)}`);
+  console.log(`  each run, ms after navigation (data arrived / stylesheet arrived / DOM ready / results in the DOM / first paint / results painted): ` +
+    all.map((x) => [x.data, x.css, x.dcl, x.shown, x.fcp, x.painted].map((t) => (t === undefined ? "-" : t.toFixed(0))).join(" / ")).join("; "));
   if (!Number.isNaN(row.rank)) {
     console.log(`  of which: buckets arrived → ranked ${row.rank.toFixed(1)} ms (before the shards are asked for); ` +
       `records arrived → results in the DOM ${row.dom.toFixed(1)} ms, then the frame`);

@@ -1,10 +1,8 @@
-// Offline search over bantin's static index: tim-kiem/tu/<n>.json, buckets
-// of a word index (words, and pairs of adjacent words for phrases), and
-// tim-kiem/bai/<n>.json, the articles' records in shards (title, address,
-// day, category, a snippet). A query fetches its words' buckets, then only
-// the shards of the results it shows. Words are folded as bantin folds them
-// (no accents, đ → d, lower case). ?q= is the query. Loaded async in the
-// head: fetching starts while the stylesheet loads.
+// Offline search. Index: tim-kiem/tu/<n>.json, word buckets (words and
+// pairs of adjacent words); tim-kiem/bai/<n>.json, article records in
+// shards, fetched only for the results shown. Words are folded as bantin
+// folds them (no accents, đ → d, lower case). ?q= is the query. Async in
+// the head: the fetches start while the stylesheet loads.
 (function () {
   var me = document.currentScript;
   if (!me || !window.fetch) return;
@@ -171,10 +169,9 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 
-  // Articles holding every term: a term in the title counts 10, elsewhere
-  // 1; each pair of the query's words found side by side adds 20, side by
-  // side in the title 30 more (the phrase "Đức Giang" in a body ranks above
-  // "giảng" in a title and "đức" in the body); then newest first.
+  // Articles with every term: one in the title counts 10, elsewhere 1; a
+  // pair of the query's words side by side adds 20, in the title 30 more
+  // ("Đức Giang" in a body ranks above "giảng" in a title); newest first.
   function rank(postings, phrases) {
     var size = 0;
     postings.concat(phrases).forEach(function (p) {
@@ -234,7 +231,8 @@
         shown = to;
         if (more) more.hidden = shown >= hits.length;
         mark("bantin-search-shown");
-        requestAnimationFrame(function () { setTimeout(function () { mark("bantin-search-painted"); }, 0); });
+        // Painted: now lay out what that frame left out (style.css).
+        requestAnimationFrame(function () { setTimeout(function () { mark("bantin-search-painted"); list.className += " whole"; }, 0); });
       });
     }
     if (more) more.addEventListener("click", function () {
