@@ -165,7 +165,8 @@ impl Session {
             return None;
         };
         let mut lap = start;
-        let parts = held.parts.as_mut()?;
+        // Out while a renderer has them; without them, a full rebuild.
+        let mut parts = held.parts.take()?;
         // The pages to look at again: each edited article's own, and those
         // showing its card when that changed (the summary did).
         let mut pages = BTreeSet::new();
@@ -183,7 +184,8 @@ impl Session {
         summary.stages.clear();
         summary.lap("read + markdown (edited)", &mut lap);
         let pages: Vec<usize> = pages.into_iter().collect();
-        let result = self.publish_edits(&mut held, &pages, &mut summary, publish);
+        let (result, parts) = self.publish_edits(&held, parts, &pages, &mut summary, publish);
+        held.parts = Some(parts);
         // A failure leaves the output as it was; what is held may not be.
         if result.is_ok() {
             self.held = Some(held);
@@ -205,18 +207,16 @@ impl Session {
 
     /// Render the `pages` (by number in the plan) whose fingerprint changed
     /// and move them into place, then the search buckets whose words
-    /// changed. Returns the files written.
+    /// changed. Returns the files written, and `parts` back.
     fn publish_edits(
         &mut self,
-        held: &mut Held,
+        held: &Held,
+        parts: Parts,
         pages: &[usize],
         summary: &mut Summary,
         publish: &mut Publish<'_>,
-    ) -> Result<usize> {
+    ) -> (Result<usize>, Parts) {
         let mut lap = Instant::now();
-        let Some(parts) = held.parts.take() else {
-            return Ok(0);
-        };
         let renderer = Renderer::from_parts(parts, &held.site);
         let plan = &held.plan;
         let prints: Vec<(usize, u64)> = pages
@@ -254,8 +254,7 @@ impl Session {
             summary.lap("search buckets", &mut lap);
             Ok(todo.len() + buckets)
         });
-        held.parts = Some(renderer.into_parts());
-        result
+        (result, renderer.into_parts())
     }
 }
 
