@@ -133,10 +133,14 @@ pub fn run(w: WatchOptions, report: &mut dyn FnMut(Event<'_>)) -> Result<()> {
         }
         let what = describe(&root, &changes);
         let began = SystemTime::now();
-        // Paths under the root: an edit of article bodies alone is quick.
+        // Paths under the root (an edit of article bodies alone is quick);
+        // one that is not stays whole, which the quick path never takes.
         let changed: Vec<PathBuf> = changes
             .iter()
-            .filter_map(|(_, p)| Some(absolute(p).strip_prefix(&root).ok()?.to_path_buf()))
+            .map(|(_, p)| {
+                let p = absolute(p);
+                p.strip_prefix(&root).map(Path::to_path_buf).unwrap_or(p)
+            })
             .collect();
         let result = rebuild(&mut session, &shared, &changed);
         if let Err(e) = &result {
