@@ -26,14 +26,13 @@ impl Parts {
         self.bodies.ready(i)
     }
 
-    /// Give article `i` its new HTML; `false` when bodies are not held.
-    pub fn set_body(&mut self, i: usize, html: crate::links::ArticleHtml) -> bool {
-        match &mut self.bodies {
-            Bodies::Ready(all) if i < all.len() => {
-                all[i] = html;
-                true
-            }
-            _ => false,
+    /// Give article `i` its new HTML (held only when rendered before the
+    /// pages: see [`Parts::body`]).
+    pub fn set_body(&mut self, i: usize, html: crate::links::ArticleHtml) {
+        if let Bodies::Ready(all) = &mut self.bodies
+            && let Some(slot) = all.get_mut(i)
+        {
+            *slot = html;
         }
     }
 

@@ -214,20 +214,10 @@ impl Session {
         summary.lap("move into place", &mut lap);
 
         // The word buckets of the search index, then the output is whole.
-        let buckets = match first {
-            true => Ok(0),
-            false => self.write_buckets(&plan, &words.changed, &stage, &mut made),
-        };
-        if buckets.is_err() {
-            // What the folder holds is not known: the next rebuild makes
-            // the index whole and writes every bucket.
-            self.search = Kept::default();
-        }
-        let buckets = buckets?;
+        let buckets = self.publish_words(&plan, words, &stage, &mut made, first)?;
         for &i in &later {
             self.pages.insert(plan[i].file.clone(), fingerprints[i]);
         }
-        self.search.apply(words);
         summary.lap("search buckets", &mut lap);
         drop(stage);
         build::drop_in_background(old_cards);
@@ -391,6 +381,35 @@ impl Session {
             };
         }
         pages
+    }
+
+    /// Publish the search index's word buckets `words` changed (none on a
+    /// `first` build: they were written with the pages) and keep `words`
+    /// as the index published. Returns how many were written.
+    fn publish_words(
+        &mut self,
+        plan: &[Page],
+        words: crate::render::search::Update,
+        stage: &Stage,
+        made: &mut BTreeSet<PathBuf>,
+        first: bool,
+    ) -> Result<usize> {
+        let written = match first {
+            true => Ok(0),
+            false => self.write_buckets(plan, &words.changed, stage, made),
+        };
+        match written {
+            Ok(n) => {
+                self.search.apply(words);
+                Ok(n)
+            }
+            Err(e) => {
+                // What the folder holds is not known: the next rebuild
+                // makes the index whole and writes every bucket.
+                self.search = Kept::default();
+                Err(e)
+            }
+        }
     }
 
     /// Move into place the search index's word buckets whose bytes

@@ -245,12 +245,7 @@ impl Session {
                 self.pages.insert(plan[n].file.clone(), print);
             }
             summary.lap("move into place", &mut lap);
-            let buckets = self.write_buckets(plan, &words.changed, &stage, &mut made);
-            if buckets.is_err() {
-                self.search = Default::default();
-            }
-            let buckets = buckets?;
-            self.search.apply(words);
+            let buckets = self.publish_words(plan, words, &stage, &mut made, false)?;
             summary.lap("search buckets", &mut lap);
             Ok(todo.len() + buckets)
         });
