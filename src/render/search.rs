@@ -23,14 +23,15 @@ use std::borrow::Cow;
 
 use serde_json::json;
 
-use super::gaps::Gaps;
-use super::words::{Key, Words, fold_into, is_number, visible_text, word_of};
+use super::words::{Key, Words, fold_into, visible_text, word_of};
 
 use crate::pages::{SEARCH_SHARD, search_buckets as bucket_count};
 use crate::site::Site;
 
 mod kept;
+mod postings;
 pub use kept::{Kept, Update};
+use postings::{Lists, Postings};
 
 /// Characters of an article's summary its search record keeps.
 const SNIPPET: usize = 160;
@@ -126,57 +127,6 @@ pub fn records_json(site: &Site, n: usize) -> Vec<u8> {
 /// article, and SipHash's resistance to flooding buys nothing here.
 pub(super) type Map<K, V> = rustc_hash::FxHashMap<K, V>;
 
-/// A word's articles: those with it in their title, those with it anywhere.
-type Lists = (Gaps, Gaps);
-
-/// The words and pairs of adjacent words seen by one thread, each with its
-/// articles.
-#[derive(Default)]
-struct Postings {
-    words: Map<Key, Word>,
-    pairs: Map<(Key, Key), Word>,
-}
-
-/// One word's articles (each list knows the last article added to it, so
-/// a word repeated in an article touches no list).
-type Word = Lists;
-
-/// Note that article `id` has word (or pair) `key`, in its title when
-/// `in_title`. Articles come in ascending order, so each list gets each
-/// article once, in order.
-fn add<K: std::hash::Hash + Eq>(p: &mut Map<K, Word>, key: K, id: u32, in_title: bool) {
-    let (title, any) = p.entry(key).or_default();
-    if in_title && title.last() != Some(id) {
-        title.push(id);
-    }
-    if any.last() != Some(id) {
-        any.push(id);
-    }
-}
-
-impl Postings {
-    /// Note every word of one piece of an article, and every pair of words
-    /// next to each other in it when both have a letter: pairs with a
-    /// number ("số 12", "30 6") are most of the distinct pairs of a site
-    /// and would double the index for little.
-    fn text(
-        &mut self,
-        words: &mut Words,
-        text: &str,
-        id: u32,
-        in_title: bool,
-        prev: &mut Option<Key>,
-    ) {
-        words.scan(text, &mut |k| {
-            add(&mut self.words, k, id, in_title);
-            let k = (!is_number(k)).then_some(k);
-            if let (Some(p), Some(k)) = (std::mem::replace(prev, k), k) {
-                add(&mut self.pairs, (p, k), id, in_title);
-            }
-        });
-    }
-}
-
 /// `buckets_json` of a site whose article bodies are in memory.
 pub fn buckets_from_memory(site: &Site) -> Result<Vec<Vec<u8>>, String> {
     buckets_json(site, &|i| Ok(Cow::Borrowed(&*site.articles[i].file.body)))
@@ -212,9 +162,9 @@ pub fn buckets_json<'s>(
     let mut words: Map<Key, Lists> = Map::default();
     let mut pairs: Map<(Key, Key), Lists> = Map::default();
     for part in parts {
-        let part = part?;
-        merge(&mut words, part.words);
-        merge(&mut pairs, part.pairs);
+        let (w, p) = part?.into_lists();
+        merge(&mut words, w);
+        merge(&mut pairs, p);
     }
     let count = bucket_count(n);
     let mut buckets: Vec<Vec<(String, Lists)>> = vec![Vec::new(); count];
@@ -230,7 +180,7 @@ pub fn buckets_json<'s>(
 }
 
 /// Move one thread's lists into the whole index's.
-fn merge<K: std::hash::Hash + Eq>(all: &mut Map<K, Lists>, part: Map<K, Word>) {
+fn merge<K: std::hash::Hash + Eq>(all: &mut Map<K, Lists>, part: Vec<(K, Lists)>) {
     for (w, (t, a)) in part {
         match all.entry(w) {
             // Moved, not copied: the index is not held twice.
@@ -329,11 +279,12 @@ impl Postings {
 pub(super) fn article_words(a: &Texts<'_>) -> Map<String, bool> {
     let mut p = Postings::default();
     p.article(&mut Words::default(), a, 0);
+    let (words, pairs) = p.into_lists();
     let mut out = Map::default();
-    for (key, (title, _)) in p.words {
+    for (key, (title, _)) in words {
         out.insert(word_of(key), !title.is_empty());
     }
-    for ((a, b), (title, _)) in p.pairs {
+    for ((a, b), (title, _)) in pairs {
         out.insert(format!("{}_{}", word_of(a), word_of(b)), !title.is_empty());
     }
     out
