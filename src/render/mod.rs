@@ -12,6 +12,7 @@ pub mod search;
 mod sink;
 mod sitemap;
 mod templates;
+mod values;
 mod words;
 
 use serde_json::json;
@@ -27,6 +28,7 @@ use sink::{Fill, HashSink, Sink, hash_json};
 use sitemap::{sitemap_entries, sitemap_index};
 pub(crate) use templates::escape_text;
 pub use templates::{chain, compile};
+use values::{object, pager};
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
@@ -479,39 +481,6 @@ impl<'s> Renderer<'s> {
             Err(e) => Err(format!("{}: {e}", crate::t!("render-search-index"))),
         }
     }
-}
-
-/// The pager of page `number` of `total` of a listing whose first page
-/// is at the URL `first`.
-pub(super) fn pager(first: &str, number: usize, total: usize) -> tera::Value {
-    let url = |n: usize| routes::paged(first, n);
-    object([
-        ("current", number.into()),
-        ("total", total.into()),
-        ("prev", (number > 1).then(|| url(number - 1)).into()),
-        ("next", (number < total).then(|| url(number + 1)).into()),
-        (
-            "pages",
-            pages::pager_numbers(number, total)
-                .into_iter()
-                .map(|n| match n {
-                    Some(n) => object([
-                        ("number", n.into()),
-                        ("url", url(n).into()),
-                        ("current", (n == number).into()),
-                    ]),
-                    None => object([("gap", true.into())]),
-                })
-                .collect::<Vec<_>>()
-                .into(),
-        ),
-    ])
-}
-
-/// A Tera map. Its keys are put in alphabetical order, the order
-/// `serde_json::json!` objects have elsewhere in the context.
-pub(super) fn object<const N: usize>(entries: [(&'static str, tera::Value); N]) -> tera::Value {
-    tera::Value::from(std::collections::BTreeMap::from(entries))
 }
 
 /// Articles sharing a tag first, then the same category, newest first.
