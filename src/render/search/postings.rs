@@ -63,9 +63,9 @@ impl Noted {
 /// The words and pairs of adjacent words seen by one thread.
 #[derive(Default)]
 pub(super) struct Postings {
-    /// Words of at most 12 letters (most), by their key as a `u64`.
+    /// Words whose key fits a `u64` (all of at most 12 letters), by it.
     short: Ids,
-    /// Longer words, by key; numbered with `short`.
+    /// The other words, by key; numbered with `short`.
     long: Map<Key, u32>,
     /// Per word: its key and whether it is digits only.
     keys: Vec<(Key, bool)>,
@@ -82,8 +82,10 @@ impl Postings {
     fn word(&mut self, key: Key) -> (u32, bool) {
         let next = self.keys.len() as u32;
         let id = match u64::try_from(key) {
-            Ok(short) => self.short.id(short, next),
-            Err(_) => *self.long.entry(key).or_insert(next),
+            // `u64::MAX` marks an empty slot of `short`: the one word with
+            // that key (`b2yg2214il10k`) is kept with the long words.
+            Ok(short) if short != u64::MAX => self.short.id(short, next),
+            _ => *self.long.entry(key).or_insert(next),
         };
         if id == next {
             self.keys.push((key, is_number(key)));
@@ -148,8 +150,9 @@ impl Postings {
 /// Numbers for `u64` keys, in one flat table with linear probing: a key
 /// and its number share a slot, so a lookup reads one cache line where a
 /// general map reads two (the index's lookups cost a sixth less).
-/// `u64::MAX` marks an empty slot: no key is that (a word's key is below
-/// 37^12 < 2^63, a pair's is two word numbers under 2^32 - 1).
+/// `u64::MAX` marks an empty slot, so it is never given as a key: the one
+/// word whose key it is goes to the long words' map, and a pair's key is
+/// two word numbers, never both 2^32 - 1.
 pub(super) struct Ids {
     slots: Vec<(u64, u32)>,
     len: usize,
@@ -254,5 +257,34 @@ mod tests {
             })
             .collect();
         assert_eq!(named, ["duc_giang", "giang_duc", "giang_so"]);
+    }
+
+    #[test]
+    fn the_word_whose_key_marks_an_empty_slot_is_indexed() {
+        // Its base-37 key is exactly u64::MAX, the empty slot's mark.
+        let mut got = Vec::new();
+        Words::default().scan("b2yg2214il10k", &mut |k| got.push(k));
+        assert_eq!(got, [u128::from(u64::MAX)]);
+        let mut p = Postings::default();
+        let mut words = Words::default();
+        p.text(&mut words, "dan b2yg2214il10k", 0, false, &mut None);
+        p.text(&mut words, "b2yg2214il10k", 2, false, &mut None);
+        let (w, _) = p.into_lists();
+        let lists: Vec<(String, Gaps)> = w
+            .into_iter()
+            .map(|(k, (_, any))| (crate::render::words::word_of(k), any))
+            .collect();
+        let list = |ns: &[u32]| {
+            let mut g = Gaps::default();
+            ns.iter().for_each(|n| g.push(*n));
+            g
+        };
+        assert_eq!(
+            lists,
+            [
+                ("dan".to_string(), list(&[0])),
+                ("b2yg2214il10k".to_string(), list(&[0, 2]))
+            ]
+        );
     }
 }
