@@ -42,6 +42,20 @@ function check(name, ok, detail = "") {
   console.log(`${ok ? "ok  " : "FAIL"} ${name}${detail ? ` — ${detail}` : ""}`);
 }
 
+// Run in a page before its own scripts: sums the layout shifts from the
+// first paint on into window.__cls, each described in window.__shifts.
+function recordShifts() {
+  window.__cls = 0;
+  window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      window.__cls += e.value;
+      window.__shifts.push(`${e.value.toFixed(4)} (${e.sources.map((s) => s.node && (s.node.id || s.node.className || s.node.nodeName)).join(", ")})`);
+    }
+  }).observe({ type: "layout-shift", buffered: true });
+}
+
 // ---- a tiny static server, as any host would serve output/ ----
 const TYPES = {
   ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
@@ -321,17 +335,7 @@ try {
       if (/\.(js|json)$/.test(u.pathname)) await new Promise((ok) => setTimeout(ok, 800));
       return route.continue();
     });
-    await ctx.addInitScript(() => {
-      window.__cls = 0;
-      window.__shifts = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) {
-          if (e.hadRecentInput) continue;
-          window.__cls += e.value;
-          window.__shifts.push(`${e.value.toFixed(3)} (${e.sources.map((s) => s.node && (s.node.id || s.node.className || s.node.nodeName)).join(", ")})`);
-        }
-      }).observe({ type: "layout-shift", buffered: true });
-    });
+    await ctx.addInitScript(recordShifts);
     const page = await ctx.newPage();
     page.on("pageerror", (e) => pageErrors.push(`${kinds[kind]}: ${e.message}`));
     await page.goto(origin + kinds[kind] + (kind === "search" ? "?q=dan%20van" : ""), { waitUntil: "load" });
@@ -359,17 +363,10 @@ try {
     for (const step of [null, "2"]) {
       const ctx = await browser.newContext({ viewport: size, locale: "vi-VN" });
       await ctx.setExtraHTTPHeaders({ "x-cut-before": '<div class="text-size"' });
+      await ctx.addInitScript(recordShifts);
       await ctx.addInitScript((step) => {
         if (step) localStorage.setItem("bantin-co-chu", step);
-        window.__cls = 0;
-        window.__shifts = [];
         window.__half = false;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) {
-            window.__cls += e.value;
-            window.__shifts.push(`${e.value.toFixed(4)} (${e.sources.map((s) => s.node && (s.node.className || s.node.nodeName)).join(", ")})`);
-          }
-        }).observe({ type: "layout-shift", buffered: true });
         const frame = () => {
           if (document.querySelector(".text-size")) return;
           if (document.querySelector(".header-search")) window.__half = true;
