@@ -2,7 +2,11 @@
 //! its page, built once per build and shared by every page that shows it.
 
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::Value as Json;
+use tera::Value;
+use tera::value::Key;
+
+use std::collections::HashMap;
 
 use crate::date;
 use crate::site::Site;
@@ -48,7 +52,7 @@ pub(super) struct Card<'a> {
     featured: bool,
     draft: bool,
     tags: Vec<CardTag<'a>>,
-    extra: &'a Value,
+    extra: &'a Json,
 }
 
 #[derive(Serialize)]
@@ -62,6 +66,21 @@ struct CardCategory<'a> {
 struct CardTag<'a> {
     name: &'a str,
     url: String,
+}
+
+fn category<'a>(site: &Site, cat: &'a crate::site::Category) -> CardCategory<'a> {
+    CardCategory {
+        name: &cat.name,
+        url: site.url(&crate::routes::category(&cat.slug)),
+        slug: &cat.slug,
+    }
+}
+
+fn tag<'a>(site: &Site, name: &'a str, slug: &str) -> CardTag<'a> {
+    CardTag {
+        name,
+        url: site.url(&crate::routes::tag(slug)),
+    }
 }
 
 /// The sizes of a cover that is a photo of the site (see
@@ -265,11 +284,7 @@ pub(super) fn card(site: &Site, i: usize) -> Card<'_> {
             .author_slug
             .as_ref()
             .map(|s| site.url(&crate::routes::author(s))),
-        category: CardCategory {
-            name: &cat.name,
-            url: site.url(&crate::routes::category(&cat.slug)),
-            slug: &cat.slug,
-        },
+        category: category(site, cat),
         summary: &a.summary,
         image_permalink,
         image,
@@ -288,18 +303,130 @@ pub(super) fn card(site: &Site, i: usize) -> Card<'_> {
             .tags
             .iter()
             .zip(&a.tag_slugs)
-            .map(|(t, s)| CardTag {
-                name: t,
-                url: site.url(&crate::routes::tag(s)),
-            })
+            .map(|(t, s)| tag(site, t, s))
             .collect(),
         extra: &a.file.front.extra,
     }
 }
 
+/// The values of the categories and tags that cards show, made once and
+/// shared (an `Arc`, not a copy) by every card that shows them: the
+/// categories' and tags' maps were a quarter of the cards' memory.
+pub(super) struct Shared<'a> {
+    categories: Vec<Value>,
+    /// By the tag as written and its slug (two spellings of one tag are
+    /// shown as written).
+    tags: HashMap<(&'a str, &'a str), Value>,
+}
+
+impl<'a> Shared<'a> {
+    pub(super) fn new(site: &'a Site) -> Shared<'a> {
+        let categories = site
+            .categories
+            .iter()
+            .map(|cat| Value::from_serializable(&category(site, cat)))
+            .collect();
+        let mut tags = HashMap::new();
+        for a in &site.articles {
+            for (name, slug) in a.file.front.tags.iter().zip(&a.tag_slugs) {
+                tags.entry((name.as_str(), slug.as_str()))
+                    .or_insert_with(|| Value::from_serializable(&tag(site, name, slug)));
+            }
+        }
+        Shared { categories, tags }
+    }
+
+    /// Article `i`'s card `c` as a Tera value: the same as
+    /// `Value::from_serializable(c)`, with the category and the tags shared.
+    pub(super) fn value(&self, site: &Site, i: usize, c: &Card<'_>) -> Value {
+        let a = &site.articles[i];
+        let (Some(mut map), Some(cat)) = (
+            Value::from_serializable(c).into_map(),
+            self.categories.get(a.category),
+        ) else {
+            return Value::from_serializable(c);
+        };
+        let tags: Option<Vec<Value>> = a
+            .file
+            .front
+            .tags
+            .iter()
+            .zip(&a.tag_slugs)
+            .map(|(name, slug)| self.tags.get(&(name.as_str(), slug.as_str())).cloned())
+            .collect();
+        let Some(tags) = tags else {
+            return Value::from_serializable(c);
+        };
+        map.insert(Key::from("category"), cat.clone());
+        map.insert(Key::from("tags"), Value::from(tags));
+        Value::from(map)
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::first_image;
+    use super::{Key, Shared, Value, card, first_image};
+    use crate::frontmatter::{self, Parsed};
+    use std::path::Path;
+
+    fn parsed(name: &str, text: &str) -> Parsed {
+        let display = Path::new("content").join(name);
+        let split = frontmatter::split(&display, text).unwrap();
+        Parsed {
+            source: name.into(),
+            front: frontmatter::parse(&display, &split).unwrap(),
+            body: split.body.into(),
+            body_line: split.body_line,
+            verbatim: None,
+            notes: Vec::new(),
+            display,
+        }
+    }
+
+    #[test]
+    fn shared_categories_and_tags_make_the_same_cards() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::write(root.path().join("site.yaml"), "title: \"Bản tin\"\n").unwrap();
+        let config = crate::config::Config::load(root.path()).unwrap();
+        let article = |n: u32, category: &str, tags: &str| {
+            let text = format!(
+                "---\ntitle: \"Bài {n}\"\ndate: 0{n}/02/2024\ncategory: \"{category}\"\ntags: [{tags}]\n---\nThân bài.\n"
+            );
+            parsed(&format!("bai-{n}.md"), &text)
+        };
+        let files = vec![
+            article(1, "CÔNG TÁC ĐẢNG", "\"Văn hóa\", \"Đô thị\""),
+            // The same tag written another way is shown as written.
+            article(2, "CÔNG TÁC ĐẢNG", "\"văn hóa\""),
+            article(3, "CHÍNH QUYỀN", "\"Đô thị\", \"Văn hóa\""),
+            article(4, "CHÍNH QUYỀN", ""),
+        ];
+        let site = crate::site::assemble(config, files, Vec::new()).unwrap();
+        let shared = Shared::new(&site);
+        for i in 0..site.articles.len() {
+            let c = card(&site, i);
+            let made = shared.value(&site, i, &c);
+            assert!(made == Value::from_serializable(&c), "card {i}: {made:?}");
+        }
+        let tags = |i: usize| {
+            let c = shared.value(&site, i, &card(&site, i));
+            let names: Vec<String> = c.as_map().unwrap()[&tera::value::Key::from("tags")]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t.as_map().unwrap()[&Key::from("name")].to_string())
+                .collect();
+            names
+        };
+        let by_title = |t: &str| {
+            site.articles
+                .iter()
+                .position(|a| a.file.front.title == t)
+                .unwrap()
+        };
+        assert_eq!(tags(by_title("Bài 2")), ["văn hóa"]);
+        assert_eq!(tags(by_title("Bài 3")), ["Đô thị", "Văn hóa"]);
+    }
 
     #[test]
     fn the_first_image_of_a_body() {

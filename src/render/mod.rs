@@ -103,6 +103,7 @@ impl<'s> Renderer<'s> {
         let base = Context::from_serialize(&base_json).unwrap_or_default();
         let (tera_cards, card_hashes): (Vec<tera::Value>, Vec<u64>) = {
             use rayon::prelude::*;
+            let shared = card::Shared::new(site);
             (0..site.articles.len())
                 .into_par_iter()
                 .map(|i| {
@@ -110,7 +111,7 @@ impl<'s> Renderer<'s> {
                     let h = templates.map_or(0, |_| hash_json(&c));
                     match previous.and_then(|p| p.get(&h)) {
                         Some(v) => (v.clone(), h),
-                        None => (tera::Value::from_serializable(&c), h),
+                        None => (shared.value(site, i, &c), h),
                     }
                 })
                 .unzip()
@@ -307,11 +308,11 @@ impl<'s> Renderer<'s> {
                 "rss.xml"
             }
             Kind::Sitemap => {
-                s.put("entries", &sitemap_entries(site, 0..usize::MAX));
+                s.put_value("entries", sitemap_entries(site, 0..usize::MAX).into());
                 "sitemap.xml"
             }
             Kind::SitemapPart { urls, .. } => {
-                s.put("entries", &sitemap_entries(site, urls.clone()));
+                s.put_value("entries", sitemap_entries(site, urls.clone()).into());
                 "sitemap.xml"
             }
             Kind::Robots => "robots.txt",
