@@ -408,15 +408,14 @@ mod tests {
             let made = shared.value(&site, i, &c);
             assert!(made == Value::from_serializable(&c), "card {i}: {made:?}");
         }
-        let tags = |i: usize| {
+        let tags = |i: usize| -> Vec<String> {
             let c = shared.value(&site, i, &card(&site, i));
-            let names: Vec<String> = c.as_map().unwrap()[&tera::value::Key::from("tags")]
+            c.as_map().unwrap()[&Key::from("tags")]
                 .as_array()
                 .unwrap()
                 .iter()
                 .map(|t| t.as_map().unwrap()[&Key::from("name")].to_string())
-                .collect();
-            names
+                .collect()
         };
         let by_title = |t: &str| {
             site.articles

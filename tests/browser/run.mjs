@@ -62,8 +62,18 @@ const TYPES = {
   ".json": "application/json", ".xml": "application/xml", ".svg": "image/svg+xml", ".png": "image/png",
   ".jpg": "image/jpeg", ".pdf": "application/pdf", ".txt": "text/plain; charset=utf-8",
 };
+// Pages sent in two pieces (header x-cut-before) whose second piece waits,
+// by the id of the page's context (header x-cut-id).
+const waiting = new Map();
 const server = http.createServer((req, res) => {
-  let rel = decodeURIComponent(new URL(req.url, origin).pathname);
+  const url = new URL(req.url, origin);
+  if (url.pathname === "/__drawn") {
+    // The page drew a frame with its first piece: send the second.
+    waiting.get(url.searchParams.get("id"))?.();
+    res.end();
+    return;
+  }
+  let rel = decodeURIComponent(url.pathname);
   if (rel.endsWith("/")) rel += "index.html";
   const file = path.join(site, path.normalize(rel));
   if (!file.startsWith(site) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
@@ -73,12 +83,22 @@ const server = http.createServer((req, res) => {
   }
   res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
   const body = fs.readFileSync(file);
-  // Asked for (header x-cut-before), a file arrives in two pieces 500 ms
-  // apart, cut before that text: as a slow network or a busy host sends it.
+  // Asked for (header x-cut-before), a file arrives in two pieces, cut
+  // before that text, as a slow network or a busy host sends it: the
+  // second once the page says it drew a frame with the first (GET
+  // /__drawn?id=…, see the checks), and at the latest after 10 s, so that
+  // the frame is there however busy the host.
   const cut = req.headers["x-cut-before"] ? body.indexOf(req.headers["x-cut-before"]) : -1;
   if (cut > 0) {
     res.write(body.subarray(0, cut));
-    setTimeout(() => res.end(body.subarray(cut)), 500);
+    const id = req.headers["x-cut-id"];
+    const rest = () => {
+      if (waiting.get(id) !== rest) return;
+      waiting.delete(id);
+      res.end(body.subarray(cut));
+    };
+    waiting.set(id, rest);
+    setTimeout(rest, 10000);
     return;
   }
   res.end(body);
@@ -367,21 +387,30 @@ try {
     { at: '<button type="submit"', after: ".header-search button", before: "#tim-nhanh" },
     { at: '<button type="button" data-size="0"', after: '[data-size="0"]', before: '[data-size="-1"]' },
   ];
+  let cutId = 0;
   for (const [size, step, cut] of SIZES.flatMap((size) => [null, "2"].flatMap((step) => cuts.map((cut) => [size, step, cut])))) {
     {
       const ctx = await browser.newContext({ viewport: size, locale: "vi-VN" });
-      await ctx.setExtraHTTPHeaders({ "x-cut-before": cut.at });
+      const id = String(++cutId);
+      await ctx.setExtraHTTPHeaders({ "x-cut-before": cut.at, "x-cut-id": id });
       await ctx.addInitScript(recordShifts);
-      await ctx.addInitScript(([step, cut]) => {
+      // A frame with the first piece and not the second: once one is drawn
+      // (the next animation frame comes after it), the server is told to
+      // send the rest.
+      await ctx.addInitScript(([step, cut, id]) => {
         if (step) localStorage.setItem("bantin-co-chu", step);
         window.__half = false;
         const frame = () => {
           if (document.querySelector(cut.after)) return;
-          if (document.querySelector(cut.before)) window.__half = true;
+          if (document.querySelector(cut.before)) {
+            window.__half = true;
+            requestAnimationFrame(() => fetch(`/__drawn?id=${id}`));
+            return;
+          }
           requestAnimationFrame(frame);
         };
         requestAnimationFrame(frame);
-      }, [step, cut]);
+      }, [step, cut, id]);
       const page = await ctx.newPage();
       page.on("pageerror", (e) => pageErrors.push(`${kinds.article}: ${e.message}`));
       await page.goto(origin + kinds.article, { waitUntil: "load" });
