@@ -1,6 +1,7 @@
 // What the browser checks run by tests/*.rs share: their command-line
 // options, a deadline after which a hung run fails, one printed line per
-// check, and a static server for a built site as any host would serve it.
+// check, a static server for a built site as any host would serve it, and
+// a recorder of layout shifts.
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -59,4 +60,24 @@ export async function serve(site, port = 0) {
   });
   await new Promise((ok) => server.listen(port, "127.0.0.1", ok));
   return server;
+}
+
+// An init script (`ctx.addInitScript(recordShifts, rects)`), run in a page
+// before its own scripts: sums the layout shifts from the first paint on
+// into window.__cls, each described in window.__shifts by the nodes that
+// moved, with (`rects`) when it happened and each node's boxes before and
+// after.
+export function recordShifts(rects) {
+  window.__cls = 0;
+  window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      window.__cls += e.value;
+      window.__shifts.push(rects
+        ? `${e.value.toFixed(4)} at ${Math.round(e.startTime)} ms (${e.sources.map((s) =>
+          s.node ? `${s.node.nodeName}.${s.node.className || ""} ${JSON.stringify(s.previousRect)}→${JSON.stringify(s.currentRect)}` : "?").join(", ")})`
+        : `${e.value.toFixed(4)} (${e.sources.map((s) => s.node && (s.node.id || s.node.className || s.node.nodeName)).join(", ")})`);
+    }
+  }).observe({ type: "layout-shift", buffered: true });
 }

@@ -11,7 +11,7 @@
 //   node photos.mjs --site DIR --article REL/ --chromium /usr/bin/chromium
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { checker, deadline, options, serve } from "./lib.mjs";
+import { checker, deadline, options, recordShifts, serve } from "./lib.mjs";
 
 const args = options();
 const site = path.resolve(args.site);
@@ -47,18 +47,7 @@ for (const v of VIEWS) {
   const ctx = await browser.newContext({
     viewport: v.viewport, deviceScaleFactor: v.dpr, isMobile: v.mobile, hasTouch: v.mobile, locale: "vi-VN",
   });
-  await ctx.addInitScript(() => {
-    window.__cls = 0;
-    window.__shifts = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        if (e.hadRecentInput) continue;
-        window.__cls += e.value;
-        window.__shifts.push(`${e.value.toFixed(4)} at ${Math.round(e.startTime)} ms (${e.sources.map((s) =>
-          s.node ? `${s.node.nodeName}.${s.node.className || ""} ${JSON.stringify(s.previousRect)}→${JSON.stringify(s.currentRect)}` : "?").join(", ")})`);
-      }
-    }).observe({ type: "layout-shift", buffered: true });
-  });
+  await ctx.addInitScript(recordShifts, true);
   const page = await ctx.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));

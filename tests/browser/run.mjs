@@ -13,6 +13,7 @@ import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { recordShifts } from "./lib.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -40,20 +41,6 @@ function check(name, ok, detail = "") {
   if (ok) passed++;
   else failed++;
   console.log(`${ok ? "ok  " : "FAIL"} ${name}${detail ? ` — ${detail}` : ""}`);
-}
-
-// Run in a page before its own scripts: sums the layout shifts from the
-// first paint on into window.__cls, each described in window.__shifts.
-function recordShifts() {
-  window.__cls = 0;
-  window.__shifts = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      if (e.hadRecentInput) continue;
-      window.__cls += e.value;
-      window.__shifts.push(`${e.value.toFixed(4)} (${e.sources.map((s) => s.node && (s.node.id || s.node.className || s.node.nodeName)).join(", ")})`);
-    }
-  }).observe({ type: "layout-shift", buffered: true });
 }
 
 // ---- a tiny static server, as any host would serve output/ ----
@@ -355,7 +342,7 @@ try {
       if (/\.(js|json)$/.test(u.pathname)) await new Promise((ok) => setTimeout(ok, 800));
       return route.continue();
     });
-    await ctx.addInitScript(recordShifts);
+    await ctx.addInitScript(recordShifts, false);
     const page = await ctx.newPage();
     page.on("pageerror", (e) => pageErrors.push(`${kinds[kind]}: ${e.message}`));
     await page.goto(origin + kinds[kind] + (kind === "search" ? "?q=dan%20van" : ""), { waitUntil: "load" });
@@ -388,40 +375,38 @@ try {
     { at: '<button type="button" data-size="0"', after: '[data-size="0"]', before: '[data-size="-1"]' },
   ];
   let cutId = 0;
-  for (const [size, step, cut] of SIZES.flatMap((size) => [null, "2"].flatMap((step) => cuts.map((cut) => [size, step, cut])))) {
-    {
-      const ctx = await browser.newContext({ viewport: size, locale: "vi-VN" });
-      const id = String(++cutId);
-      await ctx.setExtraHTTPHeaders({ "x-cut-before": cut.at, "x-cut-id": id });
-      await ctx.addInitScript(recordShifts);
-      // A frame with the first piece and not the second: once one is drawn
-      // (the next animation frame comes after it), the server is told to
-      // send the rest.
-      await ctx.addInitScript(([step, cut, id]) => {
-        if (step) localStorage.setItem("bantin-co-chu", step);
-        window.__half = false;
-        const frame = () => {
-          if (document.querySelector(cut.after)) return;
-          if (document.querySelector(cut.before)) {
-            window.__half = true;
-            requestAnimationFrame(() => fetch(`/__drawn?id=${id}`));
-            return;
-          }
-          requestAnimationFrame(frame);
-        };
+  for (const size of SIZES) for (const step of [null, "2"]) for (const cut of cuts) {
+    const ctx = await browser.newContext({ viewport: size, locale: "vi-VN" });
+    const id = String(++cutId);
+    await ctx.setExtraHTTPHeaders({ "x-cut-before": cut.at, "x-cut-id": id });
+    await ctx.addInitScript(recordShifts, false);
+    // A frame with the first piece and not the second: once one is drawn
+    // (the next animation frame comes after it), the server is told to
+    // send the rest.
+    await ctx.addInitScript(([step, cut, id]) => {
+      if (step) localStorage.setItem("bantin-co-chu", step);
+      window.__half = false;
+      const frame = () => {
+        if (document.querySelector(cut.after)) return;
+        if (document.querySelector(cut.before)) {
+          window.__half = true;
+          requestAnimationFrame(() => fetch(`/__drawn?id=${id}`));
+          return;
+        }
         requestAnimationFrame(frame);
-      }, [step, cut, id]);
-      const page = await ctx.newPage();
-      page.on("pageerror", (e) => pageErrors.push(`${kinds.article}: ${e.message}`));
-      await page.goto(origin + kinds.article, { waitUntil: "load" });
-      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 300)))));
-      const r = await page.evaluate(() => ({ cls: window.__cls, shifts: window.__shifts, half: window.__half }));
-      const name = `article ${size.width}×${size.height}${step ? `, text size +${step}` : ""}, cut before ${cut.after}`;
-      check(`${name}: a frame drawn with the header half arrived`, r.half);
-      check(`${name}: the header's second half arriving moves nothing`, r.cls <= 0.0001,
-        `CLS ${r.cls.toFixed(4)}${r.shifts.length ? `: ${r.shifts.join("; ")}` : ""}`);
-      await ctx.close();
-    }
+      };
+      requestAnimationFrame(frame);
+    }, [step, cut, id]);
+    const page = await ctx.newPage();
+    page.on("pageerror", (e) => pageErrors.push(`${kinds.article}: ${e.message}`));
+    await page.goto(origin + kinds.article, { waitUntil: "load" });
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 300)))));
+    const r = await page.evaluate(() => ({ cls: window.__cls, shifts: window.__shifts, half: window.__half }));
+    const name = `article ${size.width}×${size.height}${step ? `, text size +${step}` : ""}, cut before ${cut.after}`;
+    check(`${name}: a frame drawn with the header half arrived`, r.half);
+    check(`${name}: the header's second half arriving moves nothing`, r.cls <= 0.0001,
+      `CLS ${r.cls.toFixed(4)}${r.shifts.length ? `: ${r.shifts.join("; ")}` : ""}`);
+    await ctx.close();
   }
 
   // Keyboard: the skip link shows on Tab and moves to the content; focus
