@@ -286,7 +286,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
             .unwrap_or(BODY_BUDGET)
     });
     let early_words = (total > budget).then(|| {
-        let words = render::search::buckets_from_memory(&site);
+        let words = render::search::buckets_from_memory(&site, render::search::all_cores());
         for a in &mut site.articles {
             a.file.body = std::sync::Arc::from("");
         }
@@ -301,10 +301,10 @@ pub fn build(opts: &Options) -> Result<Summary> {
         // Photos are made beside the pages.
         let made = scope.spawn(|| publish_photos(&site, &opts.root));
         // Otherwise the search word index is made beside the stages below
-        // and the pages, and its buckets written last.
+        // and the pages, on one thread, and its buckets written last.
         let later = early_words
             .is_none()
-            .then(|| scope.spawn(|| render::search::buckets_from_memory(&site)));
+            .then(|| scope.spawn(|| render::search::buckets_from_memory(&site, 1)));
         let files: Vec<&str> = plan.iter().map(|p| p.file.as_str()).collect();
         let own_dir = staging.make_dirs(&files)?;
         summary.lap("output folders", &mut lap);

@@ -127,24 +127,45 @@ pub fn records_json(site: &Site, n: usize) -> Vec<u8> {
 /// article, and SipHash's resistance to flooding buys nothing here.
 pub(super) type Map<K, V> = rustc_hash::FxHashMap<K, V>;
 
-/// `buckets_json` of a site whose article bodies are in memory.
-pub fn buckets_from_memory(site: &Site) -> Result<Vec<Vec<u8>>, String> {
-    buckets_json(site, &|i| Ok(Cow::Borrowed(&*site.articles[i].file.body)))
+/// The threads the word index is made on when nothing else runs: one per
+/// core, at most 8.
+pub fn all_cores() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |t| t.get())
+        .clamp(1, 8)
 }
 
-/// Every bucket file's bytes. `body` gives an article's Markdown. The work
-/// is split over plain threads, not rayon: `build` runs this beside the
-/// rayon pool rendering the pages, and `watch` inside a page that pool
-/// renders, which must not wait on its own pool.
+/// `buckets_json` of a site whose article bodies are in memory, made on
+/// `threads` threads. `build` makes it on one beside the pages, whose
+/// renderer keeps the other cores busy: more would only take turns with
+/// it, and each holds a partial index until they are merged.
+pub fn buckets_from_memory(site: &Site, threads: usize) -> Result<Vec<Vec<u8>>, String> {
+    buckets_on(
+        site,
+        &|i| Ok(Cow::Borrowed(&*site.articles[i].file.body)),
+        threads,
+    )
+}
+
+/// Every bucket file's bytes, made on every core. `body` gives an
+/// article's Markdown.
 pub fn buckets_json<'s>(
     site: &'s Site,
     body: &(dyn Fn(usize) -> Result<Cow<'s, str>, String> + Sync),
 ) -> Result<Vec<Vec<u8>>, String> {
+    buckets_on(site, body, all_cores())
+}
+
+/// `buckets_json` on `threads` threads. They are plain threads, not rayon:
+/// `build` runs this beside the rayon pool rendering the pages, and `watch`
+/// inside a page that pool renders, which must not wait on its own pool.
+fn buckets_on<'s>(
+    site: &'s Site,
+    body: &(dyn Fn(usize) -> Result<Cow<'s, str>, String> + Sync),
+    threads: usize,
+) -> Result<Vec<Vec<u8>>, String> {
     let n = site.articles.len();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |t| t.get())
-        .clamp(1, 8);
-    let chunk = n.div_ceil(threads).max(1);
+    let chunk = n.div_ceil(threads.max(1)).max(1);
     let parts: Vec<Result<Postings, String>> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..n)
             .step_by(chunk)
