@@ -297,14 +297,16 @@ pub fn build(opts: &Options) -> Result<Summary> {
     let staging = Staging::begin(claim.target())?;
     let mut noted = None;
     let mut photos = None;
+    let half = (render::search::all_cores() / 2).max(1);
     let renderer = std::thread::scope(|scope| -> Result<Renderer<'_>> {
         // Photos are made beside the pages.
         let made = scope.spawn(|| publish_photos(&site, &opts.root));
         // Otherwise the search word index is made beside the stages below
-        // and the pages, on one thread, and its buckets written last.
+        // and the pages, on half the cores (one of two), and its buckets
+        // written last.
         let later = early_words
             .is_none()
-            .then(|| scope.spawn(|| render::search::buckets_from_memory(&site, 1)));
+            .then(|| scope.spawn(|| render::search::buckets_from_memory(&site, half)));
         let files: Vec<&str> = plan.iter().map(|p| p.file.as_str()).collect();
         let own_dir = staging.make_dirs(&files)?;
         summary.lap("output folders", &mut lap);

@@ -136,9 +136,10 @@ pub fn all_cores() -> usize {
 }
 
 /// `buckets_json` of a site whose article bodies are in memory, made on
-/// `threads` threads. `build` makes it on one beside the pages, whose
-/// renderer keeps the other cores busy: more would only take turns with
-/// it, and each holds a partial index until they are merged.
+/// `threads` threads. `build` makes it beside the pages on half the cores,
+/// as the renderer keeps every core busy: on two cores a second index
+/// thread only took turns with it (and held a second partial index until
+/// the merge).
 pub fn buckets_from_memory(site: &Site, threads: usize) -> Result<Vec<Vec<u8>>, String> {
     buckets_on(
         site,
