@@ -302,8 +302,10 @@ pub fn build(opts: &Options) -> Result<Summary> {
         // Photos are made beside the pages.
         let made = scope.spawn(|| publish_photos(&site, &opts.root));
         // Otherwise the search word index is made beside the stages below
-        // and the pages, on half the cores (one of two), and its buckets
-        // written last.
+        // and the pages, and its buckets written last. It takes half the
+        // cores (one of two): the renderer keeps every core busy, and on two
+        // cores a second index thread only took turns with it (and held a
+        // second partial index until the merge).
         let later = early_words
             .is_none()
             .then(|| scope.spawn(|| render::search::buckets_from_memory(&site, half)));

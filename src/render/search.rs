@@ -136,10 +136,7 @@ pub fn all_cores() -> usize {
 }
 
 /// `buckets_json` of a site whose article bodies are in memory, made on
-/// `threads` threads. `build` makes it beside the pages on half the cores,
-/// as the renderer keeps every core busy: on two cores a second index
-/// thread only took turns with it (and held a second partial index until
-/// the merge).
+/// `threads` threads (`build` chooses how many: see there).
 pub fn buckets_from_memory(site: &Site, threads: usize) -> Result<Vec<Vec<u8>>, String> {
     buckets_on(
         site,

@@ -82,18 +82,18 @@ impl Postings {
     /// digits only.
     #[inline]
     fn word(&mut self, key: Key, article: u32, in_title: bool) -> (u32, bool) {
+        // A new word's number, marked when it is digits only.
         let next = self.keys.len() as u32;
+        let numbered = || next | if is_number(key) { NUMBER } else { 0 };
         let (slot, new) = match u64::try_from(key) {
             // `u64::MAX` marks an empty slot of `short`: the one word with
             // that key (`b2yg2214il10k`) is kept with the long words.
-            Ok(short) if short != u64::MAX => self
-                .short
-                .slot(short, || next | if is_number(key) { NUMBER } else { 0 }),
+            Ok(short) if short != u64::MAX => self.short.slot(short, numbered),
             _ => {
                 let mut new = false;
                 let slot = self.long.entry(key).or_insert_with(|| {
                     new = true;
-                    (next | if is_number(key) { NUMBER } else { 0 }, 0)
+                    (numbered(), 0)
                 });
                 (slot, new)
             }
