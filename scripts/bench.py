@@ -341,15 +341,24 @@ def bench_size(label, n, corpus, hugo_site, runs_wanted, a, bantin, hugo, scratc
 def bench_replace(label, n, corpus, hugo_site, runs_wanted, a, tools, scratch):
     """A build replacing its previous output, every tool in turn (alternating).
     `tools`: [(name, bantin binary)]; Hugo removes its previous output inside
-    its timed command."""
+    its timed command. As an editor builds: each tool has its own copy of the
+    site on the scratch file system, and bantin writes to the site's own
+    `output/` (so its spare tree in `.bantin/` is on the output's file system)."""
+    def site_copy(src, name):
+        dst = os.path.join(scratch, "site-" + name)
+        shutil.rmtree(dst, ignore_errors=True)
+        shutil.copytree(src, dst, symlinks=True)
+        return dst
     cmds = []
     for name, binary in tools:
-        out = os.path.join(scratch, "replace-" + name)
-        cmds.append((name, [binary, "build", "--future", "--root", corpus, "--output", out], out))
+        root = site_copy(corpus, name)
+        out = os.path.join(root, "output")
+        cmds.append((name, [binary, "build", "--future", "--root", root], out))
     if hugo_site:
-        out = os.path.join(scratch, "replace-hugo")
+        site = site_copy(hugo_site, "hugo")
+        out = os.path.join(site, "public")
         script = 'rm -rf "$1" && exec "$0" --quiet -s "$2" -d "$1"'
-        cmds.append(("hugo (rm -rf + build)", ["sh", "-c", script, a.hugo_bin, out, hugo_site], out))
+        cmds.append(("hugo (rm -rf + build)", ["sh", "-c", script, a.hugo_bin, out, site], out))
     for name, cmd, out in cmds:  # the previous output each run replaces
         fresh(out)
         _, _, _, rc = run_once(cmd)
@@ -364,7 +373,7 @@ def bench_replace(label, n, corpus, hugo_site, runs_wanted, a, tools, scratch):
             if i >= a.warmup:
                 runs[name].append((wall, cpu, peak))
     for _, _, out in cmds:
-        fresh(out)
+        shutil.rmtree(os.path.dirname(out), ignore_errors=True)
     rows = []
     hugo_runs = runs.get("hugo (rm -rf + build)")
     for name, _, _ in cmds:

@@ -46,6 +46,10 @@ pub fn mark(dir: &Path) -> std::io::Result<()> {
 #[derive(Debug)]
 pub struct Claim {
     target: PathBuf,
+    /// Where the site a build replaces is kept for the next build to
+    /// write into (see [`spare`]); `None` for a folder claimed without its
+    /// site (`watch`'s preview).
+    spare: Option<PathBuf>,
     _lock: Lock,
 }
 
@@ -54,6 +58,20 @@ impl Claim {
     pub fn target(&self) -> &Path {
         &self.target
     }
+
+    /// This output's spare tree, if it has one (see [`spare`]).
+    pub fn spare(&self) -> Option<&Path> {
+        self.spare.as_deref()
+    }
+}
+
+/// The site `root`'s spare tree: the site its last build replaced, kept in
+/// bantin's own folder in the site (`.bantin/spare`, beside the photo
+/// cache) for the next build to write into. Only one output of a site has
+/// it at a time; it is never beside the output, where a web server
+/// publishing the output's parent folder would serve it.
+pub fn spare(root: &Path) -> PathBuf {
+    root.join(".bantin").join("spare")
 }
 
 /// `out` itself, or the folder it links to. A file there, or a link to
@@ -93,13 +111,22 @@ pub fn guard(root: &Path, out: &Path) -> Result<Claim> {
     // The output as written, and the folder a link there names.
     let roots = [lexical(root), root.canonicalize().unwrap_or_default()];
     for (root, out) in roots.iter().zip([lexical(out), lexical(&target)]) {
-        let protected =
-            ["content", "themes", "templates", "static", "site.yaml"].map(|d| root.join(d));
+        let protected = [
+            "content",
+            "themes",
+            "templates",
+            "static",
+            "site.yaml",
+            ".bantin",
+        ]
+        .map(|d| root.join(d));
         if root.starts_with(&out) || protected.iter().any(|p| out.starts_with(p)) {
             return Err(Error::Usage(crate::t!("output-over-site", path = &out)));
         }
     }
-    claim(&target)
+    let mut claim = claim(&target)?;
+    claim.spare = Some(spare(root));
+    Ok(claim)
 }
 
 /// `p` made absolute against the working folder (an empty `p` is the
@@ -146,6 +173,7 @@ pub fn claim(target: &Path) -> Result<Claim> {
     refuse_foreign(target)?;
     Ok(Claim {
         target: target.to_path_buf(),
+        spare: None,
         _lock: lock,
     })
 }

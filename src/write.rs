@@ -8,7 +8,12 @@
 //! beside the output, where the next run finds it. A `bantin build`
 //! stopped by Ctrl-C or SIGTERM ([`clean_up_on_interrupt`]) removes its
 //! temporary folder before it exits.
+//!
+//! The site a swap replaced is kept as the site's spare tree, and the next
+//! build's fresh folder is that spare, moved beside the output (see
+//! `spare`): the build then only changes what changed.
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{PoisonError, RwLock, RwLockReadGuard};
@@ -18,6 +23,7 @@ use crate::output::{self, MARKER};
 
 mod previous;
 mod remove;
+mod spare;
 
 use previous::Previous;
 
@@ -48,7 +54,8 @@ pub fn clean_up_on_interrupt() {
 }
 
 /// A build's output in progress. Dropped without `commit`, it leaves the
-/// previous `output/` as it was and removes its own temporary folder.
+/// previous `output/` as it was, and its own temporary folder becomes the
+/// spare tree or is removed.
 #[derive(Debug)]
 pub struct Staging {
     dir: PathBuf,
@@ -57,20 +64,35 @@ pub struct Staging {
     /// The site being replaced, whose unchanged pages are linked, not
     /// written again (see `previous`).
     previous: Option<Previous>,
+    /// Where the replaced site is kept after the swap (see `spare`).
+    spare: Option<PathBuf>,
+    /// `dir` is the spare tree, pruned by `make_dirs`.
+    reused: bool,
 }
 
 impl Staging {
     /// Start a build whose result will replace `target` (a folder path
-    /// claimed with [`output::claim`]). The new site is marked as bantin's.
-    pub fn begin(target: &Path) -> Result<Staging> {
+    /// claimed with [`output::claim`]), in its `spare` tree if it has one
+    /// (see [`output::Claim::spare`]). The new site is marked as bantin's.
+    pub fn begin(target: &Path, spare: Option<&Path>) -> Result<Staging> {
         // Known to the interrupt handler before it exists.
-        output::remove_on_interrupt(&output::sibling(target, "new"));
-        let dir = fresh_sibling(target, "new")?;
+        let sibling = output::sibling(target, "new");
+        output::remove_on_interrupt(&sibling);
+        let reused = {
+            let _w = writing();
+            spare.is_some_and(|s| spare::take(s, target, &sibling))
+        };
+        let dir = match reused {
+            true => sibling,
+            false => fresh_sibling(target, "new")?,
+        };
         let staging = Staging {
-            previous: Previous::open(target, &dir),
+            previous: Previous::open(target, &dir, reused),
             dir,
             target: target.to_path_buf(),
             committed: false,
+            spare: spare.map(Path::to_path_buf),
+            reused,
         };
         output::mark(&staging.dir).map_err(|e| staging.failed(MARKER, &e))?;
         Ok(staging)
@@ -87,10 +109,15 @@ impl Staging {
         Error::output(&self.target.join(rel), &crate::t!("write-cannot-write"), e)
     }
 
-    /// Create the shared folders of many site paths (see `make_dirs`).
+    /// Create the shared folders of many site paths (see `make_dirs`): the
+    /// site's pages, which a spare tree is first pruned to (see `spare`).
     pub fn make_dirs(&self, files: &[&str]) -> Result<Vec<bool>> {
         let _w = writing();
-        make_dirs(&self.dir, files).map_err(|e| match e {
+        let there = match self.reused {
+            true => spare::prune(&self.dir, files).map_err(|e| self.failed("", &e))?,
+            false => HashSet::new(),
+        };
+        make_dirs_beside(&self.dir, files, &there).map_err(|e| match e {
             Error::Io { path, source } => {
                 let rel = path.strip_prefix(&self.dir).unwrap_or(&path);
                 self.failed(&rel.to_string_lossy(), &source)
@@ -173,7 +200,8 @@ impl Staging {
         self.copy(from, rel)
     }
 
-    /// Swap the new site in place of the old one, then remove the old one.
+    /// Swap the new site in place of the old one, then keep the old one as
+    /// the spare tree, or remove it.
     pub fn commit(mut self) -> Result<()> {
         let old = {
             let _swapping = GATE.write().unwrap_or_else(PoisonError::into_inner);
@@ -187,6 +215,12 @@ impl Staging {
             old
         };
         if let Some(old) = old {
+            if let Some(spare) = &self.spare
+                && spare::keep(&old, &self.target, spare)
+            {
+                output::keep_on_interrupt(&old);
+                return Ok(());
+            }
             // The marker first: a half-removed old site is never put back.
             let _ = fs::remove_file(old.join(MARKER));
             if remove::remove_tree(&old).is_err() {
@@ -252,6 +286,11 @@ pub fn fresh_sibling(target: &Path, tag: &str) -> Result<PathBuf> {
 /// that most folders are made by the parallel writers instead of here, one
 /// after another. Returns, per file, whether its writer makes its folder.
 pub fn make_dirs(root: &Path, files: &[&str]) -> Result<Vec<bool>> {
+    make_dirs_beside(root, files, &HashSet::new())
+}
+
+/// `make_dirs`, where the folders `there` (site paths) exist already.
+fn make_dirs_beside(root: &Path, files: &[&str], there: &HashSet<&str>) -> Result<Vec<bool>> {
     use std::collections::{BTreeSet, HashMap};
     fn dir_of(f: &str) -> Option<&str> {
         f.rsplit_once('/').map(|(d, _)| d)
@@ -269,13 +308,13 @@ pub fn make_dirs(root: &Path, files: &[&str]) -> Result<Vec<bool>> {
         }
     }
     shared.extend(files_in.iter().filter(|(_, n)| **n > 1).map(|(d, _)| *d));
-    for d in &shared {
+    for d in shared.iter().filter(|d| !there.contains(*d)) {
         let path = root.join(d);
         fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;
     }
     Ok(files
         .iter()
-        .map(|f| dir_of(f).is_some_and(|d| !shared.contains(d)))
+        .map(|f| dir_of(f).is_some_and(|d| !shared.contains(d) && !there.contains(d)))
         .collect())
 }
 
@@ -312,9 +351,15 @@ fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 impl Drop for Staging {
+    /// A build that failed leaves its folder as the spare tree (nothing in
+    /// a spare is trusted), or removes it.
     fn drop(&mut self) {
         if !self.committed {
-            let _ = fs::remove_dir_all(&self.dir);
+            let kept =
+                (self.spare.as_ref()).is_some_and(|s| spare::keep(&self.dir, &self.target, s));
+            if !kept {
+                let _ = fs::remove_dir_all(&self.dir);
+            }
             output::keep_on_interrupt(&self.dir);
         }
     }
@@ -328,12 +373,12 @@ mod tests {
     fn commit_replaces_and_drop_keeps_old() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("output");
-        let s = Staging::begin(&out).unwrap();
+        let s = Staging::begin(&out, None).unwrap();
         s.write("a/index.html", b"one").unwrap();
         s.commit().unwrap();
         assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"one");
 
-        let s = Staging::begin(&out).unwrap();
+        let s = Staging::begin(&out, None).unwrap();
         s.write("a/index.html", b"two").unwrap();
         drop(s);
         assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"one");

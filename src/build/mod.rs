@@ -294,10 +294,16 @@ pub fn build(opts: &Options) -> Result<Summary> {
         words
     });
     let body_root = early_words.is_some().then_some(content.as_path());
-    let staging = Staging::begin(claim.target())?;
+    let staging = Staging::begin(claim.target(), claim.spare())?;
     let mut noted = None;
     let mut photos = None;
     let half = (render::search::all_cores() / 2).max(1);
+    // Before the index starts beside it: the folders (the spare tree
+    // pruned) take every core for a moment, and the index's memory is not
+    // held longer than the pages need.
+    let files: Vec<&str> = plan.iter().map(|p| p.file.as_str()).collect();
+    let own_dir = staging.make_dirs(&files)?;
+    summary.lap("output folders", &mut lap);
     let renderer = std::thread::scope(|scope| -> Result<Renderer<'_>> {
         // Photos are made beside the pages.
         let made = scope.spawn(|| publish_photos(&site, &opts.root));
@@ -309,9 +315,6 @@ pub fn build(opts: &Options) -> Result<Summary> {
         let later = early_words
             .is_none()
             .then(|| scope.spawn(|| render::search::buckets_from_memory(&site, half)));
-        let files: Vec<&str> = plan.iter().map(|p| p.file.as_str()).collect();
-        let own_dir = staging.make_dirs(&files)?;
-        summary.lap("output folders", &mut lap);
         let links = link_table(&site, &link_base, &content)
             .reading_from(body_root)
             .with_unpublished(&summary.drafts, &summary.scheduled)

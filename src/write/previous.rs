@@ -11,6 +11,11 @@
 //! (`nlink == 1`: a user's `cp -al` backup keeps its own copy), of the same
 //! length and bytes, and already in memory: on a disk whose cache is cold
 //! (`RWF_NOWAIT` says so) the page is written rather than read back.
+//!
+//! When the new site is written into the spare tree (see `spare`), the
+//! spare's page may already be that very file: its second name is then the
+//! spare's own, and nothing is done. Any other page the spare has at that
+//! path is unlinked first, never written into.
 
 #[cfg(target_os = "linux")]
 pub(super) use linux::Previous;
@@ -24,7 +29,7 @@ pub(super) struct Previous;
 
 #[cfg(not(target_os = "linux"))]
 impl Previous {
-    pub(super) fn open(_old: &Path, _new: &Path) -> Option<Previous> {
+    pub(super) fn open(_old: &Path, _new: &Path, _spare: bool) -> Option<Previous> {
         None
     }
 
@@ -40,7 +45,7 @@ mod linux {
     use std::sync::atomic::{AtomicBool, Ordering};
 
     use rustix::fd::OwnedFd;
-    use rustix::fs::{AtFlags, FileType, Mode, OFlags, ResolveFlags};
+    use rustix::fs::{AtFlags, FileType, Mode, OFlags, ResolveFlags, Stat};
     use rustix::io::{Errno, ReadWriteFlags};
 
     /// The site being replaced and the new one, as open folders.
@@ -53,12 +58,14 @@ mod linux {
         /// Cleared when the file system has no `RWF_NOWAIT` reads (tmpfs):
         /// its files are in memory.
         nowait: AtomicBool,
+        /// The new site is the spare tree: its pages may be there already.
+        spare: bool,
     }
 
     impl Previous {
         /// `None` when there is no old site (a first build) or it cannot
         /// be opened: every page is then written.
-        pub(in crate::write) fn open(old: &Path, new: &Path) -> Option<Previous> {
+        pub(in crate::write) fn open(old: &Path, new: &Path, spare: bool) -> Option<Previous> {
             let dir = |p: &Path| {
                 let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC;
                 rustix::fs::open(p, flags, Mode::empty()).ok()
@@ -68,14 +75,26 @@ mod linux {
                 new: dir(new)?,
                 enabled: AtomicBool::new(true),
                 nowait: AtomicBool::new(true),
+                spare,
             })
         }
 
         /// Link the old site's `rel` into the new site if it holds exactly
         /// `bytes`. `false`: nothing was made, write the page.
         pub(in crate::write) fn link_if_same(&self, rel: &str, bytes: &[u8]) -> bool {
-            if !self.enabled.load(Ordering::Relaxed) || !self.holds(rel, bytes) {
+            if !self.enabled.load(Ordering::Relaxed) {
                 return false;
+            }
+            let Some(old) = self.holds(rel, bytes) else {
+                return false;
+            };
+            if self.spare {
+                if old.st_nlink == 2 {
+                    // Its other name must be the spare's page at `rel`.
+                    return self.new_has(rel, &old);
+                }
+                // An older page the spare kept, or nothing.
+                let _ = rustix::fs::unlinkat(&self.new, rel, AtFlags::empty());
             }
             match rustix::fs::linkat(&self.old, rel, &self.new, rel, AtFlags::empty()) {
                 Ok(()) => true,
@@ -89,8 +108,15 @@ mod linux {
             }
         }
 
-        /// Does the old site's `rel` hold `bytes`, and may it be linked?
-        fn holds(&self, rel: &str, bytes: &[u8]) -> bool {
+        /// Is the new site's `rel` the file `old` (by device and inode)?
+        fn new_has(&self, rel: &str, old: &Stat) -> bool {
+            rustix::fs::statat(&self.new, rel, AtFlags::SYMLINK_NOFOLLOW)
+                .is_ok_and(|s| (s.st_dev, s.st_ino) == (old.st_dev, old.st_ino))
+        }
+
+        /// The old site's `rel`, if it holds `bytes` and may be linked:
+        /// one name, or two when the second may be the spare's.
+        fn holds(&self, rel: &str, bytes: &[u8]) -> Option<Stat> {
             let resolve =
                 ResolveFlags::BENEATH | ResolveFlags::NO_SYMLINKS | ResolveFlags::NO_MAGICLINKS;
             let flags = OFlags::RDONLY | OFlags::CLOEXEC | OFlags::NOFOLLOW | OFlags::NOCTTY;
@@ -99,17 +125,17 @@ mod linux {
                 Err(Errno::NOSYS | Errno::PERM) => {
                     // No openat2 (before Linux 5.6, or filtered): no links.
                     self.enabled.store(false, Ordering::Relaxed);
-                    return false;
+                    return None;
                 }
-                Err(_) => return false, // A new page, or one that moved.
+                Err(_) => return None, // A new page, or one that moved.
             };
-            let Ok(stat) = rustix::fs::fstat(&file) else {
-                return false;
-            };
-            FileType::from_raw_mode(stat.st_mode) == FileType::RegularFile
-                && stat.st_nlink == 1
+            let stat = rustix::fs::fstat(&file).ok()?;
+            let names = if self.spare { 1..=2 } else { 1..=1 };
+            (FileType::from_raw_mode(stat.st_mode) == FileType::RegularFile
+                && names.contains(&stat.st_nlink)
                 && u64::try_from(stat.st_size).ok() == Some(bytes.len() as u64)
-                && same_bytes(&file, bytes, &self.nowait)
+                && same_bytes(&file, bytes, &self.nowait))
+            .then_some(stat)
         }
     }
 
