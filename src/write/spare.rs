@@ -102,13 +102,14 @@ pub(super) fn prune<'a>(_: &Path, _: &[&'a str]) -> std::io::Result<HashSet<&'a 
 mod linux {
     use std::collections::HashSet;
     use std::ffi::CStr;
+    use std::mem::MaybeUninit;
     use std::os::fd::OwnedFd;
     use std::path::{Path, PathBuf};
     use std::sync::atomic::{AtomicBool, Ordering};
 
     use rayon::prelude::*;
     use rustc_hash::{FxHashMap, FxHashSet};
-    use rustix::fs::{AtFlags, Dir, FileType, Mode, OFlags};
+    use rustix::fs::{AtFlags, FileType, Mode, OFlags, RawDir};
 
     use super::super::remove;
     use crate::output::MARKER;
@@ -156,44 +157,60 @@ mod linux {
     }
 
     /// Prune the open folder `dir`, at site path `rel` (`""` for the
-    /// root): its entries one by one, then the folders it keeps in
-    /// parallel.
+    /// root): its entries one by one (listed into a buffer on the stack:
+    /// most folders hold one page), then the folders it keeps in parallel.
     fn prune_folder(dir: OwnedFd, rel: &str, plan: &Plan<'_>) -> std::io::Result<()> {
-        let mut listing = Dir::new(dir)?;
-        let mut entries = Vec::new();
-        while let Some(entry) = listing.read() {
+        let mut buf = [MaybeUninit::<u8>::uninit(); 8192];
+        let mut listing = RawDir::new(&dir, &mut buf);
+        let (mut kept, mut gone) = (Vec::new(), Vec::new());
+        let mut site_path = String::with_capacity(rel.len() + 64);
+        while let Some(entry) = listing.next() {
             let entry = entry?;
-            if ![&b"."[..], b".."].contains(&entry.file_name().to_bytes()) {
-                entries.push((entry.file_name().to_owned(), entry.file_type()));
+            let name = entry.file_name();
+            if [&b"."[..], b".."].contains(&name.to_bytes()) {
+                continue;
             }
-        }
-        let dir = listing.fd()?;
-        let mut kept = Vec::new();
-        for (name, mut kind) in entries {
-            let site_path = name.to_str().ok().map(|n| match rel {
-                "" => n.to_owned(),
-                _ => format!("{rel}/{n}"),
-            });
+            let mut kind = entry.file_type();
             if kind == FileType::Unknown {
-                kind = rustix::fs::statat(dir, &name, AtFlags::SYMLINK_NOFOLLOW)
+                kind = rustix::fs::statat(&dir, name, AtFlags::SYMLINK_NOFOLLOW)
                     .map(|s| FileType::from_raw_mode(s.st_mode))?;
             }
-            match (kind, site_path) {
-                (FileType::Directory, Some(p)) if plan.folders.contains_key(p.as_str()) => {
-                    plan.found[plan.folders[p.as_str()]].store(true, Ordering::Relaxed);
-                    kept.push((name, p));
+            let named = name.to_str().is_ok_and(|n| {
+                site_path.clear();
+                if !rel.is_empty() {
+                    site_path.push_str(rel);
+                    site_path.push('/');
                 }
-                (FileType::RegularFile, Some(p))
-                    if plan.files.contains(p.as_str()) || rel.is_empty() && p == MARKER => {}
+                site_path.push_str(n);
+                true
+            });
+            let folder = if named {
+                plan.folders.get(site_path.as_str())
+            } else {
+                None
+            };
+            match (kind, folder) {
+                (FileType::Directory, Some(&i)) => {
+                    plan.found[i].store(true, Ordering::Relaxed);
+                    kept.push((name.to_owned(), site_path.clone()));
+                }
+                (FileType::RegularFile, _)
+                    if named
+                        && (plan.files.contains(site_path.as_str())
+                            || rel.is_empty() && site_path == MARKER) => {}
+                _ => gone.push((name.to_owned(), kind == FileType::Directory)),
+            }
+        }
+        for (name, is_folder) in gone {
+            if is_folder {
                 // Rare (a folder the new site does not have): by path.
-                (FileType::Directory, _) => {
-                    remove::remove_tree(&plan.root.join(rel).join(name_path(&name)))?;
-                }
-                _ => rustix::fs::unlinkat(dir, &name, AtFlags::empty())?,
+                remove::remove_tree(&plan.root.join(rel).join(name_path(&name)))?;
+            } else {
+                rustix::fs::unlinkat(&dir, &name, AtFlags::empty())?;
             }
         }
         kept.par_iter().try_for_each(|(name, rel)| {
-            let folder = rustix::fs::openat(dir, name.as_c_str(), folder_flags(), Mode::empty())?;
+            let folder = rustix::fs::openat(&dir, name.as_c_str(), folder_flags(), Mode::empty())?;
             prune_folder(folder, rel, plan)
         })
     }
