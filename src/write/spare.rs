@@ -35,9 +35,11 @@ pub(super) fn take(spare: &Path, target: &Path, staging: &Path) -> bool {
     let Ok(meta) = fs::symlink_metadata(spare) else {
         return false;
     };
-    let ours = meta.is_dir()
+    // Only Linux keeps and prunes spares (see `keep`).
+    let ours = cfg!(target_os = "linux")
+        && meta.is_dir()
         && spare.join(MARKER).is_file()
-        && fs::read(spare.join(RECORD)).ok() == record_of(target);
+        && record_of(target).is_some_and(|r| fs::read(spare.join(RECORD)).ok() == Some(r));
     if ours && fs::rename(spare, staging).is_ok() {
         return true;
     }
@@ -308,5 +310,13 @@ mod tests {
         fs::remove_file(spare.join(MARKER)).unwrap();
         assert!(!take(&spare, &one, &staging));
         assert!(!staging.exists());
+
+        // Its output is gone: nothing to compare its record with.
+        fs::create_dir_all(&old).unwrap();
+        fs::write(old.join(MARKER), "x").unwrap();
+        assert!(keep(&old, &one, &spare));
+        fs::remove_dir(&one).unwrap();
+        assert!(!take(&spare, &one, &staging));
+        assert!(!spare.exists() && !staging.exists());
     }
 }
