@@ -329,14 +329,21 @@ fn assert_whole(out: &Path, old: &std::collections::BTreeMap<String, Vec<u8>>, n
 fn interrupted_builds_leave_nothing_behind() {
     let (_tmp, root) = big_site(1500);
     let out = root.join("output");
-    let r = common::command()
-        .args(["build", "--root"])
-        .arg(&root)
-        .output()
-        .unwrap();
-    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let build = || {
+        let r = common::command()
+            .args(["build", "--root"])
+            .arg(&root)
+            .output()
+            .unwrap();
+        assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    };
+    build();
 
     for (n, signal) in ["KILL", "INT", "TERM"].iter().enumerate() {
+        // The site replaced is the spare tree, which the interrupted build
+        // takes as its folder (and prunes, and writes into).
+        build();
+        assert!(root.join(".bantin/spare").is_dir(), "{signal}");
         let old = tree(&out);
         let new_page = format!("cong-tac-dang/bai-moi-{n}/index.html");
         fs::write(
@@ -363,13 +370,20 @@ fn interrupted_builds_leave_nothing_behind() {
             assert!(siblings(&out).is_empty(), "{signal}: {:?}", siblings(&out));
         }
     }
+    build();
+    assert!(siblings(&out).is_empty(), "{:?}", siblings(&out));
+    // Nothing of the interrupted builds' folders came back: the site is
+    // what a build into an empty folder makes.
+    let fresh = root.join("fresh");
     let r = common::command()
         .args(["build", "--root"])
         .arg(&root)
+        .arg("--output")
+        .arg(&fresh)
         .output()
         .unwrap();
     assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
-    assert!(siblings(&out).is_empty(), "{:?}", siblings(&out));
+    assert_eq!(tree(&out), tree(&fresh));
     for n in 0..3 {
         assert!(
             out.join(format!("cong-tac-dang/bai-moi-{n}/index.html"))
