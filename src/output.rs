@@ -71,8 +71,12 @@ impl Claim {
 /// it at a time; it is never beside the output, where a web server
 /// publishing the output's parent folder would serve it.
 pub fn spare(root: &Path) -> PathBuf {
-    root.join(".bantin").join("spare")
+    root.join(OWN_FOLDER).join("spare")
 }
+
+/// bantin's own folder in a site (its caches and the spare tree): never an
+/// output.
+const OWN_FOLDER: &str = ".bantin";
 
 /// `out` itself, or the folder it links to. A file there, or a link to
 /// nothing or to a file, is refused.
@@ -117,7 +121,7 @@ pub fn guard(root: &Path, out: &Path) -> Result<Claim> {
             "templates",
             "static",
             "site.yaml",
-            ".bantin",
+            OWN_FOLDER,
         ]
         .map(|d| root.join(d));
         if root.starts_with(&out) || protected.iter().any(|p| out.starts_with(p)) {

@@ -215,20 +215,22 @@ impl Staging {
             old
         };
         if let Some(old) = old {
-            if let Some(spare) = &self.spare
-                && spare::keep(&old, &self.target, spare)
-            {
-                output::keep_on_interrupt(&old);
-                return Ok(());
-            }
-            // The marker first: a half-removed old site is never put back.
-            let _ = fs::remove_file(old.join(MARKER));
-            if remove::remove_tree(&old).is_err() {
-                let _ = fs::remove_dir_all(&old);
-            }
-            output::keep_on_interrupt(&old);
+            self.keep_or_remove(&old);
         }
         Ok(())
+    }
+
+    /// Keep `dir`, a site no longer wanted (the one a swap replaced, or a
+    /// failed build's), as the spare tree (nothing in a spare is trusted),
+    /// or remove it.
+    fn keep_or_remove(&self, dir: &Path) {
+        let kept = (self.spare.as_ref()).is_some_and(|s| spare::keep(dir, &self.target, s));
+        if !kept {
+            // The marker first: a half-removed old site is never put back.
+            let _ = fs::remove_file(dir.join(MARKER));
+            remove::remove_all(dir);
+        }
+        output::keep_on_interrupt(dir);
     }
 }
 
@@ -351,16 +353,11 @@ fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 impl Drop for Staging {
-    /// A build that failed leaves its folder as the spare tree (nothing in
-    /// a spare is trusted), or removes it.
+    /// A build that failed leaves its folder as the spare tree, or removes
+    /// it.
     fn drop(&mut self) {
         if !self.committed {
-            let kept =
-                (self.spare.as_ref()).is_some_and(|s| spare::keep(&self.dir, &self.target, s));
-            if !kept {
-                let _ = fs::remove_dir_all(&self.dir);
-            }
-            output::keep_on_interrupt(&self.dir);
+            self.keep_or_remove(&self.dir);
         }
     }
 }

@@ -297,7 +297,6 @@ pub fn build(opts: &Options) -> Result<Summary> {
     let staging = Staging::begin(claim.target(), claim.spare())?;
     let mut noted = None;
     let mut photos = None;
-    let half = (render::search::all_cores() / 2).max(1);
     // Before the index starts beside it: the folders (the spare tree
     // pruned) take every core for a moment, and the index's memory is not
     // held longer than the pages need.
@@ -312,9 +311,12 @@ pub fn build(opts: &Options) -> Result<Summary> {
         // cores (one of two): the renderer keeps every core busy, and on two
         // cores a second index thread only took turns with it (and held a
         // second partial index until the merge).
-        let later = early_words
-            .is_none()
-            .then(|| scope.spawn(|| render::search::buckets_from_memory(&site, half)));
+        let later = early_words.is_none().then(|| {
+            scope.spawn(|| {
+                let half = (render::search::all_cores() / 2).max(1);
+                render::search::buckets_from_memory(&site, half)
+            })
+        });
         let links = link_table(&site, &link_base, &content)
             .reading_from(body_root)
             .with_unpublished(&summary.drafts, &summary.scheduled)

@@ -16,6 +16,14 @@ pub(super) fn remove_tree(root: &Path) -> std::io::Result<()> {
     fs::remove_dir(root)
 }
 
+/// Remove the folder `root` with [`remove_tree`], and what it could not
+/// remove as the standard library does; what neither can remove is left.
+pub(super) fn remove_all(root: &Path) {
+    if remove_tree(root).is_err() {
+        let _ = fs::remove_dir_all(root);
+    }
+}
+
 /// Remove what the folder `dir` holds: its files, then its folders in
 /// parallel.
 fn remove_children(dir: &Path) -> std::io::Result<()> {

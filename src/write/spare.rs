@@ -43,10 +43,11 @@ pub(super) fn take(spare: &Path, target: &Path, staging: &Path) -> bool {
     if ours && fs::rename(spare, staging).is_ok() {
         return true;
     }
-    if meta.is_dir() && remove::remove_tree(spare).is_ok() {
-        return false;
+    if meta.is_dir() {
+        remove::remove_all(spare);
+    } else {
+        let _ = output::remove(spare);
     }
-    let _ = output::remove(spare);
     false
 }
 
@@ -71,9 +72,8 @@ pub(super) fn keep(old: &Path, target: &Path, spare: &Path) -> bool {
     if fs::create_dir_all(parent).is_err() || fs::write(&path, record).is_err() {
         return false;
     }
-    if fs::symlink_metadata(spare).is_ok() {
-        let _ = output::remove(spare);
-    }
+    // Whatever is still there (none is, unless it could not be removed).
+    let _ = output::remove(spare);
     fs::rename(old, spare).is_ok()
 }
 
