@@ -42,6 +42,15 @@ impl Gaps {
         self.last = n;
     }
 
+    /// Append `base + k` for every bit k set in `marks`, lowest first; the
+    /// first must not be below the last number.
+    pub(super) fn push_marks(&mut self, base: u32, mut marks: u64) {
+        while marks != 0 {
+            self.push(base + marks.trailing_zeros());
+            marks &= marks - 1;
+        }
+    }
+
     /// Append a list whose numbers all come after this one's.
     pub(super) fn append(&mut self, other: Gaps) {
         let mut rest = other.bytes.as_slice();
@@ -187,6 +196,15 @@ mod tests {
         let ns = [5, 127, 128, 300, 16_384, 2_000_000, u32::MAX];
         assert_eq!(read(&text(&list(&ns))), ns);
         assert_eq!(read(&text(&list(&[31, 32, 1055]))), [31, 32, 1055]);
+    }
+
+    #[test]
+    fn marks_are_pushed_in_order() {
+        let mut g = list(&[3]);
+        g.push_marks(64, 1 | 1 << 5 | 1 << 63);
+        g.push_marks(192, 0);
+        g.push_marks(256, 1 << 1);
+        assert_eq!(g, list(&[3, 64, 69, 127, 257]));
     }
 
     #[test]

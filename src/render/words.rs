@@ -140,12 +140,18 @@ pub(super) fn is_number(mut key: Key) -> bool {
 /// would, in one pass: letters are folded as they are read.
 #[derive(Default)]
 pub(super) struct Words {
-    /// The word's first `SHORT` letters (most words have no more), in a
-    /// `u64`; `key` takes over from there.
+    /// Where a rare letter is folded the slow way (kept for its buffer).
+    scratch: String,
+}
+
+/// The word being read: its first `SHORT` letters (most words have no
+/// more) in a `u64`, then `key`. A local of `scan`, so that it lives in
+/// registers.
+#[derive(Default)]
+struct Word {
     short: u64,
     key: Key,
     len: usize,
-    scratch: String,
 }
 
 /// Letters that fit a `u64` as base-37 digits (37^12 < 2^64).
@@ -159,11 +165,12 @@ impl Words {
     pub(super) fn scan(&mut self, s: &str, emit: &mut impl FnMut(Key)) {
         let digits = latin_digits();
         let bytes = s.as_bytes();
+        let mut word = Word::default();
         let mut i = 0;
         while i < bytes.len() {
             let b0 = bytes[i];
             if b0 < 0x80 {
-                self.push_digit(ASCII_DIGITS[usize::from(b0)], emit);
+                word.push_digit(ASCII_DIGITS[usize::from(b0)], emit);
                 i += 1;
                 continue;
             }
@@ -179,24 +186,25 @@ impl Words {
                 _ => SLOW,
             };
             if quick != SLOW {
-                self.push_digit(quick, emit);
+                word.push_digit(quick, emit);
             } else if let Some(c) = s[i..].chars().next() {
                 // Rare letters: fold the slow way; combining marks fold to
                 // nothing, so a word in NFD stays one word.
-                let mut folded = std::mem::take(&mut self.scratch);
-                folded.clear();
-                fold_char(c, &mut folded);
-                for f in folded.chars() {
-                    self.push(u8::try_from(f).unwrap_or(b' '), emit);
+                self.scratch.clear();
+                fold_char(c, &mut self.scratch);
+                for f in self.scratch.chars() {
+                    word.push(u8::try_from(f).unwrap_or(b' '), emit);
                 }
-                self.scratch = folded;
             }
             i += len;
         }
-        self.end(emit);
+        word.end(emit);
     }
+}
 
+impl Word {
     /// A letter's base-37 digit, or 0 for a character that ends a word.
+    #[inline(always)]
     fn push_digit(&mut self, d: u8, emit: &mut impl FnMut(Key)) {
         if d == 0 {
             self.end(emit);
@@ -222,6 +230,7 @@ impl Words {
         self.push_digit(d, emit);
     }
 
+    #[inline(always)]
     fn end(&mut self, emit: &mut impl FnMut(Key)) {
         match self.len {
             0 => return,
@@ -229,9 +238,7 @@ impl Words {
             n if n <= MAX_WORD => emit(self.key),
             _ => {}
         }
-        self.short = 0;
-        self.key = 0;
-        self.len = 0;
+        *self = Word::default();
     }
 }
 

@@ -2,13 +2,13 @@
 //! and every pair of adjacent words (`duc_giang`) with the articles that
 //! have it in their title and anywhere.
 //!
-//! A word is met several times in each article it is in, so the hot path is
-//! the repeat: the word's key is looked up in a small table (most keys fit
-//! a `u64`) whose slot also holds the word's number and the last article
-//! that noted it, so a repeat reads one cache line and touches no list. A
-//! pair is keyed by its two word numbers, one `u64`, in a table of the same
-//! kind. Keys are turned back into words only when the threads' indexes are
-//! merged.
+//! A word is met several times in each article it is in, and in many
+//! articles, so the hot path touches no list: the word's key is looked up
+//! in a small table (most keys fit a `u64`) for its number, and the article
+//! is marked in a bit of a word per number; the lists are appended to once
+//! per 64 articles. A pair is keyed by its two word numbers, one `u64`, in
+//! a table of the same kind. Keys are turned back into words only when the
+//! threads' indexes are merged.
 
 use super::Map;
 use crate::render::gaps::Gaps;
@@ -24,13 +24,26 @@ pub(super) type PairLists = Vec<((Key, Key), Lists)>;
 const NUMBER: u32 = 1 << 31;
 
 /// The lists of entries numbered from 0.
+///
+/// An article is noted in an entry's list of articles with it anywhere
+/// through a bit: the articles of one block of 64 are marked in a word per
+/// entry (a small array, hot in the cache), and the lists are appended to
+/// once per block, when the next block starts. A repeat costs one `or`, and
+/// a list is touched once for several of its articles instead of once per
+/// article (which was most of the index's time: a list's end is rarely in
+/// the cache).
 #[derive(Default)]
 struct Noted {
-    /// Per entry: the articles with it anywhere (apart from `titles`: it
-    /// is the list touched on every article).
+    /// Per entry: the articles with it anywhere, up to the current block.
     any: Vec<Gaps>,
     /// Per entry: the articles with it in their title.
     titles: Vec<Gaps>,
+    /// Per entry: bit k set when article `block * 64 + k` has it.
+    marks: Vec<u64>,
+    /// The entries with a mark in the current block.
+    marked: Vec<u32>,
+    /// The current block: articles `block * 64` to `block * 64 + 63`.
+    block: u32,
 }
 
 impl Noted {
@@ -38,25 +51,47 @@ impl Noted {
     fn add(&mut self) {
         self.any.push(Gaps::default());
         self.titles.push(Gaps::default());
+        self.marks.push(0);
     }
 
     /// Note that article `article` has entry `id`, in its title when
-    /// `in_title`; `seen` is the entry's last article plus one (0: none
-    /// yet). Articles come in ascending order, so each list gets each
+    /// `in_title`. Articles come in ascending order, so each list gets each
     /// article once, in order.
-    #[inline]
-    fn note(&mut self, id: u32, seen: &mut u32, article: u32, in_title: bool) {
-        let i = id as usize;
-        if *seen != article + 1 {
-            *seen = article + 1;
-            self.any[i].push(article);
+    #[inline(always)]
+    fn note(&mut self, id: u32, article: u32, in_title: bool) {
+        if article / 64 != self.block {
+            self.flush();
+            self.block = article / 64;
         }
+        let i = id as usize;
+        let mark = &mut self.marks[i];
+        if *mark == 0 {
+            self.marked.push(id);
+        }
+        *mark |= 1 << (article % 64);
         if in_title {
             let title = &mut self.titles[i];
             if title.last() != Some(article) {
                 title.push(article);
             }
         }
+    }
+
+    /// Append the current block's marks to the lists (once per 64
+    /// articles: kept out of `note`, so that `note` is inlined).
+    #[inline(never)]
+    fn flush(&mut self) {
+        let base = self.block * 64;
+        for id in self.marked.drain(..) {
+            let i = id as usize;
+            self.any[i].push_marks(base, std::mem::take(&mut self.marks[i]));
+        }
+    }
+
+    /// The lists, every mark appended: (titles, anywhere) per entry.
+    fn into_lists(mut self) -> impl Iterator<Item = Lists> {
+        self.flush();
+        self.titles.into_iter().zip(self.any)
     }
 }
 
@@ -65,9 +100,9 @@ impl Noted {
 pub(super) struct Postings {
     /// Words whose key fits a `u64` (all of at most 12 letters), by it.
     short: Ids,
-    /// The other words, by key: number (with `NUMBER`) and last article
-    /// plus one; numbered with `short`.
-    long: Map<Key, (u32, u32)>,
+    /// The other words, by key: their number (with `NUMBER`), numbered
+    /// with `short`.
+    long: Map<Key, u32>,
     /// Per word: its key.
     keys: Vec<Key>,
     words: Noted,
@@ -93,18 +128,17 @@ impl Postings {
                 let mut new = false;
                 let slot = self.long.entry(key).or_insert_with(|| {
                     new = true;
-                    (numbered(), 0)
+                    numbered()
                 });
                 (slot, new)
             }
         };
-        let id = slot.0 & !NUMBER;
+        let (id, number) = (*slot & !NUMBER, *slot & NUMBER != 0);
         if new {
             self.keys.push(key);
             self.words.add();
         }
-        let number = slot.0 & NUMBER != 0;
-        self.words.note(id, &mut slot.1, article, in_title);
+        self.words.note(id, article, in_title);
         (id, number)
     }
 
@@ -118,7 +152,7 @@ impl Postings {
             self.pair_keys.push(key);
             self.pairs.add();
         }
-        self.pairs.note(slot.0, &mut slot.1, article, in_title);
+        self.pairs.note(*slot, article, in_title);
     }
 
     /// Note every word of one piece of article `article`, and every pair of
@@ -149,30 +183,32 @@ impl Postings {
         let pairs = self
             .pair_keys
             .into_iter()
-            .zip(self.pairs.titles.into_iter().zip(self.pairs.any))
+            .zip(self.pairs.into_lists())
             .map(|(ids, lists)| {
                 let (a, b) = ((ids >> 32) as usize, (ids & 0xFFFF_FFFF) as usize);
                 ((keys[a], keys[b]), lists)
             })
             .collect();
-        let words = self.words.titles.into_iter().zip(self.words.any);
-        (keys.into_iter().zip(words).collect(), pairs)
+        (
+            keys.into_iter().zip(self.words.into_lists()).collect(),
+            pairs,
+        )
     }
 }
 
-/// Numbers for `u64` keys, in one flat table with linear probing: a key,
-/// its number and its last article share a 16-byte slot, so a repeat reads
-/// one cache line where a general map and a separate array read three.
+/// Numbers for `u64` keys, in one flat table with linear probing: a key
+/// and its number share a 16-byte slot, so a lookup reads one cache line
+/// where a general map and a separate array read two.
 /// `u64::MAX` marks an empty slot, so it is never given as a key: the one
 /// word whose key it is goes to the long words' map, and a pair's key is
 /// two word numbers, never both 2^32 - 1.
 struct Ids {
-    /// (key, number, last article plus one).
-    slots: Vec<(u64, (u32, u32))>,
+    /// (key, number).
+    slots: Vec<(u64, u32)>,
     len: usize,
 }
 
-const EMPTY: (u64, (u32, u32)) = (u64::MAX, (0, 0));
+const EMPTY: (u64, u32) = (u64::MAX, 0);
 
 impl Default for Ids {
     fn default() -> Self {
@@ -184,10 +220,10 @@ impl Default for Ids {
 }
 
 impl Ids {
-    /// The slot of `key`, and whether it is new; a new key gets the number
-    /// `next()` and no article.
+    /// The number of `key`, and whether it is new; a new key gets the
+    /// number `next()`.
     #[inline]
-    fn slot(&mut self, key: u64, next: impl FnOnce() -> u32) -> (&mut (u32, u32), bool) {
+    fn slot(&mut self, key: u64, next: impl FnOnce() -> u32) -> (&mut u32, bool) {
         let mut i = self.find(key);
         let new = self.slots[i].0 != key;
         if new {
@@ -195,7 +231,7 @@ impl Ids {
                 self.grow();
                 i = self.find(key);
             }
-            self.slots[i] = (key, (next(), 0));
+            self.slots[i] = (key, next());
             self.len += 1;
         }
         (&mut self.slots[i].1, new)
@@ -240,7 +276,7 @@ mod tests {
     }
 
     #[test]
-    fn slots_keep_their_number_and_article_through_growth() {
+    fn slots_keep_their_number_through_growth() {
         let mut ids = Ids::default();
         // Keys that share low bits and keys spread out, past several growths.
         let keys: Vec<u64> = (0..5_000u64)
@@ -249,13 +285,13 @@ mod tests {
         for (n, &k) in keys.iter().enumerate() {
             let (slot, new) = ids.slot(k, || n as u32);
             assert!(new, "new key {k}");
-            slot.1 = n as u32 + 7;
-            assert_eq!(ids.slot(k, || u32::MAX).0.0, n as u32, "new key {k}");
+            assert_eq!(*slot, n as u32);
+            assert_eq!(*ids.slot(k, || u32::MAX).0, n as u32, "new key {k}");
         }
         for (n, &k) in keys.iter().enumerate() {
             let (slot, new) = ids.slot(k, || u32::MAX);
             assert!(!new, "known key {k}");
-            assert_eq!(*slot, (n as u32, n as u32 + 7), "known key {k}");
+            assert_eq!(*slot, n as u32, "known key {k}");
         }
         assert_eq!(ids.len, keys.len());
         assert!(ids.slots.len() >= 2 * keys.len());
@@ -284,6 +320,46 @@ mod tests {
             .map(|((a, b), _)| format!("{}_{}", word_of(*a), word_of(*b)))
             .collect();
         assert_eq!(named, ["duc_giang", "giang_duc", "giang_so"]);
+    }
+
+    #[test]
+    fn lists_are_whole_across_blocks_of_articles() {
+        // A thread's run starts anywhere; articles skip blocks, fill one,
+        // and end inside one.
+        let articles: Vec<u32> = [5000, 5001, 5055, 5056, 5119, 5120, 5183, 6400]
+            .into_iter()
+            .chain(6401..6530)
+            .collect();
+        let mut p = Postings::default();
+        let mut words = Words::default();
+        let mut expected: Map<String, (Vec<u32>, Vec<u32>)> = Map::default();
+        for (n, &a) in articles.iter().enumerate() {
+            let title = ["Đức Giang", "Giang", "Phường"][n % 3];
+            let body = ["dân vận giang", "Dân vận", "đức"][n % 5 % 3];
+            p.text(&mut words, title, a, true, &mut None);
+            p.text(&mut words, body, a, false, &mut None);
+            p.text(&mut words, body, a, false, &mut None);
+            for (text, in_title) in [(title, true), (body, false)] {
+                let mut folded = String::new();
+                crate::render::words::fold_into(text, &mut folded);
+                for w in folded.split(' ') {
+                    let e = expected.entry(w.to_string()).or_default();
+                    if in_title && e.0.last() != Some(&a) {
+                        e.0.push(a);
+                    }
+                    if e.1.last() != Some(&a) {
+                        e.1.push(a);
+                    }
+                }
+            }
+        }
+        let (w, _) = p.into_lists();
+        assert_eq!(w.len(), expected.len());
+        for (k, (t, any)) in w {
+            let word = word_of(k);
+            let (et, ea) = &expected[&word];
+            assert_eq!((t, any), (list(et), list(ea)), "{word}");
+        }
     }
 
     #[test]
