@@ -340,7 +340,7 @@ def bench_size(label, n, corpus, hugo_site, runs_wanted, a, bantin, hugo, scratc
 
 def bench_replace(label, n, corpus, hugo_site, runs_wanted, a, tools, scratch):
     """A build replacing its previous output, every tool in turn (alternating).
-    `tools`: [(name, bantin binary)]; Hugo removes its previous output inside
+    `tools`: [(name, bantin binary, environment or None)]; Hugo removes its previous output inside
     its timed command. As an editor builds: each tool has its own copy of the
     site on the scratch file system, and bantin writes to the site's own
     `output/` (so its spare tree in `.bantin/` is on the output's file system)."""
@@ -350,10 +350,12 @@ def bench_replace(label, n, corpus, hugo_site, runs_wanted, a, tools, scratch):
         shutil.copytree(src, dst, symlinks=True)
         return dst
     cmds = []
-    for name, binary in tools:
+    envs = {}
+    for name, binary, env in tools:
         root = site_copy(corpus, name)
         out = os.path.join(root, "output")
         cmds.append((name, [binary, "build", "--future", "--root", root], out))
+        envs[name] = env
     if hugo_site:
         site = site_copy(hugo_site, "hugo")
         out = os.path.join(site, "public")
@@ -361,13 +363,13 @@ def bench_replace(label, n, corpus, hugo_site, runs_wanted, a, tools, scratch):
         cmds.append(("hugo (rm -rf + build)", ["sh", "-c", script, a.hugo_bin, out, site], out))
     for name, cmd, out in cmds:  # the previous output each run replaces
         fresh(out)
-        _, _, _, rc = run_once(cmd)
+        _, _, _, rc = run_once(cmd, envs.get(name))
         if rc != 0:
             raise SystemExit("failed (exit {}): {}".format(rc, " ".join(cmd)))
     runs = {name: [] for name, _, _ in cmds}
     for i in range(a.warmup + runs_wanted):
         for name, cmd, out in cmds:
-            wall, cpu, peak, rc = run_once(cmd)
+            wall, cpu, peak, rc = run_once(cmd, envs.get(name))
             if rc != 0:
                 raise SystemExit("failed (exit {}): {}".format(rc, " ".join(cmd)))
             if i >= a.warmup:
@@ -485,7 +487,7 @@ def main():
 
     rows = []
     replace_rows = []
-    tools = [("bantin", bantin)] + ([("baseline", a.baseline)] if a.baseline else [])
+    tools = [("bantin", bantin, None)] + ([("baseline", a.baseline, None)] if a.baseline else [])
     digests = {"stored": read_digests(), "now": {}, "changed": []}
     try:
         for label, n, make in jobs:

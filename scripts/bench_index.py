@@ -10,19 +10,17 @@ What it does, in order:
      into target/probes/ (skip both with --no-build). The probe binary
      leaves the word index empty when BANTIN_PROBE_EMPTY_INDEX is set (every
      `tim-kiem/tu/<n>.json` is then `{}`); nothing else differs;
-  2. the 10,000-article corpora of scripts/bench.py (ours and, when
-     ../shared/bench/gen_corpus.py exists, the shared generator's), each
-     copied once per binary to /dev/shm;
-  3. --warmup untimed builds, then --runs timed builds of each binary,
-     alternating (A B C A B C ...), each replacing the output of its own
-     copy (`bantin build --future --root COPY`, so the spare tree is used as
-     an editor's build uses it). Wall time, CPU and peak RSS from wait4()
-     (scripts/measure.py);
-  4. a table of medians, and the index's cost: the median wall and CPU time
-     of the real build minus those of the build with an empty index.
-
-The probe's output is checked to have empty buckets and the real build's
-not, so a probe built without the feature cannot pass for one.
+  2. the repository's sample site built by each: the probe's buckets must
+     be empty and the real ones not, so that a probe built without the
+     feature cannot pass for one;
+  3. on the 10,000-article corpora of scripts/bench.py (ours and, when
+     ../shared/bench/gen_corpus.py exists, the shared generator's), the
+     replacing builds of `scripts/bench.py --replace-only` (bench_replace):
+     each binary on its own copy of the site on /dev/shm, a first build and
+     --warmup untimed ones, then --runs timed ones, alternating (A B C A B C
+     ...). Wall time, CPU and peak RSS from wait4() (scripts/measure.py);
+  4. the table of medians, and the index's cost: the median wall and CPU
+     time of the real build minus those of the build with an empty index.
 
 Only the standard library; Linux (wait4, /dev/shm).
 """
@@ -30,7 +28,6 @@ Only the standard library; Linux (wait4, /dev/shm).
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -40,9 +37,9 @@ REPO = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 
 import bench  # noqa: E402
-from measure import run_once  # noqa: E402
 
 TARGET_EXTRA = 0.1
+REAL, PROBE = "bantin", "no index (probe)"
 
 
 def build_binaries(a):
@@ -59,82 +56,46 @@ def build_binaries(a):
     return bantin, probe
 
 
-def bucket(out):
-    with open(os.path.join(out, "tim-kiem", "tu", "0.json"), encoding="utf-8") as f:
-        return f.read()
-
-
-def measure_corpus(label, corpus, tools, a, scratch):
-    """tools: (name, binary, env). Returns rows of medians."""
-    copies = {}
-    for name, _, _ in tools:
-        copies[name] = os.path.join(scratch, name)
-        bench.fresh(copies[name])
-        shutil.copytree(corpus, copies[name], symlinks=True)
-    cmd = {name: [binary, "build", "--future", "--root", copies[name]]
-           for name, binary, _ in tools}
-    envs = {name: env for name, _, env in tools}
-    for _ in range(max(a.warmup, 1)):
-        for name, _, _ in tools:
-            run(cmd[name], envs[name])
-    empty = bucket(os.path.join(copies["no index (probe)"], "output")) == "{}"
-    real = bucket(os.path.join(copies["bantin"], "output")) != "{}"
-    if not (empty and real):
+def check_probe(bantin, probe, env, probe_env):
+    """The repository's sample site built by each binary: the probe's first
+    bucket must be empty and the real one not, so that a probe built without
+    the feature cannot pass for one."""
+    def first_bucket(binary, environment):
+        with tempfile.TemporaryDirectory(prefix="bantin-probe-check-") as site:
+            for d in ("content", "themes"):
+                shutil.copytree(os.path.join(REPO, d), os.path.join(site, d))
+            shutil.copy(os.path.join(REPO, "site.yaml"), site)
+            bench.sh([binary, "build", "--root", site], env=environment,
+                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            with open(os.path.join(site, "output", "tim-kiem", "tu", "0.json"),
+                      encoding="utf-8") as f:
+                return f.read()
+    if first_bucket(probe, probe_env) != "{}" or first_bucket(bantin, env) == "{}":
         raise SystemExit("the probe did not leave the index empty (or the real build did): "
                          "is target/probes/ built with --features bench-probes?")
-    runs = {name: [] for name, _, _ in tools}
-    for _ in range(a.runs):
-        for name, _, _ in tools:
-            runs[name].append(run(cmd[name], envs[name]))
-    rows = []
-    for name, _, _ in tools:
-        r = runs[name]
-        rows.append({
-            "label": label, "tool": name,
-            "wall": statistics.median(x[0] for x in r),
-            "walls": [x[0] for x in r],
-            "cpu": statistics.median(x[1] for x in r),
-            "peak": statistics.median(x[2] for x in r),
-            "peak_max": max(x[2] for x in r),
-        })
-    for name in copies.values():
-        shutil.rmtree(name, ignore_errors=True)
-    return rows
 
 
-def run(cmd, env):
-    wall, cpu, peak, rc = run_once(cmd, env)
-    if rc != 0:
-        raise SystemExit("failed (exit {}): {}".format(rc, " ".join(cmd)))
-    return wall, cpu, peak
-
-
-def report(rows):
-    lines = ["| corpus | build | wall s (median) | runs (wall s) | CPU s | peak MiB (median, max) |",
-             "|---|---|---|---|---|---|"]
-    for r in rows:
-        lines.append("| {} | {} | {:.3f} | {} | {:.2f} | {:.0f}, {:.0f} |".format(
-            r["label"], r["tool"], r["wall"], " ".join("{:.2f}".format(w) for w in r["walls"]),
-            r["cpu"], r["peak"], r["peak_max"]))
-    bench.log("\n".join(lines))
+def costs(rows):
+    """Per corpus and real binary: its median wall and CPU time minus the
+    probe's."""
     by = {(r["label"], r["tool"]): r for r in rows}
-    for label in dict.fromkeys(r["label"] for r in rows):
-        for tool in ("bantin", "baseline"):
-            if (label, tool) not in by:
-                continue
-            with_index, without = by[(label, tool)], by[(label, "no index (probe)")]
-            extra = with_index["wall"] - without["wall"]
-            bench.log("{}: the index costs {} {:.3f} s of wall time and {:.2f} CPU-s "
-                      "(target <= {} s: {})".format(
-                          label, tool, extra, with_index["cpu"] - without["cpu"], TARGET_EXTRA,
-                          "met" if extra <= TARGET_EXTRA else "NOT met"))
+    for (label, tool), r in by.items():
+        if tool == PROBE:
+            continue
+        without = by[(label, PROBE)]
+        extra = r["wall"] - without["wall"]
+        bench.log("{}: the index costs {} {:.3f} s of wall time and {:.2f} CPU-s "
+                  "(target <= {} s: {})".format(
+                      label, tool, extra, r["cpu"] - without["cpu"], TARGET_EXTRA,
+                      "met" if extra <= TARGET_EXTRA else "NOT met"))
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=11, help="timed runs per binary (default 11)")
-    ap.add_argument("--warmup", type=int, default=2, help="untimed runs first (default 2)")
+    ap.add_argument("--warmup", type=int, default=2,
+                    help="untimed runs after the first build (default 2)")
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "bantin-bench"),
                     help="where corpora are kept between runs (default /tmp/bantin-bench)")
@@ -152,7 +113,8 @@ def main():
     env = dict(os.environ)
     env.pop("BANTIN_PROBE_EMPTY_INDEX", None)
     probe_env = dict(env, BANTIN_PROBE_EMPTY_INDEX="1")
-    tools = [("bantin", bantin, env), ("no index (probe)", probe, probe_env)]
+    check_probe(bantin, probe, env, probe_env)
+    tools = [(REAL, bantin, env), (PROBE, probe, probe_env)]
     if a.baseline:
         tools.insert(1, ("baseline", a.baseline, env))
 
@@ -160,7 +122,7 @@ def main():
     for line in bench.machine():
         bench.log(line)
     bench.log("runs: {} timed after {} warm-up, alternating binaries; medians".format(
-        a.runs, max(a.warmup, 1)))
+        a.runs, a.warmup))
     os.makedirs(a.cache, exist_ok=True)
     jobs = [("10,000", lambda: bench.ensure_corpus(a.cache, 10000, a.seed))]
     if a.shared_gen and os.path.isfile(a.shared_gen):
@@ -173,10 +135,11 @@ def main():
     try:
         for label, make in jobs:
             bench.log("== {} articles".format(label))
-            rows += measure_corpus(label, make(), tools, a, scratch)
+            rows += bench.bench_replace(label, 10000, make(), None, a.runs, a, tools, scratch)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    report(rows)
+    bench.log(bench.replace_table(rows))
+    costs(rows)
     return 0
 
 
