@@ -338,12 +338,29 @@ def bench_size(label, n, corpus, hugo_site, runs_wanted, a, bantin, hugo, scratc
     return rows
 
 
+def edited_article(corpus):
+    """The article `--edit` changes before each run: the first by path."""
+    content = os.path.join(corpus, "content")
+    found = sorted(os.path.relpath(os.path.join(d, f), content)
+                   for d, _, fs in os.walk(content) for f in fs
+                   if f.endswith(".md") and not f.startswith("_"))
+    return os.path.join("content", found[0])
+
+
+def append_sentence(site, rel, i):
+    """One more sentence at the end of the article `rel` of `site`, new each run."""
+    with open(os.path.join(site, rel), "a", encoding="utf-8") as f:
+        f.write("\nCâu thêm lần thứ {} vào cuối bài.\n".format(i + 1))
+
+
 def bench_replace(label, n, corpus, hugo_site, runs_wanted, a, tools, scratch):
     """A build replacing its previous output, every tool in turn (alternating).
     `tools`: [(name, bantin binary, environment or None)]; Hugo removes its previous output inside
     its timed command. As an editor builds: each tool has its own copy of the
     site on the scratch file system, and bantin writes to the site's own
-    `output/` (so its spare tree in `.bantin/` is on the output's file system)."""
+    `output/` (so its spare tree in `.bantin/` is on the output's file system).
+    With `a.edit`, one article gets a new sentence in every copy before each
+    run (outside the timed command): the edit an editor rebuilds for."""
     def site_copy(src, name):
         dst = os.path.join(scratch, "site-" + name)
         shutil.rmtree(dst, ignore_errors=True)
@@ -351,16 +368,20 @@ def bench_replace(label, n, corpus, hugo_site, runs_wanted, a, tools, scratch):
         return dst
     cmds = []
     envs = {}
+    sites = {}
     for name, binary, env in tools:
         root = site_copy(corpus, name)
         out = os.path.join(root, "output")
         cmds.append((name, [binary, "build", "--future", "--root", root], out))
         envs[name] = env
+        sites[name] = root
     if hugo_site:
         site = site_copy(hugo_site, "hugo")
         out = os.path.join(site, "public")
         script = 'rm -rf "$1" && exec "$0" --quiet -s "$2" -d "$1"'
         cmds.append(("hugo (rm -rf + build)", ["sh", "-c", script, a.hugo_bin, out, site], out))
+        sites["hugo (rm -rf + build)"] = site
+    edit = edited_article(corpus) if getattr(a, "edit", False) else None
     for name, cmd, out in cmds:  # the previous output each run replaces
         fresh(out)
         _, _, _, rc = run_once(cmd, envs.get(name))
@@ -369,6 +390,8 @@ def bench_replace(label, n, corpus, hugo_site, runs_wanted, a, tools, scratch):
     runs = {name: [] for name, _, _ in cmds}
     for i in range(a.warmup + runs_wanted):
         for name, cmd, out in cmds:
+            if edit:
+                append_sentence(sites[name], edit, i)
             wall, cpu, peak, rc = run_once(cmd, envs.get(name))
             if rc != 0:
                 raise SystemExit("failed (exit {}): {}".format(rc, " ".join(cmd)))
@@ -437,6 +460,8 @@ def main():
     ap.add_argument("--replace-only", action="store_true",
                     help="only the replacing builds (implies --replace, no digest check)")
     ap.add_argument("--baseline", help="another bantin binary timed beside (replace case)")
+    ap.add_argument("--edit", action="store_true",
+                    help="replace case: one article gets a new sentence before each run")
     ap.add_argument("--bless-output", action="store_true",
                     help="store the output digests in scripts/bench-output.sha256")
     ap.add_argument("--shared-gen", default=os.path.join(REPO, "..", "shared", "bench", "gen_corpus.py"),
@@ -499,7 +524,8 @@ def main():
                 rows += bench_size(label, n, corpus, hugo_site, runs, a, bantin, hugo, scratch,
                                    digests)
             if a.replace:
-                log("  replacing the previous output:")
+                log("  replacing the previous output{}:".format(
+                    ", one article edited before each run" if a.edit else ""))
                 got = bench_replace(label, n, corpus, hugo_site, runs, a, tools, scratch)
                 replace_rows += got
                 log(replace_table(got))

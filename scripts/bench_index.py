@@ -18,7 +18,10 @@ What it does, in order:
      replacing builds of `scripts/bench.py --replace-only` (bench_replace):
      each binary on its own copy of the site on /dev/shm, a first build and
      --warmup untimed ones, then --runs timed ones, alternating (A B C A B C
-     ...). Wall time, CPU and peak RSS from wait4() (scripts/measure.py);
+     ...). Before each run one article gets a new sentence (`bench.py
+     --edit`): a build of an unchanged site keeps its search files from the
+     last build and makes no index, so only an edit shows what the index
+     costs. Wall time, CPU and peak RSS from wait4() (scripts/measure.py);
   4. the table of medians, and the index's cost: the median wall and CPU
      time of the real build minus those of the build with an empty index.
 
@@ -108,6 +111,7 @@ def main():
     ap.add_argument("--shared-gen", default=os.path.join(REPO, "..", "shared", "bench", "gen_corpus.py"),
                     help="the shared corpus generator ('' to skip that corpus)")
     a = ap.parse_args()
+    a.edit = True  # see 3. above
 
     bantin, probe = build_binaries(a)
     env = dict(os.environ)

@@ -202,6 +202,9 @@ fn main() -> ExitCode {
                 }
                 println!("bantin: {s}");
                 print_stages(&s.stages);
+                if std::env::var_os("BANTIN_TIMINGS").is_some() {
+                    eprintln!("pages: {} of {} kept from the last build", s.kept, s.pages);
+                }
             })
         }
         Command::Watch(w) => watch(w),

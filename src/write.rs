@@ -11,7 +11,9 @@
 //!
 //! The site a swap replaced is kept as the site's spare tree, and the next
 //! build's fresh folder is that spare, moved beside the output (see
-//! `spare`): the build then only changes what changed.
+//! `spare`): the build then only changes what changed. What each page was
+//! rendered from and to is kept in the page memo (`memo`), so that a page
+//! whose inputs did not change is not even rendered.
 
 use std::collections::HashSet;
 use std::fs;
@@ -21,6 +23,7 @@ use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 use crate::error::{Error, Result};
 use crate::output::{self, MARKER};
 
+pub mod memo;
 mod previous;
 mod remove;
 mod spare;
@@ -126,14 +129,24 @@ impl Staging {
         })
     }
 
-    /// Write one page at a site path whose folder `make_dirs` created, or
-    /// left to this call (`own_dir`).
-    /// A page the site being replaced holds byte for byte is linked to
-    /// instead (see `previous`).
-    pub fn write_page(&self, rel: &str, bytes: &[u8], own_dir: bool) -> Result<()> {
+    /// Keep the live site's page at `rel` (a site path whose folder
+    /// `make_dirs` created, or left to this call: `own_dir`) if it holds
+    /// `len` bytes of `digest`: it is linked, as an unchanged page is (see
+    /// `previous`). `false`: nothing was made, the page must be rendered.
+    pub fn keep_page(&self, rel: &str, len: u64, digest: u128, own_dir: bool) -> Result<bool> {
+        let Some(previous) = &self.previous else {
+            return Ok(false);
+        };
         let _w = writing();
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent().filter(|_| own_dir) {
+        if own_dir {
+            self.own_dir(rel)?;
+        }
+        Ok(previous.link_if_digest(rel, len, digest))
+    }
+
+    /// Create the folder of `rel`, which `make_dirs` left to its writer.
+    fn own_dir(&self, rel: &str) -> Result<()> {
+        if let Some(parent) = self.dir.join(rel).parent() {
             match fs::create_dir(parent) {
                 Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
                     return Err(self.failed(rel, &e));
@@ -141,6 +154,19 @@ impl Staging {
                 _ => {}
             }
         }
+        Ok(())
+    }
+
+    /// Write one page at a site path whose folder `make_dirs` created, or
+    /// left to this call (`own_dir`).
+    /// A page the site being replaced holds byte for byte is linked to
+    /// instead (see `previous`).
+    pub fn write_page(&self, rel: &str, bytes: &[u8], own_dir: bool) -> Result<()> {
+        let _w = writing();
+        if own_dir {
+            self.own_dir(rel)?;
+        }
+        let path = self.dir.join(rel);
         if self
             .previous
             .as_ref()

@@ -20,7 +20,9 @@ use crate::site::{self, Site};
 use crate::theme::Theme;
 use crate::write::Staging;
 
+mod keep;
 mod stages;
+mod write_pages;
 
 use stages::{copy_files, read_documents, render_markdown, summaries};
 pub(crate) use stages::{
@@ -91,6 +93,9 @@ pub struct Summary {
     pub elapsed: Duration,
     /// Time spent in each stage, in order, for `BANTIN_TIMINGS=1`.
     pub stages: Vec<(&'static str, Duration)>,
+    /// Pages kept from the last build without rendering them (see
+    /// [`crate::write::memo`]).
+    pub kept: usize,
 }
 
 impl Summary {
@@ -275,26 +280,13 @@ pub fn build(opts: &Options) -> Result<Summary> {
     } = prepare_inner(opts, None, true)?;
     let mut lap = Instant::now();
     let content = opts.root.join("content");
-    // Past the budget, the search word index is made now, while the bodies
-    // are in memory, and the bodies are let go of: each is read again when
-    // its page is rendered, so a 100,000-article site fits in memory.
-    let total: usize = site.articles.iter().map(|a| a.file.body.len()).sum();
-    let budget = opts.body_budget.unwrap_or_else(|| {
-        std::env::var("BANTIN_BODY_BUDGET")
-            .ok()
-            .and_then(|b| b.parse().ok())
-            .unwrap_or(BODY_BUDGET)
-    });
-    let early_words = (total > budget).then(|| {
-        let words = render::search::buckets_from_memory(&site, render::search::all_cores());
-        for a in &mut site.articles {
-            a.file.body = std::sync::Arc::from("");
-        }
+    let early_words = words_early(opts, &mut site);
+    if early_words.is_some() {
         summary.lap("search index", &mut lap);
-        words
-    });
+    }
     let body_root = early_words.is_some().then_some(content.as_path());
     let staging = Staging::begin(claim.target(), claim.spare())?;
+    let keeper = keep::Keeper::open(claim.spare(), opts.relative, plan.len());
     let mut noted = None;
     let mut photos = None;
     // Before the index starts beside it: the folders (the spare tree
@@ -306,44 +298,26 @@ pub fn build(opts: &Options) -> Result<Summary> {
     let renderer = std::thread::scope(|scope| -> Result<Renderer<'_>> {
         // Photos are made beside the pages.
         let made = scope.spawn(|| publish_photos(&site, &opts.root));
-        // Otherwise the search word index is made beside the stages below
-        // and the pages, and its buckets written last. It takes half the
-        // cores (one of two): the renderer keeps every core busy, and on two
-        // cores a second index thread only took turns with it (and held a
-        // second partial index until the merge).
-        let later = early_words.is_none().then(|| {
-            scope.spawn(|| {
-                let half = (render::search::all_cores() / 2).max(1);
-                render::search::buckets_from_memory(&site, half)
-            })
-        });
         let links = link_table(&site, &link_base, &content)
             .reading_from(body_root)
             .with_unpublished(&summary.drafts, &summary.scheduled)
             .with_published(published(&site, &plan, &theme));
         noted = Some(links.noted());
         summary.lap("link table", &mut lap);
-        let bodies = Bodies::WithPages(Box::new(links));
-        let renderer = Renderer::new(tera, &site, bodies, opts.live_reload.as_deref(), None);
+        let bodies = Bodies::with_pages(links);
+        // Fingerprints need the cards' hashes.
+        let no_cards = render::CardCache::new();
+        let prints = keeper.as_ref().map(|_| (theme.hash(), &no_cards));
+        let renderer = Renderer::new(tera, &site, bodies, opts.live_reload.as_deref(), prints);
         summary.lap("cards", &mut lap);
-        let base_path = &site.base_path;
-        let write = |i: usize, bytes: &[u8]| match relative_page(opts, &plan[i], base_path, bytes) {
-            Some(page) => staging.write_page(&plan[i].file, page.as_bytes(), own_dir[i]),
-            None => staging.write_page(&plan[i].file, bytes, own_dir[i]),
+        let pages = write_pages::Pages {
+            opts,
+            plan: &plan,
+            staging: &staging,
+            own_dir: &own_dir,
+            keeper: keeper.as_ref(),
         };
-        let (search, other): (Vec<usize>, Vec<usize>) = pages::render_order(&site, &plan)
-            .into_iter()
-            .partition(|&i| matches!(plan[i].kind, pages::Kind::SearchWords(_)));
-        let mut failures = render_pages(&renderer, &plan, &other, &write)?;
-        let words = match (early_words, later) {
-            (Some(words), _) => words,
-            (None, Some(later)) => later
-                .join()
-                .unwrap_or_else(|_| Err(crate::t!("render-search-index-failed"))),
-            (None, None) => Err(crate::t!("render-search-index-missing")),
-        };
-        renderer.provide_search_words(words);
-        failures.extend(render_pages(&renderer, &plan, &search, &write)?);
+        let failures = pages.write(scope, &renderer, early_words, (&mut summary, &mut lap))?;
         if !failures.is_empty() {
             return Err(Error::Content(render_failures(failures)));
         }
@@ -357,15 +331,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
     })?;
     summary.lap("render + write pages", &mut lap);
     if let Some(noted) = noted {
-        // A link, image or cover that leads nowhere: nothing is published.
-        let (errors, mut w) = noted.take();
-        if !errors.is_empty() {
-            return Err(Error::Content(errors));
-        }
-        w.append(&mut summary.warnings);
-        w.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-        w.dedup();
-        summary.warnings = w;
+        judged(&noted, &mut summary)?;
     }
     let photos = photos.unwrap_or_default();
     let copies = files_to_copy(&theme, &site, &content, &photos);
@@ -375,9 +341,49 @@ pub fn build(opts: &Options) -> Result<Summary> {
     summary.lap("copy files", &mut lap);
     staging.commit()?;
     summary.lap("swap output", &mut lap);
+    if let Some(keeper) = keeper {
+        summary.kept = keeper.kept();
+        keeper.save(&renderer, &plan);
+        summary.lap("page memo", &mut lap);
+    }
     drop_in_background((renderer.into_owned(), site));
     summary.elapsed = start.elapsed();
     Ok(summary)
+}
+
+/// What rendering noted about links: a link, image or cover that leads
+/// nowhere is an error (nothing is published); the warnings join the
+/// summary's, in file, line and column order.
+fn judged(noted: &crate::links::Noted, summary: &mut Summary) -> Result<()> {
+    let (errors, mut w) = noted.take();
+    if !errors.is_empty() {
+        return Err(Error::Content(errors));
+    }
+    w.append(&mut summary.warnings);
+    w.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    w.dedup();
+    summary.warnings = w;
+    Ok(())
+}
+
+/// Past the body budget, the search word index made now, while the bodies
+/// are in memory, and the bodies let go of: each is read again when its
+/// page is rendered, so a 100,000-article site fits in memory.
+fn words_early(opts: &Options, site: &mut Site) -> Option<Result<Vec<Vec<u8>>, String>> {
+    let total: usize = site.articles.iter().map(|a| a.file.body.len()).sum();
+    let budget = opts.body_budget.unwrap_or_else(|| {
+        std::env::var("BANTIN_BODY_BUDGET")
+            .ok()
+            .and_then(|b| b.parse().ok())
+            .unwrap_or(BODY_BUDGET)
+    });
+    (total > budget).then(|| {
+        let words = render::search::buckets_from_memory(site, render::search::all_cores());
+        for a in &mut site.articles {
+            a.file.body = std::sync::Arc::from("");
+        }
+        words
+    })
 }
 
 /// With `--relative`, a page a reader opens, its site links made relative

@@ -21,8 +21,10 @@ use crate::load::site_path;
 use crate::markdown;
 use crate::site::{self, Article, Site};
 
+mod bodies;
 mod broken;
 mod own;
+pub use bodies::Bodies;
 pub use broken::{Found, Noted};
 pub use own::Published;
 
@@ -119,7 +121,9 @@ impl Links {
         self
     }
 
-    /// A hash of everything links resolve against: equal keys, equal HTML.
+    /// A hash of everything links resolve against: equal keys, equal HTML
+    /// (and, once the pages are planned, equal judgements of the links
+    /// written as URLs of the site).
     pub fn key(&self) -> u64 {
         let mut urls: Vec<(&PathBuf, &String)> = self.by_source.iter().collect();
         urls.sort();
@@ -129,7 +133,10 @@ impl Links {
         let judge = &self.judge;
         let all = (urls, files, sizes, judge, &self.base_path);
         let images = self.images.key();
-        crate::stamp::hash_of(&(all, self.unsafe_html, self.flavour, images))
+        // Once the pages are planned: what links written as URLs of the
+        // site are judged against.
+        let published = self.published.as_ref().map(Published::key);
+        crate::stamp::hash_of(&(all, self.unsafe_html, self.flavour, images, published))
     }
 
     /// The size of an attached document (`None` for other files).
@@ -346,44 +353,6 @@ pub struct ArticleHtml {
     /// planned ([`Links::note`]).
     pub unresolved: Arc<[markdown::Target]>,
     pub site_links: Arc<[markdown::Target]>,
-}
-
-/// Where each article's body and HTML come from when pages are rendered:
-/// the one render path of an article's Markdown.
-pub enum Bodies {
-    /// Rendered before the pages (`watch`, `check`): by article index.
-    Ready(Vec<ArticleHtml>),
-    /// Rendered with each article's page (`build`), so that the HTML of the
-    /// whole site is never in memory at once; bodies are read again from
-    /// their files when the build let go of them.
-    WithPages(Box<Links>),
-}
-
-impl Bodies {
-    /// Article `i`'s rendered HTML, when it was rendered before the pages.
-    pub fn ready(&self, i: usize) -> Option<&ArticleHtml> {
-        match self {
-            Bodies::Ready(all) => all.get(i),
-            Bodies::WithPages(_) => None,
-        }
-    }
-
-    /// The HTML of article `a` rendered now, when it is rendered with its
-    /// page (see [`Links::render`]); `None` when it is [`Bodies::Ready`].
-    pub fn render(&self, a: &Article) -> Option<Result<String, String>> {
-        match self {
-            Bodies::Ready(_) => None,
-            Bodies::WithPages(links) => Some(links.render(a).map(|r| r.html)),
-        }
-    }
-
-    /// An article's Markdown body (the search index reads it).
-    pub fn body<'a>(&self, a: &'a Article) -> Result<std::borrow::Cow<'a, str>, String> {
-        match self {
-            Bodies::Ready(_) => Ok(std::borrow::Cow::Borrowed(&a.file.body)),
-            Bodies::WithPages(links) => links.body(a),
-        }
-    }
 }
 
 /// A link written as a URL of the site: `/chinh-quyen/bai/` or

@@ -55,6 +55,20 @@ impl Published {
         }
     }
 
+    /// A hash of everything links are judged against (see
+    /// [`Links::key`]): equal keys, equal judgements.
+    pub fn key(&self) -> u64 {
+        use crate::stamp::hash_of;
+        let paths = self.paths.iter().map(|p| hash_of(&(0u8, p)));
+        let folders = self.folders.iter().map(|e| hash_of(&(1u8, e)));
+        let articles = self.articles.iter().map(|e| hash_of(&(2u8, e)));
+        let tops = self.tops.iter().map(|t| hash_of(&(3u8, t)));
+        // In no order: the sum of each entry's hash, and how many there are.
+        let sum = (paths.chain(folders).chain(articles).chain(tops)).fold(0, u64::wrapping_add);
+        let sizes = (self.paths.len(), self.folders.len(), self.articles.len());
+        hash_of(&(sum, sizes, self.tops.len()))
+    }
+
     /// A file published as it is, at site path `path`.
     pub fn file(&mut self, path: &str) {
         let p = crate::text::nfc(path).into_owned();
@@ -223,5 +237,31 @@ mod tests {
         p.page("", "index.html", None);
         assert!(p.contains("rss.xml") && p.contains("index.html") && p.contains(""));
         assert!(!p.contains("rss.xml/index.html"));
+    }
+
+    #[test]
+    fn published_keys_follow_what_is_published_not_its_order() {
+        let one = |pages: &[(&str, Option<usize>)]| {
+            let mut p = Published::default();
+            for (path, article) in pages {
+                p.page(path, &format!("{path}index.html"), *article);
+            }
+            p.file("assets/logo.png");
+            p.key()
+        };
+        let site = [("chinh-quyen/bai/", Some(0)), ("the/x/", None), ("", None)];
+        let mut shuffled = site;
+        shuffled.reverse();
+        assert_eq!(one(&site), one(&shuffled));
+        // A page more, a page gone, another article's page: another key.
+        assert_ne!(
+            one(&site),
+            one(&[site[0], site[1], site[2], ("the/y/", None)])
+        );
+        assert_ne!(one(&site), one(&site[..2]));
+        assert_ne!(
+            one(&site),
+            one(&[("chinh-quyen/bai/", Some(1)), site[1], site[2]])
+        );
     }
 }

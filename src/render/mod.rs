@@ -7,6 +7,7 @@ mod documents;
 mod gaps;
 mod labels;
 mod parts;
+mod prints;
 pub mod relative;
 pub mod search;
 mod sink;
@@ -24,7 +25,7 @@ use crate::routes;
 use crate::site::Site;
 use card::card;
 pub use parts::Parts;
-use sink::{Fill, HashSink, Sink, hash_json};
+use sink::{Fill, Sink, hash_json};
 use sitemap::{sitemap_entries, sitemap_index};
 pub(crate) use templates::escape_text;
 pub use templates::{chain, compile};
@@ -32,6 +33,7 @@ use values::{object, pager};
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
+use std::sync::atomic::Ordering;
 
 /// How many articles the home page blocks, feeds and "related" lists show.
 const BLOCK: usize = 5;
@@ -51,8 +53,13 @@ pub struct Renderer<'s> {
     bodies: Bodies,
     /// The search word index's bucket files, made when the first is asked for.
     search_words: std::sync::OnceLock<Result<Vec<Vec<u8>>, String>>,
-    /// The fingerprint input shared by all word buckets.
-    words_digest: std::sync::OnceLock<u64>,
+    /// The fingerprint input shared by all word buckets (`None`: a body
+    /// is not in memory).
+    words_digest: std::sync::OnceLock<Option<u64>>,
+    /// Articles whose body, rendered with its page, has links judged on
+    /// more than its fingerprint covers (see `Bodies::render`): their page
+    /// is not kept by fingerprint next time.
+    always_render: Vec<std::sync::atomic::AtomicBool>,
 }
 
 /// Cards of the last build by hash: an unchanged article keeps its value.
@@ -132,7 +139,15 @@ impl<'s> Renderer<'s> {
             bodies,
             search_words: std::sync::OnceLock::new(),
             words_digest: std::sync::OnceLock::new(),
+            always_render: (0..site.articles.len())
+                .map(|_| Default::default())
+                .collect(),
         }
+    }
+
+    /// The site this renderer renders.
+    pub fn site(&self) -> &'s Site {
+        self.site
     }
 
     /// This build's cards by hash, for the next `Renderer::new`.
@@ -171,7 +186,15 @@ impl<'s> Renderer<'s> {
             _ => {}
         }
         let body = match &page.kind {
-            Kind::Article(i) => self.bodies.render(&self.site.articles[*i]).transpose()?,
+            Kind::Article(i) => {
+                let rendered = self.bodies.render(&self.site.articles[*i]).transpose()?;
+                rendered.map(|(html, plain)| {
+                    if !plain {
+                        self.always_render[*i].store(true, Ordering::Relaxed);
+                    }
+                    html
+                })
+            }
             _ => None,
         };
         let mut fill = Fill {
@@ -187,53 +210,6 @@ impl<'s> Renderer<'s> {
             .render_to(template, &fill.ctx, &mut out)
             .map_err(|e| format!("{template}: {}", chain(&e)))?;
         Ok(out)
-    }
-
-    /// A hash of everything `render` would put into the page: equal
-    /// fingerprints mean byte-identical pages (the templates are included).
-    pub fn fingerprint(&self, page: &Page) -> u64 {
-        self.print(page, HashSink::new(false)).0
-    }
-
-    /// `fingerprint`, and the articles whose cards the page shows: it
-    /// changes when one of them does (not counting the word buckets).
-    pub fn fingerprint_showing(&self, page: &Page) -> (u64, Vec<u32>) {
-        let (print, shown) = self.print(page, HashSink::new(true));
-        (print, shown.unwrap_or_default())
-    }
-
-    fn print(&self, page: &Page, mut h: HashSink) -> (u64, Option<Vec<u32>>) {
-        self.base_hash.hash(&mut h.0);
-        page.file.hash(&mut h.0);
-        if let Kind::SearchRecords(n) = page.kind {
-            // Its articles' cards (title, path, day, category, summary).
-            let shard = search::shard_articles(self.site, n);
-            self.card_hashes[shard.clone()].hash(&mut h.0);
-            h.shows(&shard.collect::<Vec<_>>());
-        } else if page.kind == Kind::SearchIndex {
-            // The documents the index lists (none on most sites).
-            for d in &self.site.documents.list {
-                let f = &d.file.front;
-                (&f.number, &f.title, &d.path, f.issued, &f.kind).hash(&mut h.0);
-            }
-        } else if let Kind::SitemapIndex(parts) = page.kind {
-            sitemap_index(self.site, parts).hash(&mut h.0);
-        } else if let Kind::SearchWords(_) = page.kind {
-            // Every article's card and Markdown body (the index reads the
-            // body): its words may be in any bucket. Hashed once for all.
-            let all = *self.words_digest.get_or_init(|| {
-                let mut d = DefaultHasher::new();
-                self.card_hashes.hash(&mut d);
-                for i in 0..self.site.articles.len() {
-                    self.bodies.ready(i).map(|h| h.body_hash).hash(&mut d);
-                }
-                d.finish()
-            });
-            all.hash(&mut h.0);
-        } else {
-            self.fill(&mut h, page);
-        }
-        (h.0.finish(), h.1)
     }
 
     /// Put a page's context into `s`; returns the template to render.

@@ -82,6 +82,9 @@ impl<'s> Renderer<'s> {
             bodies: parts.bodies,
             search_words: std::sync::OnceLock::new(),
             words_digest: std::sync::OnceLock::new(),
+            always_render: (0..site.articles.len())
+                .map(|_| Default::default())
+                .collect(),
         }
     }
 }

@@ -92,11 +92,25 @@ impl Sink for Fill {
 
 /// A hasher that serde can write JSON into; with `Some` list, it notes
 /// which articles' cards the page shows (see `Renderer::fingerprint_showing`).
-pub(super) struct HashSink(pub(super) DefaultHasher, pub(super) Option<Vec<u32>>);
+/// The third field is cleared when something the page shows could not be
+/// hashed (an article body not in memory): the hash is then no fingerprint.
+pub(super) struct HashSink(
+    pub(super) DefaultHasher,
+    pub(super) Option<Vec<u32>>,
+    pub(super) bool,
+);
 
 impl HashSink {
     pub(super) fn new(showing: bool) -> HashSink {
-        HashSink(DefaultHasher::new(), showing.then(Vec::new))
+        HashSink(DefaultHasher::new(), showing.then(Vec::new), true)
+    }
+
+    /// Hash `print`, a hash of something the page shows, if it is known.
+    pub(super) fn known(&mut self, print: Option<u64>) {
+        match print {
+            Some(p) => p.hash(&mut self.0),
+            None => self.2 = false,
+        }
     }
 }
 
@@ -150,7 +164,7 @@ impl Sink for HashSink {
     }
     fn html(&mut self, key: &'static str, r: &Renderer<'_>, i: usize) {
         key.hash(&mut self.0);
-        r.bodies.ready(i).map(|h| h.html_hash).hash(&mut self.0);
+        self.known(r.bodies.html_print(i, &r.site.articles[i]));
     }
 }
 

@@ -9,7 +9,9 @@
 //! A file is linked only if it is a plain file inside the old site
 //! (reached without a symbolic link), with no other name anywhere
 //! (`nlink == 1`: a user's `cp -al` backup keeps its own copy), of the same
-//! length and bytes, and already in memory: on a disk whose cache is cold
+//! length and bytes (for a page the page memo keeps without rendering it,
+//! of the length and 128-bit digest the memo holds: see `memo`), and
+//! already in memory: on a disk whose cache is cold
 //! (`RWF_NOWAIT` says so) the page is written rather than read back.
 //!
 //! When the new site is written into the spare tree (see `spare`), the
@@ -34,6 +36,10 @@ impl Previous {
     }
 
     pub(super) fn link_if_same(&self, _rel: &str, _bytes: &[u8]) -> bool {
+        false
+    }
+
+    pub(super) fn link_if_digest(&self, _rel: &str, _len: u64, _digest: u128) -> bool {
         false
     }
 }
@@ -82,10 +88,21 @@ mod linux {
         /// Link the old site's `rel` into the new site if it holds exactly
         /// `bytes`. `false`: nothing was made, write the page.
         pub(in crate::write) fn link_if_same(&self, rel: &str, bytes: &[u8]) -> bool {
+            self.link_if(rel, Want::Bytes(bytes))
+        }
+
+        /// Link the old site's `rel` into the new site if it holds `len`
+        /// bytes of this `digest` (see `memo`). `false`: nothing was made,
+        /// render the page.
+        pub(in crate::write) fn link_if_digest(&self, rel: &str, len: u64, digest: u128) -> bool {
+            self.link_if(rel, Want::Digest(len, digest))
+        }
+
+        fn link_if(&self, rel: &str, want: Want<'_>) -> bool {
             if !self.enabled.load(Ordering::Relaxed) {
                 return false;
             }
-            let Some(old) = self.holds(rel, bytes) else {
+            let Some(old) = self.holds(rel, want) else {
                 return false;
             };
             if self.spare {
@@ -114,9 +131,9 @@ mod linux {
                 .is_ok_and(|s| (s.st_dev, s.st_ino) == (old.st_dev, old.st_ino))
         }
 
-        /// The old site's `rel`, if it holds `bytes` and may be linked:
-        /// one name, or two when the second may be the spare's.
-        fn holds(&self, rel: &str, bytes: &[u8]) -> Option<Stat> {
+        /// The old site's `rel`, if it holds what is wanted and may be
+        /// linked: one name, or two when the second may be the spare's.
+        fn holds(&self, rel: &str, want: Want<'_>) -> Option<Stat> {
             let resolve =
                 ResolveFlags::BENEATH | ResolveFlags::NO_SYMLINKS | ResolveFlags::NO_MAGICLINKS;
             let flags = OFlags::RDONLY | OFlags::CLOEXEC | OFlags::NOFOLLOW | OFlags::NOCTTY;
@@ -133,19 +150,62 @@ mod linux {
             let names = if self.spare { 1..=2 } else { 1..=1 };
             (FileType::from_raw_mode(stat.st_mode) == FileType::RegularFile
                 && names.contains(&stat.st_nlink)
-                && u64::try_from(stat.st_size).ok() == Some(bytes.len() as u64)
-                && same_bytes(&file, bytes, &self.nowait))
+                && u64::try_from(stat.st_size).ok() == Some(want.len())
+                && want.is_held_by(&file, &self.nowait))
             .then_some(stat)
         }
     }
 
-    /// The file's bytes equal `bytes` (whose length it has), read only
-    /// from memory: a read that would wait for the disk answers `false`.
-    fn same_bytes(file: &OwnedFd, bytes: &[u8], nowait: &AtomicBool) -> bool {
+    /// What an old page must hold to be linked: these bytes, or bytes of
+    /// this length and digest.
+    #[derive(Clone, Copy)]
+    enum Want<'a> {
+        Bytes(&'a [u8]),
+        Digest(u64, u128),
+    }
+
+    impl Want<'_> {
+        fn len(&self) -> u64 {
+            match self {
+                Want::Bytes(b) => b.len() as u64,
+                Want::Digest(len, _) => *len,
+            }
+        }
+
+        /// `file` (of this length) holds what is wanted.
+        fn is_held_by(&self, file: &OwnedFd, nowait: &AtomicBool) -> bool {
+            match self {
+                Want::Bytes(bytes) => read_all(file, bytes.len(), nowait, |at, chunk| {
+                    chunk == &bytes[at..at + chunk.len()]
+                }),
+                Want::Digest(len, digest) => {
+                    let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+                    let Ok(len) = usize::try_from(*len) else {
+                        return false;
+                    };
+                    read_all(file, len, nowait, |_, chunk| {
+                        h.update(chunk);
+                        true
+                    }) && h.digest128() == *digest
+                }
+            }
+        }
+    }
+
+    /// Read the first `len` bytes of `file` (which has that length) in
+    /// chunks, each handed to `check` with its offset, until one fails;
+    /// only from memory: a read that would wait for the disk answers
+    /// `false`.
+    fn read_all(
+        file: &OwnedFd,
+        len: usize,
+        nowait: &AtomicBool,
+        mut check: impl FnMut(usize, &[u8]) -> bool,
+    ) -> bool {
         let mut buf = [0u8; 64 << 10];
         let mut at = 0;
-        while at < bytes.len() {
-            let want = buf.len().min(bytes.len() - at);
+        while at < len {
+            let want = buf.len().min(len - at);
             let read = if nowait.load(Ordering::Relaxed) {
                 let mut slices = [IoSliceMut::new(&mut buf[..want])];
                 match rustix::io::preadv2(file, &mut slices, at as u64, ReadWriteFlags::NOWAIT) {
@@ -160,7 +220,7 @@ mod linux {
                 rustix::io::pread(file, &mut buf[..want], at as u64)
             };
             match read {
-                Ok(n) if n > 0 && buf[..n] == bytes[at..at + n] => at += n,
+                Ok(n) if n > 0 && check(at, &buf[..n]) => at += n,
                 _ => return false,
             }
         }

@@ -1,0 +1,118 @@
+//! The stage that keeps pages from the last build instead of rendering
+//! them: a page whose fingerprint the page memo holds (see
+//! [`crate::write::memo`]) is linked from the live site when the live file
+//! still holds what that fingerprint rendered to. Pages are rendered only
+//! when their inputs changed, or the live site's file did.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+
+use crate::error::Result;
+use crate::pages::Page;
+use crate::render::Renderer;
+use crate::write::Staging;
+use crate::write::memo::{self, Entry, Memo};
+
+/// The page memo of one build: the last build's, and this build's being
+/// gathered (by page number in the plan).
+pub(super) struct Keeper {
+    at: PathBuf,
+    salt: u64,
+    last: Memo,
+    /// Each page's fingerprint (`None`: not to be kept), once asked.
+    prints: Vec<OnceLock<Option<u64>>>,
+    /// What each page rendered to, or was kept as.
+    now: Vec<OnceLock<Entry>>,
+    /// How many pages were kept.
+    kept: std::sync::atomic::AtomicUsize,
+}
+
+impl Keeper {
+    /// The memo of the site whose spare tree is `spare` (`None`: no memo,
+    /// every page is rendered: no spare, or not Linux), for `pages` pages. `relative`: pages are
+    /// written with relative links (`build --relative`).
+    pub(super) fn open(spare: Option<&Path>, relative: bool, pages: usize) -> Option<Keeper> {
+        // Only Linux links a live page into the new site (see `previous`).
+        if !cfg!(target_os = "linux") {
+            return None;
+        }
+        let at = spare?.with_file_name("pages");
+        // A benchmark's probe changes what the search index holds.
+        let probe = cfg!(feature = "bench-probes")
+            && std::env::var_os("BANTIN_PROBE_EMPTY_INDEX").is_some();
+        let salt = memo::salt((relative, probe))?;
+        Some(Keeper {
+            last: Memo::load(&at, salt),
+            at,
+            salt,
+            prints: (0..pages).map(|_| OnceLock::new()).collect(),
+            now: (0..pages).map(|_| OnceLock::new()).collect(),
+            kept: Default::default(),
+        })
+    }
+
+    /// Page `i`'s fingerprint, made once.
+    fn print(&self, renderer: &Renderer<'_>, plan: &[Page], i: usize) -> Option<u64> {
+        *self.prints[i].get_or_init(|| renderer.memo_print(&plan[i]))
+    }
+
+    /// Keep the pages of `todo` that the memo and the live site allow;
+    /// returns those left to render, in order.
+    pub(super) fn keep(
+        &self,
+        renderer: &Renderer<'_>,
+        plan: &[Page],
+        todo: &[usize],
+        staging: &Staging,
+        own_dir: &[bool],
+    ) -> Result<Vec<usize>> {
+        if self.last.is_empty() {
+            return Ok(todo.to_vec());
+        }
+        let left: Vec<Option<usize>> = todo
+            .par_iter()
+            .map(|&i| {
+                let page = &plan[i];
+                let last = self
+                    .print(renderer, plan, i)
+                    .and_then(|p| self.last.get(&page.file, p));
+                let Some(last) = last else {
+                    return Ok(Some(i));
+                };
+                if !staging.keep_page(&page.file, last.len, last.digest, own_dir[i])? {
+                    return Ok(Some(i));
+                }
+                renderer.kept(page);
+                let _ = self.now[i].set(last);
+                self.kept.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                Ok(None)
+            })
+            .collect::<Result<_>>()?;
+        Ok(left.into_iter().flatten().collect())
+    }
+
+    /// Page `i` was rendered to `bytes` (as written).
+    pub(super) fn rendered(&self, renderer: &Renderer<'_>, plan: &[Page], i: usize, bytes: &[u8]) {
+        if let Some(print) = self.print(renderer, plan, i) {
+            let _ = self.now[i].set(Entry::of(print, bytes));
+        }
+    }
+
+    /// How many pages were kept.
+    pub(super) fn kept(&self) -> usize {
+        self.kept.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Write this build's memo (once its site is in place): every page
+    /// kept or rendered, but those to render every time.
+    pub(super) fn save(self, renderer: &Renderer<'_>, plan: &[Page]) {
+        let pages = plan
+            .iter()
+            .zip(self.now)
+            .filter(|(page, _)| renderer.keepable(page))
+            .filter_map(|(page, e)| Some((page.file.as_str(), e.into_inner()?)));
+        memo::save(&self.at, self.salt, pages);
+    }
+}
