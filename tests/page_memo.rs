@@ -29,6 +29,14 @@ struct Built {
     stderr: String,
 }
 
+/// Build `site` twice: the second build keeps the first site as the spare
+/// tree and the memo beside it (see `the_memo_is_kept_beside_the_spare_tree`).
+fn built_twice(site: &Site) -> Built {
+    let first = build_at(&site.root, &[]);
+    assert_eq!(first.kept, 0, "nothing to keep from yet");
+    build_at(&site.root, &[])
+}
+
 /// `bantin build EXTRA` on `root`, which must succeed.
 fn build_at(root: &Path, extra: &[&str]) -> Built {
     let mut args = vec!["build"];
@@ -100,9 +108,7 @@ const LINKED: &str = "content/cong-tac-dang/nfd-so-ket.md";
 #[test]
 fn unchanged_pages_are_kept_and_every_change_renders_what_a_clean_build_does() {
     let site = Site::new("full");
-    let first = build_at(&site.root, &[]);
-    assert_eq!(first.kept, 0, "nothing to keep from yet");
-    let all = first.pages;
+    let all = built_twice(&site).pages;
 
     let same = build_and_compare(&site, "nothing changed", &[]);
     assert_eq!((same.kept, same.pages), (all, all), "{}", same.stderr);
@@ -165,18 +171,30 @@ fn unchanged_pages_are_kept_and_every_change_renders_what_a_clean_build_does() {
 }
 
 #[test]
-fn the_first_build_of_a_site_leaves_a_memo_for_the_second() {
+fn the_memo_is_kept_beside_the_spare_tree() {
     let site = Site::new("good");
-    assert!(!site.root.join(".bantin").exists());
+    let own = site.root.join(".bantin");
+    assert!(!own.exists());
+    // A first build replaces no site: nothing is kept in the site's folder.
     assert_eq!(build_at(&site.root, &[]).kept, 0);
-    let second = build_at(&site.root, &[]);
-    assert_eq!(second.kept, second.pages, "{}", second.stderr);
+    assert!(!own.exists());
+    // The second keeps the first site as the spare, and the memo beside it.
+    assert_eq!(build_at(&site.root, &[]).kept, 0);
+    assert!(own.join("spare").is_dir() && own.join("pages").is_file());
+    let third = build_at(&site.root, &[]);
+    assert_eq!(third.kept, third.pages, "{}", third.stderr);
+    // Deleting the site's own folder is safe: the next build renders all.
+    fs::remove_dir_all(&own).unwrap();
+    let after = build_at(&site.root, &[]);
+    assert_eq!(after.kept, 0);
+    let again = build_at(&site.root, &[]);
+    assert_eq!(again.kept, again.pages);
 }
 
 #[test]
 fn a_page_edited_in_the_output_is_rendered_again() {
     let site = Site::new("full");
-    build_at(&site.root, &[]);
+    built_twice(&site);
     let published = site_of(&site.out());
     let page = site.out().join(
         "cong-tac-dang/ban-chi-dao-quy-che-dan-chu-phuong-giao-ban-quy-i-nam-2020/index.html",
@@ -209,7 +227,7 @@ fn a_page_edited_in_the_output_is_rendered_again() {
 #[test]
 fn a_damaged_memo_is_ignored_and_written_again() {
     let site = Site::new("full");
-    build_at(&site.root, &[]);
+    built_twice(&site);
     let published = site_of(&site.out());
     let memo = site.root.join(".bantin/pages");
     let whole = fs::read(&memo).unwrap();
@@ -242,7 +260,7 @@ fn a_warning_is_said_on_every_build_of_an_unchanged_site() {
         rel,
         &format!("{text}\nXem [bài nháp](../nhap/ban-nhap.md).\n"),
     );
-    let first = build_at(&site.root, &[]);
+    let first = built_twice(&site);
     assert!(first.stderr.contains("ban-nhap.md"), "{}", first.stderr);
     for _ in 0..2 {
         let again = build_at(&site.root, &[]);

@@ -343,7 +343,12 @@ pub fn build(opts: &Options) -> Result<Summary> {
     summary.lap("swap output", &mut lap);
     if let Some(keeper) = keeper {
         summary.kept = keeper.kept();
-        keeper.save(&renderer, &plan);
+        // Beside the spare tree, when the replaced site was kept as one: a
+        // first build (or one whose old site could not be kept) leaves
+        // nothing in the site's own folder.
+        if claim.spare().is_some_and(Path::is_dir) {
+            keeper.save(&renderer, &plan);
+        }
         summary.lap("page memo", &mut lap);
     }
     drop_in_background((renderer.into_owned(), site));
