@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use crate::error::Result;
 use crate::pages::Page;
-use crate::render::Renderer;
+use crate::render::{self, Renderer};
 use crate::write::Staging;
 use crate::write::memo::{self, Entry, Memo};
 
@@ -31,8 +31,8 @@ pub(super) struct Keeper {
 
 impl Keeper {
     /// The memo of the site whose spare tree is `spare` (`None`: no memo,
-    /// every page is rendered: no spare, or not Linux), for `pages` pages. `relative`: pages are
-    /// written with relative links (`build --relative`).
+    /// every page is rendered: no spare, or not Linux), for `pages` pages.
+    /// `relative`: pages are written with relative links (`--relative`).
     pub(super) fn open(spare: Option<&Path>, relative: bool, pages: usize) -> Option<Keeper> {
         // Only Linux links a live page into the new site (see `previous`).
         if !cfg!(target_os = "linux") {
@@ -63,10 +63,39 @@ impl Keeper {
     pub(super) fn keep(
         &self,
         renderer: &Renderer<'_>,
-        plan: &[Page],
+        (plan, staging, own_dir): (&[Page], &Staging, &[bool]),
         todo: &[usize],
-        staging: &Staging,
-        own_dir: &[bool],
+    ) -> Result<Vec<usize>> {
+        let print = |i: usize| self.print(renderer, plan, i);
+        self.keep_by(print, (plan, staging, own_dir), todo, |i| {
+            renderer.kept(&plan[i])
+        })
+    }
+
+    /// [`Keeper::keep`] for the search index's bucket pages, before there
+    /// is a renderer: their fingerprints follow from the index's inputs
+    /// alone (`words`, see [`render::search::words_print`]; `None`: no
+    /// fingerprint, all are rendered).
+    pub(super) fn keep_buckets(
+        &self,
+        words: Option<u64>,
+        (plan, staging, own_dir): (&[Page], &Staging, &[bool]),
+        todo: &[usize],
+    ) -> Result<Vec<usize>> {
+        for &i in todo {
+            let page_print = words.map(|w| render::search::words_page_print(&plan[i].file, w));
+            let _ = self.prints[i].set(page_print);
+        }
+        let print = |i: usize| self.prints[i].get().copied().flatten();
+        self.keep_by(print, (plan, staging, own_dir), todo, |_| {})
+    }
+
+    fn keep_by(
+        &self,
+        print: impl Fn(usize) -> Option<u64> + Sync,
+        (plan, staging, own_dir): (&[Page], &Staging, &[bool]),
+        todo: &[usize],
+        kept: impl Fn(usize) + Sync,
     ) -> Result<Vec<usize>> {
         if self.last.is_empty() {
             return Ok(todo.to_vec());
@@ -75,16 +104,13 @@ impl Keeper {
             .par_iter()
             .map(|&i| {
                 let page = &plan[i];
-                let last = self
-                    .print(renderer, plan, i)
-                    .and_then(|p| self.last.get(&page.file, p));
-                let Some(last) = last else {
+                let Some(last) = print(i).and_then(|p| self.last.get(&page.file, p)) else {
                     return Ok(Some(i));
                 };
                 if !staging.keep_page(&page.file, last.len, last.digest, own_dir[i])? {
                     return Ok(Some(i));
                 }
-                renderer.kept(page);
+                kept(i);
                 let _ = self.now[i].set(last);
                 self.kept.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 Ok(None)

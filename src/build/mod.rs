@@ -298,6 +298,15 @@ pub fn build(opts: &Options) -> Result<Summary> {
     let renderer = std::thread::scope(|scope| -> Result<Renderer<'_>> {
         // Photos are made beside the pages.
         let made = scope.spawn(|| publish_photos(&site, &opts.root));
+        let pages = write_pages::Pages {
+            opts,
+            plan: &plan,
+            staging: &staging,
+            own_dir: &own_dir,
+            keeper: keeper.as_ref(),
+        };
+        let started = pages.start(scope, &site, early_words)?;
+        summary.lap("search index kept or started", &mut lap);
         let links = link_table(&site, &link_base, &content)
             .reading_from(body_root)
             .with_unpublished(&summary.drafts, &summary.scheduled)
@@ -310,14 +319,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
         let prints = keeper.as_ref().map(|_| (theme.hash(), &no_cards));
         let renderer = Renderer::new(tera, &site, bodies, opts.live_reload.as_deref(), prints);
         summary.lap("cards", &mut lap);
-        let pages = write_pages::Pages {
-            opts,
-            plan: &plan,
-            staging: &staging,
-            own_dir: &own_dir,
-            keeper: keeper.as_ref(),
-        };
-        let failures = pages.write(scope, &renderer, early_words, (&mut summary, &mut lap))?;
+        let failures = pages.write(&renderer, started, (&mut summary, &mut lap))?;
         if !failures.is_empty() {
             return Err(Error::Content(render_failures(failures)));
         }

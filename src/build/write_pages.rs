@@ -3,13 +3,14 @@
 //! the search word index made beside them only when one of its buckets
 //! cannot be kept.
 
-use std::thread::Scope;
+use std::thread::{Scope, ScopedJoinHandle};
 
 use super::keep::Keeper;
 use super::{Options, Summary, relative_page, render_pages};
 use crate::error::Result;
 use crate::pages::{self, Page};
 use crate::render::{self, Renderer};
+use crate::site::Site;
 use crate::write::Staging;
 
 /// What the pages are written with.
@@ -25,39 +26,74 @@ pub(super) struct Pages<'a> {
 /// The search index's buckets, or why they could not be made.
 type Words = std::result::Result<Vec<Vec<u8>>, String>;
 
+/// The pages left to write once the search index's buckets were kept or
+/// its making started.
+pub(super) struct Started<'scope> {
+    /// The bucket pages left to render, and every other page.
+    buckets: Vec<usize>,
+    other: Vec<usize>,
+    /// The index, made before (past the body budget) or being made.
+    early: Option<Words>,
+    later: Option<ScopedJoinHandle<'scope, Words>>,
+}
+
 impl Pages<'_> {
-    /// Keep or render every page; `early_words` is the index when it was
-    /// made before (past the body budget). Returns the template failures
-    /// (page file, message); a failed write is the error.
-    pub(super) fn write<'scope, 'env: 'scope>(
+    /// Keep the search index's bucket pages if the index would read the
+    /// same as last time; else start making the index beside what
+    /// follows (`early_words`: it was made before, past the body budget).
+    /// It takes half the cores (one of two): the renderer keeps every core
+    /// busy, and on two cores a second index thread only took turns with
+    /// it (and held a second partial index until the merge).
+    pub(super) fn start<'scope, 'env: 'scope>(
         &self,
         scope: &'scope Scope<'scope, 'env>,
-        renderer: &Renderer<'env>,
+        site: &'env Site,
         early_words: Option<Words>,
-        (summary, lap): (&mut Summary, &mut std::time::Instant),
-    ) -> Result<Vec<(String, String)>> {
-        let site = renderer.site();
-        let (search, other): (Vec<usize>, Vec<usize>) = pages::render_order(site, self.plan)
+    ) -> Result<Started<'scope>> {
+        let (buckets, other): (Vec<usize>, Vec<usize>) = pages::render_order(site, self.plan)
             .into_iter()
             .partition(|&i| matches!(self.plan[i].kind, pages::Kind::SearchWords(_)));
-        // The search word index is made only if one of its buckets cannot
-        // be kept: beside the pages, its buckets written last. It takes
-        // half the cores (one of two): the renderer keeps every core busy,
-        // and on two cores a second index thread only took turns with it
-        // (and held a second partial index until the merge).
-        let search = self.keep(renderer, search)?;
-        let later = (early_words.is_none() && !search.is_empty()).then(|| {
+        let buckets = match self.keeper {
+            Some(k) => {
+                // Bodies in memory (else the index was made before).
+                let words = early_words.is_none().then(|| {
+                    render::search::words_print(site, &|_, a| Some(crate::links::body_digest(a)))
+                });
+                k.keep_buckets(words.flatten(), self.at(), &buckets)?
+            }
+            None => buckets,
+        };
+        let later = (early_words.is_none() && !buckets.is_empty()).then(|| {
             scope.spawn(move || {
                 let half = (render::search::all_cores() / 2).max(1);
                 render::search::buckets_from_memory(site, half)
             })
         });
-        let other = self.keep(renderer, other)?;
+        Ok(Started {
+            buckets,
+            other,
+            early: early_words,
+            later,
+        })
+    }
+
+    /// Keep or render every page left. Returns the template failures
+    /// (page file, message); a failed write is the error.
+    pub(super) fn write(
+        &self,
+        renderer: &Renderer<'_>,
+        started: Started<'_>,
+        (summary, lap): (&mut Summary, &mut std::time::Instant),
+    ) -> Result<Vec<(String, String)>> {
+        let other = match self.keeper {
+            Some(k) => k.keep(renderer, self.at(), &started.other)?,
+            None => started.other,
+        };
         summary.lap("keep pages", lap);
         let write = |i: usize, bytes: &[u8]| self.write_one(renderer, i, bytes);
         let mut failures = render_pages(renderer, self.plan, &other, &write)?;
-        if !search.is_empty() {
-            let words = match (early_words, later) {
+        if !started.buckets.is_empty() {
+            let words = match (started.early, started.later) {
                 (Some(words), _) => words,
                 (None, Some(later)) => later
                     .join()
@@ -65,17 +101,15 @@ impl Pages<'_> {
                 (None, None) => Err(crate::t!("render-search-index-missing")),
             };
             renderer.provide_search_words(words);
-            failures.extend(render_pages(renderer, self.plan, &search, &write)?);
+            failures.extend(render_pages(renderer, self.plan, &started.buckets, &write)?);
         }
         Ok(failures)
     }
 
-    /// The pages of `todo` the memo does not let keep.
-    fn keep(&self, renderer: &Renderer<'_>, todo: Vec<usize>) -> Result<Vec<usize>> {
-        match self.keeper {
-            Some(k) => k.keep(renderer, self.plan, &todo, self.staging, self.own_dir),
-            None => Ok(todo),
-        }
+    /// Where pages are kept: the plan, the staging folder, and which
+    /// pages' folders are their writers' to make.
+    fn at(&self) -> (&[Page], &Staging, &[bool]) {
+        (self.plan, self.staging, self.own_dir)
     }
 
     /// Write page `i` rendered to `bytes` (its links made relative with

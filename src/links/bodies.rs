@@ -90,10 +90,7 @@ impl Bodies {
 
     /// The digest of `a`'s body when it is in memory.
     fn in_memory(links: &Links, a: &Article) -> Option<u64> {
-        links
-            .content
-            .is_none()
-            .then(|| xxhash_rust::xxh3::xxh3_64(a.file.body.as_bytes()))
+        links.content.is_none().then(|| body_digest(a))
     }
 
     /// What rendering article `a`'s page notes besides its links (see
@@ -103,4 +100,11 @@ impl Bodies {
             links.note(a, &[], &[]);
         }
     }
+}
+
+/// The digest of an article's Markdown body held in memory, as
+/// [`Bodies::body_print`] gives it when bodies are rendered with their
+/// pages.
+pub fn body_digest(a: &Article) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(a.file.body.as_bytes())
 }

@@ -3,7 +3,6 @@
 //! compares between builds and `build` looks up in the page memo (see
 //! `write::memo`), and what a page kept by the memo still owes the build.
 
-use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::sync::atomic::Ordering;
 
@@ -70,17 +69,13 @@ impl Renderer<'_> {
         } else if let Kind::SitemapIndex(parts) = page.kind {
             sitemap_index(self.site, parts).hash(&mut h.0);
         } else if let Kind::SearchWords(_) = page.kind {
-            // Every article's card and Markdown body (the index reads the
-            // body): its words may be in any bucket. Hashed once for all.
-            let all = *self.words_digest.get_or_init(|| {
-                let mut d = DefaultHasher::new();
-                self.card_hashes.hash(&mut d);
-                for (i, a) in self.site.articles.iter().enumerate() {
-                    self.bodies.body_print(i, a)?.hash(&mut d);
-                }
-                Some(d.finish())
+            // Any article's words may be in any bucket: everything the
+            // index reads, hashed once for all buckets.
+            let words = *self.words_digest.get_or_init(|| {
+                search::words_print(self.site, &|i, a| self.bodies.body_print(i, a))
             });
-            h.known(all);
+            let page_print = words.map(|w| search::words_page_print(&page.file, w));
+            h.known(page_print);
         } else {
             self.fill(&mut h, page);
         }

@@ -20,6 +20,7 @@
 //! the forms of `gaps.rs`.
 
 use std::borrow::Cow;
+use std::hash::{Hash, Hasher};
 
 use serde_json::json;
 
@@ -256,6 +257,30 @@ fn postings<'s>(
         p.article(&mut words, &Texts::of(&site.articles[i], &text), i as u32);
     }
     Ok(p)
+}
+
+/// A hash of everything the word index reads (see `postings`): how many
+/// articles there are and, in order, what [`Texts::of`] takes of each, the
+/// body by its `body_print`. `None` when a body has none (not in memory).
+/// Equal prints, equal buckets. On the calling thread: `watch` asks for it
+/// inside a page the rayon pool renders (see `buckets_on`).
+pub fn words_print(
+    site: &Site,
+    body_print: &dyn Fn(usize, &crate::site::Article) -> Option<u64>,
+) -> Option<u64> {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    site.articles.len().hash(&mut h);
+    for (i, a) in site.articles.iter().enumerate() {
+        let t = Texts::of(a, "");
+        (t.title, t.summary, t.tags, t.author, body_print(i, a)?).hash(&mut h);
+    }
+    Some(h.finish())
+}
+
+/// The fingerprint of the bucket page `file` of an index whose
+/// [`words_print`] is `words` (its bytes follow from nothing else).
+pub fn words_page_print(file: &str, words: u64) -> u64 {
+    crate::stamp::hash_of(&("search words", file, words))
 }
 
 /// What the index reads of an article.

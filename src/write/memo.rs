@@ -22,7 +22,7 @@ use std::path::Path;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
 /// The first bytes of a memo file (the format's version is in them).
-const MAGIC: &[u8; 16] = b"bantin-pages v1\n";
+const MAGIC: &[u8; 16] = b"bantin-pages v2\n";
 
 /// What one page rendered to, and from what.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,10 +50,17 @@ pub fn digest(bytes: &[u8]) -> u128 {
     xxh3_128(bytes)
 }
 
-/// The pages of the last build by site path (`a/b/index.html`).
+/// The pages of the last build by the digest of their site path
+/// (`a/b/index.html`, see [`path_key`]). Two paths of one digest would
+/// only cost a render: a page's fingerprint covers its path.
 #[derive(Debug, Default)]
 pub struct Memo {
-    pages: HashMap<Box<str>, Entry>,
+    pages: HashMap<u64, Entry>,
+}
+
+/// The key a page's site path is kept under.
+fn path_key(file: &str) -> u64 {
+    xxh3_64(file.as_bytes())
 }
 
 impl Memo {
@@ -68,7 +75,7 @@ impl Memo {
 
     /// What `file` rendered to, if it was rendered from `print`.
     pub fn get(&self, file: &str, print: u64) -> Option<Entry> {
-        self.pages.get(file).copied().filter(|e| e.print == print)
+        (self.pages.get(&path_key(file)).copied()).filter(|e| e.print == print)
     }
 
     pub fn len(&self) -> usize {
@@ -89,11 +96,7 @@ pub fn save<'a>(path: &Path, salt: u64, pages: impl Iterator<Item = (&'a str, En
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&salt.to_le_bytes());
     for (file, e) in pages {
-        let Ok(n) = u32::try_from(file.len()) else {
-            continue;
-        };
-        out.extend_from_slice(&n.to_le_bytes());
-        out.extend_from_slice(file.as_bytes());
+        out.extend_from_slice(&path_key(file).to_le_bytes());
         out.extend_from_slice(&e.print.to_le_bytes());
         out.extend_from_slice(&e.len.to_le_bytes());
         out.extend_from_slice(&e.digest.to_le_bytes());
@@ -124,20 +127,18 @@ fn parse(bytes: &[u8], salt: u64) -> Option<Memo> {
     if u64::from_le_bytes(*s) != salt {
         return None;
     }
-    let mut pages = HashMap::new();
+    let mut pages = HashMap::with_capacity(rest.len() / 40);
     while !rest.is_empty() {
-        let (n, r) = rest.split_first_chunk::<4>()?;
-        let (file, r) = r.split_at_checked(u32::from_le_bytes(*n) as usize)?;
+        let (key, r) = rest.split_first_chunk::<8>()?;
         let (print, r) = r.split_first_chunk::<8>()?;
         let (len, r) = r.split_first_chunk::<8>()?;
         let (digest, r) = r.split_first_chunk::<16>()?;
-        let file = std::str::from_utf8(file).ok()?;
         let entry = Entry {
             print: u64::from_le_bytes(*print),
             len: u64::from_le_bytes(*len),
             digest: u128::from_le_bytes(*digest),
         };
-        pages.insert(Box::from(file), entry);
+        pages.insert(u64::from_le_bytes(*key), entry);
         rest = r;
     }
     Some(Memo { pages })
