@@ -34,6 +34,10 @@ the timed run); Hugo's timed command is `sh -c 'rm -rf OUT && hugo ... -d OUT'`
 (Hugo writes over a folder in place, so without the `rm -rf` stale pages
 would stay). --baseline BIN adds another bantin (an older commit) to the same
 alternation (A B C A B C ...), so before and after see the same load.
+With --edit, before each timed run one article (the first by path) gets a
+new sentence in every tool's copy, outside the timer: the build an editor
+runs after an edit. Without it the site is unchanged between runs, and
+bantin keeps every page from its last build (the page memo).
 Zola is not run: it is not installed here.
 
 With --shared-gen PATH (default: ../shared/bench/gen_corpus.py beside the

@@ -88,7 +88,7 @@ impl Memo {
 }
 
 /// Write the memo of a build with `salt` to `path`, replacing the old one
-/// whole (a new file renamed over it). When it cannot be written, the old
+/// whole (a new file, `path.new`, renamed over it). When it cannot be written, the old
 /// one is removed: it described an older site (which is harmless, as every
 /// page is checked, but useless).
 pub fn save<'a>(path: &Path, salt: u64, pages: impl Iterator<Item = (&'a str, Entry)>) {
@@ -103,7 +103,10 @@ pub fn save<'a>(path: &Path, salt: u64, pages: impl Iterator<Item = (&'a str, En
     }
     let check = xxh3_64(&out);
     out.extend_from_slice(&check.to_le_bytes());
-    let temp = path.with_extension(format!("new-{}", std::process::id()));
+    // One name for every build: a run killed while writing leaves one file
+    // at most, which the next replaces. Two builds writing at once (into
+    // two outputs of the site) can only make a memo that fails its check.
+    let temp = path.with_extension("new");
     if let Some(dir) = path.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
@@ -228,7 +231,7 @@ mod tests {
         save(&blocked, 7, std::iter::empty());
         assert!(!blocked.exists());
         // A folder in the new file's place: the old memo is removed.
-        std::fs::create_dir(path.with_extension(format!("new-{}", std::process::id()))).unwrap();
+        std::fs::create_dir(path.with_extension("new")).unwrap();
         save(&path, 7, std::iter::empty());
         assert!(!path.exists());
     }
