@@ -56,9 +56,9 @@ pub struct Renderer<'s> {
     /// The fingerprint input shared by all word buckets (`None`: a body
     /// is not in memory).
     words_digest: std::sync::OnceLock<Option<u64>>,
-    /// Articles whose body, rendered with its page, has links judged on
-    /// more than its fingerprint covers (see `Bodies::render`): their page
-    /// is not kept by fingerprint next time.
+    /// Articles whose body, rendered with its page, has a relative link
+    /// that leads nowhere (to a draft: a warning said on every build, see
+    /// `Bodies::render`): their page is not kept by fingerprint next time.
     always_render: Vec<std::sync::atomic::AtomicBool>,
 }
 

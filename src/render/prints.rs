@@ -26,17 +26,16 @@ impl Renderer<'_> {
 
     /// The page's fingerprint for the page memo (see `write::memo`), with
     /// bodies rendered with their pages: `None` when something the page
-    /// shows cannot be hashed (a body not in memory), or when the page,
-    /// once rendered, was found to need rendering every time (see
-    /// [`Renderer::keepable`]).
+    /// shows cannot be hashed (a body not in memory). Whether a rendered
+    /// page may be kept next time is [`Renderer::keepable`].
     pub fn memo_print(&self, page: &Page) -> Option<u64> {
         let (print, _, known) = self.print(page, HashSink::new(false));
         known.then_some(print)
     }
 
     /// Whether a page rendered by this renderer may be kept by its
-    /// fingerprint next time: not an article page whose body has links
-    /// judged on more than the fingerprint covers.
+    /// fingerprint next time: not an article page whose body has a
+    /// relative link that leads nowhere (its warning is said every build).
     pub fn keepable(&self, page: &Page) -> bool {
         match page.kind {
             Kind::Article(i) => !self.always_render[i].load(Ordering::Relaxed),
