@@ -63,6 +63,12 @@ impl Claim {
     pub fn spare(&self) -> Option<&Path> {
         self.spare.as_deref()
     }
+
+    /// This output's page memo (see `write::memo`), kept beside its spare
+    /// tree in bantin's own folder of the site (`.bantin/pages`).
+    pub fn memo(&self) -> Option<PathBuf> {
+        self.spare.as_ref().map(|s| s.with_file_name("pages"))
+    }
 }
 
 /// The site `root`'s spare tree: the site its last build replaced, kept in

@@ -4,7 +4,7 @@
 //! still holds what that fingerprint rendered to. Pages are rendered only
 //! when their inputs changed, or the live site's file did.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -30,15 +30,15 @@ pub(super) struct Keeper {
 }
 
 impl Keeper {
-    /// The memo of the site whose spare tree is `spare` (`None`: no memo,
-    /// every page is rendered: no spare, or not Linux), for `pages` pages.
+    /// The memo at `at` (`None`: no memo, every page is rendered: an
+    /// output without a spare tree, or not Linux), for `pages` pages.
     /// `relative`: pages are written with relative links (`--relative`).
-    pub(super) fn open(spare: Option<&Path>, relative: bool, pages: usize) -> Option<Keeper> {
+    pub(super) fn open(at: Option<PathBuf>, relative: bool, pages: usize) -> Option<Keeper> {
         // Only Linux links a live page into the new site (see `previous`).
         if !cfg!(target_os = "linux") {
             return None;
         }
-        let at = spare?.with_file_name("pages");
+        let at = at?;
         // A benchmark's probe changes what the search index holds.
         let probe = cfg!(feature = "bench-probes")
             && std::env::var_os("BANTIN_PROBE_EMPTY_INDEX").is_some();

@@ -286,7 +286,11 @@ pub fn build(opts: &Options) -> Result<Summary> {
     }
     let body_root = early_words.is_some().then_some(content.as_path());
     let staging = Staging::begin(claim.target(), claim.spare())?;
-    let keeper = keep::Keeper::open(claim.spare(), opts.relative, plan.len());
+    let keeper = keep::Keeper::open(claim.memo(), opts.relative, plan.len());
+    // What fingerprints know of each body while it is in memory (see
+    // `links::Bodies::html_print`).
+    let digests = (keeper.is_some() && early_words.is_none())
+        .then(|| crate::links::body_digests(&site.articles));
     let mut noted = None;
     let mut photos = None;
     // Before the index starts beside it: the folders (the spare tree
@@ -305,7 +309,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
             own_dir: &own_dir,
             keeper: keeper.as_ref(),
         };
-        let started = pages.start(scope, &site, early_words)?;
+        let started = pages.start(scope, &site, (early_words, digests.as_deref()))?;
         summary.lap("search index kept or started", &mut lap);
         let links = link_table(&site, &link_base, &content)
             .reading_from(body_root)
@@ -313,7 +317,7 @@ pub fn build(opts: &Options) -> Result<Summary> {
             .with_published(published(&site, &plan, &theme));
         noted = Some(links.noted());
         summary.lap("link table", &mut lap);
-        let bodies = Bodies::with_pages(links);
+        let bodies = Bodies::with_pages(links, digests);
         // Fingerprints need the cards' hashes.
         let no_cards = render::CardCache::new();
         let prints = keeper.as_ref().map(|_| (theme.hash(), &no_cards));

@@ -41,6 +41,9 @@ impl Pages<'_> {
     /// Keep the search index's bucket pages if the index would read the
     /// same as last time; else start making the index beside what
     /// follows (`early_words`: it was made before, past the body budget).
+    /// `digests`: each article's body digest, when the bodies were in
+    /// memory (else the buckets have no print, and the index was made
+    /// before).
     /// It takes half the cores (one of two): the renderer keeps every core
     /// busy, and on two cores a second index thread only took turns with
     /// it (and held a second partial index until the merge).
@@ -48,18 +51,16 @@ impl Pages<'_> {
         &self,
         scope: &'scope Scope<'scope, 'env>,
         site: &'env Site,
-        early_words: Option<Words>,
+        (early_words, digests): (Option<Words>, Option<&[u64]>),
     ) -> Result<Started<'scope>> {
         let (buckets, other): (Vec<usize>, Vec<usize>) = pages::render_order(site, self.plan)
             .into_iter()
             .partition(|&i| matches!(self.plan[i].kind, pages::Kind::SearchWords(_)));
         let buckets = match self.keeper {
             Some(k) => {
-                // Bodies in memory (else the index was made before).
-                let words = early_words.is_none().then(|| {
-                    render::search::words_print(site, &|_, a| Some(crate::links::body_digest(a)))
-                });
-                k.keep_buckets(words.flatten(), self.at(), &buckets)?
+                let words =
+                    digests.and_then(|d| render::search::words_print(site, &|i| d.get(i).copied()));
+                k.keep_buckets(words, self.at(), &buckets)?
             }
             None => buckets,
         };

@@ -14,19 +14,24 @@ pub enum Bodies {
     /// Rendered with each article's page (`build`), so that the HTML of the
     /// whole site is never in memory at once; bodies are read again from
     /// their files when the build let go of them. `key` is the links'
-    /// [`Links::key`], made once when a fingerprint first asks for it.
+    /// [`Links::key`], made once when a fingerprint first asks for it;
+    /// `digests` each article's [`body_digest`], taken while the bodies were
+    /// in memory (`None`: they were not).
     WithPages {
         links: Box<Links>,
         key: OnceLock<u64>,
+        digests: Option<Vec<u64>>,
     },
 }
 
 impl Bodies {
-    /// Bodies rendered with their pages, their links resolved by `links`.
-    pub fn with_pages(links: Links) -> Bodies {
+    /// Bodies rendered with their pages, their links resolved by `links`;
+    /// `digests`: each article's [`body_digest`], if they were taken.
+    pub fn with_pages(links: Links, digests: Option<Vec<u64>>) -> Bodies {
         Bodies::WithPages {
             links: Box::new(links),
             key: OnceLock::new(),
+            digests,
         }
     }
 
@@ -64,13 +69,12 @@ impl Bodies {
     /// own hash when it is ready; else its Markdown body, its file's path
     /// (relative links are read from it), whether it has a cover (its first
     /// picture is then not eager) and everything links resolve against
-    /// ([`Links::key`]). `None` when the body is not in memory (read again
-    /// when its page is rendered).
+    /// ([`Links::key`]). `None` when the body's digest was not taken.
     pub fn html_print(&self, i: usize, a: &Article) -> Option<u64> {
         match self {
             Bodies::Ready(all) => all.get(i).map(|h| h.html_hash),
-            Bodies::WithPages { links, key } => {
-                let body = Self::in_memory(links, a)?;
+            Bodies::WithPages { links, key, .. } => {
+                let body = self.body_print(i)?;
                 let key = *key.get_or_init(|| links.key());
                 let source = &a.file.source;
                 let cover = a.file.front.image.is_some();
@@ -80,17 +84,12 @@ impl Bodies {
     }
 
     /// A hash of article `i`'s Markdown body, which the search index reads;
-    /// `None` when it is not in memory.
-    pub fn body_print(&self, i: usize, a: &Article) -> Option<u64> {
+    /// `None` when its digest was not taken.
+    pub fn body_print(&self, i: usize) -> Option<u64> {
         match self {
             Bodies::Ready(all) => all.get(i).map(|h| h.body_hash),
-            Bodies::WithPages { links, .. } => Self::in_memory(links, a),
+            Bodies::WithPages { digests, .. } => digests.as_ref()?.get(i).copied(),
         }
-    }
-
-    /// The digest of `a`'s body when it is in memory.
-    fn in_memory(links: &Links, a: &Article) -> Option<u64> {
-        links.content.is_none().then(|| body_digest(a))
     }
 
     /// What rendering article `a`'s page notes besides its links (see
@@ -107,4 +106,11 @@ impl Bodies {
 /// pages.
 pub fn body_digest(a: &Article) -> u64 {
     xxhash_rust::xxh3::xxh3_64(a.file.body.as_bytes())
+}
+
+/// [`body_digest`] of every article, on every core (`build` takes them
+/// while the bodies are in memory).
+pub fn body_digests(articles: &[Article]) -> Vec<u64> {
+    use rayon::prelude::*;
+    articles.par_iter().map(body_digest).collect()
 }

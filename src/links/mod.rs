@@ -24,7 +24,7 @@ use crate::site::{self, Article, Site};
 mod bodies;
 mod broken;
 mod own;
-pub use bodies::{Bodies, body_digest};
+pub use bodies::{Bodies, body_digests};
 pub use broken::{Found, Noted};
 pub use own::Published;
 

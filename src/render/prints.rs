@@ -52,6 +52,17 @@ impl Renderer<'_> {
     }
 
     fn print(&self, page: &Page, mut h: HashSink) -> (u64, Option<Vec<u32>>, bool) {
+        if let Kind::SearchWords(_) = page.kind {
+            // Any article's words may be in any bucket: everything the
+            // index reads, hashed once for all buckets. A bucket's bytes
+            // follow from nothing else (`build` keeps buckets by the same
+            // print before there is a renderer).
+            let words = *self
+                .words_digest
+                .get_or_init(|| search::words_print(self.site, &|i| self.bodies.body_print(i)));
+            let print = words.map(|w| search::words_page_print(&page.file, w));
+            return (print.unwrap_or_default(), h.1, print.is_some());
+        }
         self.base_hash.hash(&mut h.0);
         page.file.hash(&mut h.0);
         if let Kind::SearchRecords(n) = page.kind {
@@ -67,14 +78,6 @@ impl Renderer<'_> {
             }
         } else if let Kind::SitemapIndex(parts) = page.kind {
             sitemap_index(self.site, parts).hash(&mut h.0);
-        } else if let Kind::SearchWords(_) = page.kind {
-            // Any article's words may be in any bucket: everything the
-            // index reads, hashed once for all buckets.
-            let words = *self.words_digest.get_or_init(|| {
-                search::words_print(self.site, &|i, a| self.bodies.body_print(i, a))
-            });
-            let page_print = words.map(|w| search::words_page_print(&page.file, w));
-            h.known(page_print);
         } else {
             self.fill(&mut h, page);
         }

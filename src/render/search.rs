@@ -264,15 +264,12 @@ fn postings<'s>(
 /// body by its `body_print`. `None` when a body has none (not in memory).
 /// Equal prints, equal buckets. On the calling thread: `watch` asks for it
 /// inside a page the rayon pool renders (see `buckets_on`).
-pub fn words_print(
-    site: &Site,
-    body_print: &dyn Fn(usize, &crate::site::Article) -> Option<u64>,
-) -> Option<u64> {
+pub fn words_print(site: &Site, body_print: &dyn Fn(usize) -> Option<u64>) -> Option<u64> {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     site.articles.len().hash(&mut h);
     for (i, a) in site.articles.iter().enumerate() {
         let t = Texts::of(a, "");
-        (t.title, t.summary, t.tags, t.author, body_print(i, a)?).hash(&mut h);
+        (t.title, t.summary, t.tags, t.author, body_print(i)?).hash(&mut h);
     }
     Some(h.finish())
 }
