@@ -39,9 +39,16 @@ fn built_twice(site: &Site) -> Built {
 
 /// `bantin build EXTRA` on `root`, which must succeed.
 fn build_at(root: &Path, extra: &[&str]) -> Built {
+    build_with(root, extra, &[])
+}
+
+/// [`build_at`] with environment variables set.
+fn build_with(root: &Path, extra: &[&str], env: &[(&str, &str)]) -> Built {
     let mut args = vec!["build"];
     args.extend_from_slice(extra);
-    let out = bantin_env(root, &args, &[("BANTIN_TIMINGS", "1")]);
+    let mut env = env.to_vec();
+    env.push(("BANTIN_TIMINGS", "1"));
+    let out = bantin_env(root, &args, &env);
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(out.status.success(), "build failed:\n{stderr}");
     let line = stderr
@@ -56,19 +63,23 @@ fn build_at(root: &Path, extra: &[&str]) -> Built {
     }
 }
 
-/// Build `site` (replacing its output), then build a copy of its sources
-/// from nothing, and require the same site of both.
-fn build_and_compare(site: &Site, step: &str, extra: &[&str]) -> Built {
-    let built = build_at(&site.root, extra);
-    let clean = site
-        .tmp
-        .path()
-        .join(format!("clean-{}", step.replace(' ', "-")));
+/// A copy of `site`'s sources in its temporary folder under `name`,
+/// without its output, spare tree or memo (its photo cache is kept).
+fn clean_copy(site: &Site, name: &str) -> std::path::PathBuf {
+    let clean = site.tmp.path().join(name);
     copy_dir(&site.root, &clean);
     for leftover in ["output", ".bantin/spare", ".bantin/pages"] {
         let _ = fs::remove_dir_all(clean.join(leftover));
         let _ = fs::remove_file(clean.join(leftover));
     }
+    clean
+}
+
+/// Build `site` (replacing its output), then build a copy of its sources
+/// from nothing, and require the same site of both.
+fn build_and_compare(site: &Site, step: &str, extra: &[&str]) -> Built {
+    let built = build_at(&site.root, extra);
+    let clean = clean_copy(site, &format!("clean-{}", step.replace(' ', "-")));
     let fresh = build_at(&clean, extra);
     assert_eq!(fresh.kept, 0, "{step}: the clean build kept pages");
     let (got, want) = (site_of(&site.out()), site_of(&clean.join("output")));
@@ -273,4 +284,38 @@ fn a_warning_is_said_on_every_build_of_an_unchanged_site() {
         // Its page is rendered each time; the rest is kept.
         assert_eq!(again.kept, again.pages - 1, "{}", again.stderr);
     }
+}
+
+#[test]
+fn past_the_body_budget_article_pages_are_rendered_and_the_rest_kept() {
+    // No body held in memory (as at 100,000 articles): an article page's
+    // body has no print, nor have the index's buckets.
+    let none = [("BANTIN_BODY_BUDGET", "0")];
+    let site = Site::new("full");
+    build_with(&site.root, &[], &none);
+    build_with(&site.root, &[], &none);
+    let articles = fs::read_dir(site.root.join("content"))
+        .unwrap()
+        .flatten()
+        .filter(|d| d.file_name() != "nhap")
+        .flat_map(|d| fs::read_dir(d.path()).unwrap().flatten())
+        .filter(|f| f.path().extension().is_some_and(|e| e == "md"))
+        .count();
+    let buckets = fs::read_dir(site.out().join("tim-kiem/tu"))
+        .unwrap()
+        .count();
+    let again = build_with(&site.root, &[], &none);
+    assert_eq!(
+        again.kept,
+        again.pages - articles - buckets,
+        "{}",
+        again.stderr
+    );
+    // An edit: the output is what a clean build (with bodies in memory)
+    // makes.
+    edit(&site, ARTICLE, "giao ban quý I.", "giao ban quý I năm nay.");
+    build_with(&site.root, &[], &none);
+    let clean = clean_copy(&site, "clean");
+    build_at(&clean, &[]);
+    assert_eq!(site_of(&site.out()), site_of(&clean.join("output")));
 }
